@@ -415,3 +415,377 @@ wm_day_parse (const char *text,
       }
   return FALSE;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Zone names                                                             */
+/* ---------------------------------------------------------------------- */
+
+/* The valid names are read once from tzdata.zi. Each gets a slot for its
+ * GTimeZone, filled on first use with an atomic compare-and-swap, so the
+ * simulator's worker threads look zones up without taking a lock. */
+typedef struct
+{
+  GHashTable  *index;    /* name -> GUINT_TO_POINTER (slot + 1) */
+  char       **names;    /* sorted byte-wise, NULL-terminated */
+  char       **targets;  /* per slot: the Zone a Link points to, or the name */
+  GTimeZone  **zones;    /* per slot, created lazily */
+  guint        n_names;
+} ZoneTable;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static char *
+tzdata_zi_path (void)
+{
+  /* GLib loads zones from $TZDIR when it is set; read the names there too so
+   * the two agree. */
+  const char *dir = g_getenv ("TZDIR");
+
+  if (dir == NULL || *dir == '\0')
+    dir = "/usr/share/zoneinfo";
+  return g_build_filename (dir, "tzdata.zi", NULL);
+}
+
+static gpointer
+zone_table_load (gpointer data)
+{
+  ZoneTable *table = g_new0 (ZoneTable, 1);
+  g_autofree char *path = tzdata_zi_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  table->index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    /* Without tzdata no name is valid: callers then report every zone as
+     * unknown, which is the honest answer (TESTING.md). */
+    g_debug ("No time zone names: %s", error->message);
+  else
+    {
+      char *line = contents;
+
+      while (line != NULL && *line != '\0')
+        {
+          char *next = strchr (line, '\n');
+          char **fields;
+
+          if (next != NULL)
+            *next++ = '\0';
+
+          if ((line[0] == 'Z' || line[0] == 'L') && (line[1] == ' ' || line[1] == '\t'))
+            {
+              fields = g_strsplit_set (line, " \t", -1);
+              /* Drop empty fields left by repeated separators. */
+              guint n = 0;
+              for (guint i = 0; fields[i] != NULL; i++)
+                if (fields[i][0] != '\0')
+                  fields[n++] = fields[i];
+                else
+                  g_free (fields[i]);
+              fields[n] = NULL;
+
+              if (line[0] == 'Z' && n >= 2)
+                g_hash_table_replace (links, g_strdup (fields[1]), g_strdup (fields[1]));
+              else if (line[0] == 'L' && n >= 3
+                       && !g_hash_table_contains (links, fields[2]))
+                g_hash_table_insert (links, g_strdup (fields[2]), g_strdup (fields[1]));
+              g_strfreev (fields);
+            }
+          line = next;
+        }
+    }
+
+  /* "Factory" is a placeholder zone, not a place. */
+  g_hash_table_remove (links, "Factory");
+
+  g_hash_table_iter_init (&iter, links);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, g_strdup (key));
+  g_ptr_array_sort (names, compare_names);
+
+  table->n_names = names->len;
+  table->names = g_new0 (char *, names->len + 1);
+  table->targets = g_new0 (char *, names->len + 1);
+  table->zones = g_new0 (GTimeZone *, names->len + 1);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *target = names->pdata[i];
+
+      /* A link may name another link; follow a few hops. */
+      for (guint hop = 0; hop < 8; hop++)
+        {
+          const char *further = g_hash_table_lookup (links, target);
+
+          if (further == NULL || strcmp (further, target) == 0)
+            break;
+          target = further;
+        }
+      table->names[i] = names->pdata[i];
+      table->targets[i] = g_strdup (target);
+      g_hash_table_insert (table->index, table->names[i], GUINT_TO_POINTER (i + 1));
+    }
+
+  return table;
+}
+
+static ZoneTable *
+zone_table (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, zone_table_load, NULL);
+}
+
+gboolean
+wm_zone_name_is_valid (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_hash_table_contains (zone_table ()->index, name);
+}
+
+GTimeZone *
+wm_zone_get (const char *name)
+{
+  ZoneTable *table;
+  guint slot;
+  GTimeZone *tz;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  table = zone_table ();
+  slot = GPOINTER_TO_UINT (g_hash_table_lookup (table->index, name));
+  if (slot == 0)
+    return NULL;
+  slot--;
+
+  tz = g_atomic_pointer_get (&table->zones[slot]);
+  if (tz != NULL)
+    return tz;
+
+  /* GLib returns NULL for a name it cannot load; never fall back to UTC.
+   * A link may lack its file (Debian moves old names to tzdata-legacy), so
+   * its target is tried next. */
+  tz = g_time_zone_new_identifier (name);
+  if (tz == NULL && strcmp (table->targets[slot], name) != 0)
+    tz = g_time_zone_new_identifier (table->targets[slot]);
+  if (tz == NULL)
+    return NULL;
+
+  if (!g_atomic_pointer_compare_and_exchange (&table->zones[slot], NULL, tz))
+    {
+      /* Another thread stored one first: use that. */
+      g_time_zone_unref (tz);
+      tz = g_atomic_pointer_get (&table->zones[slot]);
+    }
+  return tz;
+}
+
+const char * const *
+wm_zone_list_names (void)
+{
+  return (const char * const *) zone_table ()->names;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Local times and instants                                               */
+/* ---------------------------------------------------------------------- */
+
+/* No UTC offset in tzdata reaches 26 hours (the extremes are about ±16 h of
+ * local mean time), so every instant whose local time is L lies within
+ * L ± MAX_OFFSET. */
+#define MAX_OFFSET G_GINT64_CONSTANT (26 * 3600)
+
+static inline int
+interval_at (GTimeZone *tz,
+             gint64     t)
+{
+  return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
+}
+
+/* The rule of simulation.md, Time: f(t) = t + offset(t) is the local time
+ * of t. Among the intervals that can hold an instant with local time L,
+ * the earliest t = L - offset(k) that really lies in its interval k wins
+ * (the first of two in an overlap). When none does, L is in a gap and is
+ * read with the offset of the interval before the gap. GLib's
+ * g_time_zone_adjust_time does otherwise, so it is not used. */
+gint64
+wm_local_to_instant (GTimeZone *tz,
+                     int        year,
+                     int        month,
+                     int        day,
+                     int        minute_of_day)
+{
+  gint64 local, gap_t = 0;
+  int lo, hi, previous_found = -1;
+  gint64 previous_t = 0;
+  gboolean in_gap = FALSE;
+
+  g_return_val_if_fail (tz != NULL, 0);
+
+  local = wm_days_from_civil (year, month, day) * SECONDS_PER_DAY
+          + (gint64) minute_of_day * 60;
+  lo = interval_at (tz, local - MAX_OFFSET);
+  hi = interval_at (tz, local + MAX_OFFSET);
+
+  /* No transition near L (nearly always): one offset, one answer. */
+  if (lo == hi)
+    return local - g_time_zone_get_offset (tz, lo);
+
+  for (int k = lo; k <= hi; k++)
+    {
+      gint64 t = local - g_time_zone_get_offset (tz, k);
+      int found = interval_at (tz, t);
+
+      if (found == k)
+        return t;
+      /* The previous interval's reading fell after it and this one's falls
+       * before it: L is in the gap between them. Keep scanning in case a
+       * later interval (a second transition within a day) really holds L. */
+      if (!in_gap && k > lo && previous_found > k - 1 && found < k)
+        {
+          in_gap = TRUE;
+          gap_t = previous_t;
+        }
+      previous_found = found;
+      previous_t = t;
+    }
+  if (in_gap)
+    return gap_t;
+
+  /* Unreachable with real zone data; read L with the offset in force at
+   * L - MAX_OFFSET. */
+  return local - g_time_zone_get_offset (tz, lo);
+}
+
+static inline guint
+weekday_of_days (gint64 days)
+{
+  /* 1970-01-01 was a Thursday (Monday = 0). */
+  gint64 index = days + 3 - floor_div (days + 3, 7) * 7;
+
+  return 1u << index;
+}
+
+void
+wm_instant_to_local (GTimeZone *tz,
+                     gint64     t,
+                     int       *year,
+                     int       *month,
+                     int       *day,
+                     int       *second_of_day,
+                     guint     *weekday)
+{
+  gint64 local, days;
+
+  g_return_if_fail (tz != NULL);
+
+  local = t + g_time_zone_get_offset (tz, interval_at (tz, t));
+  days = floor_div (local, SECONDS_PER_DAY);
+  wm_civil_from_days (days, year, month, day);
+  if (second_of_day)
+    *second_of_day = (int) (local - days * SECONDS_PER_DAY);
+  if (weekday)
+    *weekday = weekday_of_days (days);
+}
+
+/* The local date of @t as days since 1970-01-01. */
+static gint64
+local_days_of (GTimeZone *tz,
+               gint64     t)
+{
+  gint64 local = t + g_time_zone_get_offset (tz, interval_at (tz, t));
+
+  return floor_div (local, SECONDS_PER_DAY);
+}
+
+static inline guint
+normalize_days (guint days)
+{
+  days &= WM_DAYS_ALL;
+  return days == 0 ? WM_DAYS_ALL : days;
+}
+
+gboolean
+wm_next_window_instant (GTimeZone *tz,
+                        gint64     t,
+                        int        from_minute,
+                        int        to_minute,
+                        guint      days,
+                        gint64    *out)
+{
+  gint64 first;
+
+  g_return_val_if_fail (tz != NULL, FALSE);
+
+  days = normalize_days (days);
+  first = local_days_of (tz, t);
+
+  for (gint64 date = first; date < first + 8; date++)
+    {
+      int y, m, d;
+      gint64 start, end;
+
+      if ((weekday_of_days (date) & days) == 0)
+        continue;
+      wm_civil_from_days (date, &y, &m, &d);
+      start = wm_local_to_instant (tz, y, m, d, from_minute);
+      end = wm_local_to_instant (tz, y, m, d, to_minute);
+
+      /* Taken literally: on a transition day E may not be later than S, and
+       * then only t < S gives an answer on that date. */
+      if (t < start)
+        {
+          if (out)
+            *out = start;
+          return TRUE;
+        }
+      if (t < end)
+        {
+          if (out)
+            *out = t;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* An allowed weekday comes within 7 dates, and from the second date after
+ * the date of t on, the clock instant is later than t whatever the offsets
+ * (they differ by less than a day), so 9 dates always suffice; the loop is
+ * bounded at 16 to stay finite even with broken zone data. */
+gint64
+wm_next_clock_instant (GTimeZone *tz,
+                       gint64     t,
+                       int        at_minute,
+                       guint      days)
+{
+  gint64 first, candidate = t;
+
+  g_return_val_if_fail (tz != NULL, t);
+
+  days = normalize_days (days);
+  first = local_days_of (tz, t);
+
+  for (gint64 date = first; date < first + 16; date++)
+    {
+      int y, m, d;
+
+      if ((weekday_of_days (date) & days) == 0)
+        continue;
+      wm_civil_from_days (date, &y, &m, &d);
+      candidate = wm_local_to_instant (tz, y, m, d, at_minute);
+      if (candidate >= t)
+        return candidate;
+    }
+  return candidate;
+}
