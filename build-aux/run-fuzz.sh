@@ -1,0 +1,85 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Builds the libFuzzer targets with clang in _build-fuzz and runs each one
+# for SECONDS: build-aux/run-fuzz.sh [SECONDS]   (default 30)
+#
+# Each target tests/fuzz/fuzz-NAME runs on a copy of its seed corpus
+# tests/fuzz/corpus/NAME/ (so the seeds in git stay as they are) with its
+# dictionary tests/fuzz/fuzz-NAME.dict, when they exist. Prints libFuzzer's
+# final statistics (executions, coverage) for each, keeps crash inputs in
+# _build-fuzz/fuzz-artifacts/, and exits non-zero if any target crashed.
+# The last line is "N passed, N failed", one result a target.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+seconds="${1:-30}"
+builddir=_build-fuzz
+
+case "$seconds" in
+  ''|*[!0-9]*) echo "usage: run-fuzz.sh [SECONDS]" >&2; exit 2 ;;
+esac
+
+if [ ! -f tests/fuzz/meson.build ]; then
+  echo "run-fuzz.sh: no fuzz targets yet (tests/fuzz/meson.build does not exist)"
+  echo "0 passed, 0 failed"
+  exit 0
+fi
+
+if [ ! -f "$builddir/build.ninja" ]; then
+  CC=clang meson setup "$builddir" -Dfuzzing=true -Dgui=false -Db_lundef=false
+fi
+meson compile -C "$builddir"
+
+mapfile -t targets < <(find "$builddir/tests/fuzz" -maxdepth 1 -type f -name 'fuzz-*' -perm -u+x 2>/dev/null | sort)
+if [ "${#targets[@]}" -eq 0 ]; then
+  echo "run-fuzz.sh: no fuzz targets were built"
+  echo "0 passed, 0 failed"
+  exit 0
+fi
+
+workdir="$(mktemp -d "${TMPDIR:-/tmp}/waymark-fuzz.XXXXXX")"
+trap 'rm -rf "$workdir"' EXIT
+artifacts="$builddir/fuzz-artifacts"
+mkdir -p "$artifacts"
+
+# GLib's slice allocator hides heap errors from the sanitizers.
+export G_SLICE=always-malloc G_DEBUG=gc-friendly
+
+passed=0
+failed=0
+for exe in "${targets[@]}"; do
+  target="$(basename "$exe")"
+  name="${target#fuzz-}"
+  corpus="$workdir/corpus-$name"
+  mkdir -p "$corpus"
+  if [ -d "tests/fuzz/corpus/$name" ]; then
+    cp -R "tests/fuzz/corpus/$name/." "$corpus/"
+  fi
+  args=(-max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/$target-")
+  if [ -f "tests/fuzz/$target.dict" ]; then
+    args+=(-dict="tests/fuzz/$target.dict")
+  fi
+
+  log="$workdir/$target.log"
+  echo "== $target: ${seconds}s, $(find "$corpus" -type f | wc -l) seed inputs"
+  status=0
+  "$exe" "${args[@]}" "$corpus" >"$log" 2>&1 || status=$?
+
+  # The last status line holds the coverage; the stat:: lines the totals.
+  grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)' "$log" | tail -n 1 || true
+  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log" || true
+
+  if [ "$status" -eq 0 ]; then
+    passed=$((passed + 1))
+    echo "$target: ok"
+  else
+    failed=$((failed + 1))
+    echo "$target: FAILED (exit status $status); the end of its log:"
+    tail -n 40 "$log"
+    echo "$target: crash inputs, if any, are in $artifacts/"
+  fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
