@@ -507,6 +507,44 @@ call (const WmExprContext *ctx,
 
 #define SMALL_STACK 32
 
+/* wm_value_truthy and wm_value_equal, inlined for the loop. */
+static inline gboolean
+truthy (const WmValue *v)
+{
+  switch (v->type)
+    {
+    case WM_VALUE_BOOLEAN:
+      return v->as.boolean;
+    case WM_VALUE_NUMBER:
+      return v->as.number != 0.0;
+    case WM_VALUE_STRING:
+      return v->as.string.len > 0;
+    case WM_VALUE_DATETIME:
+      return TRUE;
+    case WM_VALUE_NULL:
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+equal (const WmValue *a,
+       const WmValue *b)
+{
+  if (a->type != b->type)
+    return FALSE;
+  switch (a->type)
+    {
+    case WM_VALUE_NUMBER:
+      return a->as.number == b->as.number;
+    case WM_VALUE_STRING:
+      return a->as.string.len == b->as.string.len
+             && memcmp (a->as.string.str, b->as.string.str, a->as.string.len) == 0;
+    default:
+      return wm_value_equal (a, b);
+    }
+}
+
 static WmValue
 run (const WmExpr        *expr,
      const WmExprContext *ctx,
@@ -544,25 +582,75 @@ run (const WmExpr        *expr,
             stack[sp - 1] = wm_value_null ();
           break;
 
-        case WM_OP_OR:
+        /* The common cases inline; the rest in binary(). */
+#define RIGHT (insn.k ? &consts[insn.arg] : &stack[--sp])
         case WM_OP_AND:
+          {
+            const WmValue *b = RIGHT;
+
+            stack[sp - 1] = wm_value_boolean (truthy (&stack[sp - 1]) && truthy (b));
+          }
+          break;
+
+        case WM_OP_OR:
+          {
+            const WmValue *b = RIGHT;
+
+            stack[sp - 1] = wm_value_boolean (truthy (&stack[sp - 1]) || truthy (b));
+          }
+          break;
+
         case WM_OP_EQ:
         case WM_OP_NE:
+          {
+            const WmValue *b = RIGHT;
+            gboolean eq = equal (&stack[sp - 1], b);
+
+            stack[sp - 1] = wm_value_boolean (insn.op == WM_OP_EQ ? eq : !eq);
+          }
+          break;
+
+        case WM_OP_ADD:
+        case WM_OP_SUB:
+        case WM_OP_MUL:
         case WM_OP_LT:
         case WM_OP_LE:
         case WM_OP_GT:
         case WM_OP_GE:
-        case WM_OP_ADD:
-        case WM_OP_SUB:
-        case WM_OP_MUL:
+          {
+            const WmValue *b = RIGHT;
+            WmValue *a = &stack[sp - 1];
+
+            if (a->type == WM_VALUE_NUMBER && b->type == WM_VALUE_NUMBER)
+              {
+                double x = a->as.number, y = b->as.number;
+
+                switch ((WmOp) insn.op)
+                  {
+                  case WM_OP_ADD: *a = wm_value_number (x + y); break;
+                  case WM_OP_SUB: *a = wm_value_number (x - y); break;
+                  case WM_OP_MUL: *a = wm_value_number (x * y); break;
+                  case WM_OP_LT:  *a = wm_value_boolean (x < y); break;
+                  case WM_OP_LE:  *a = wm_value_boolean (x <= y); break;
+                  case WM_OP_GT:  *a = wm_value_boolean (x > y); break;
+                  case WM_OP_GE:  *a = wm_value_boolean (x >= y); break;
+                  default: g_assert_not_reached ();
+                  }
+              }
+            else
+              *a = binary (ctx, (WmOp) insn.op, a, b);
+          }
+          break;
+
         case WM_OP_DIV:
         case WM_OP_MOD:
           {
-            const WmValue *b = insn.k ? &consts[insn.arg] : &stack[--sp];
+            const WmValue *b = RIGHT;
 
             stack[sp - 1] = binary (ctx, (WmOp) insn.op, &stack[sp - 1], b);
           }
           break;
+#undef RIGHT
 
         default:
           {
