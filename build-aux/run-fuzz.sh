@@ -6,9 +6,10 @@
 #
 # Each target tests/fuzz/fuzz-NAME runs on a copy of its seed corpus
 # tests/fuzz/corpus/NAME/ (so the seeds in git stay as they are) with its
-# dictionary tests/fuzz/fuzz-NAME.dict, when they exist. Prints libFuzzer's
-# final statistics (executions, coverage) for each, keeps crash inputs in
-# _build-fuzz/fuzz-artifacts/, and exits non-zero if any target crashed.
+# dictionary tests/fuzz/fuzz-NAME.dict (or NAME.dict), when they exist.
+# Prints libFuzzer's final statistics (executions, coverage) for each, keeps
+# crash inputs in _build-fuzz/fuzz-artifacts/, and exits non-zero if any
+# target crashed.
 # The last line is "N passed, N failed", one result a target.
 set -euo pipefail
 
@@ -57,9 +58,13 @@ for exe in "${targets[@]}"; do
     cp -R "tests/fuzz/corpus/$name/." "$corpus/"
   fi
   args=(-max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/$target-")
-  if [ -f "tests/fuzz/$target.dict" ]; then
-    args+=(-dict="tests/fuzz/$target.dict")
-  fi
+  # The dictionary is named after the target, with or without the prefix.
+  for dict in "tests/fuzz/$target.dict" "tests/fuzz/$name.dict"; do
+    if [ -f "$dict" ]; then
+      args+=(-dict="$dict")
+      break
+    fi
+  done
 
   log="$workdir/$target.log"
   echo "== $target: ${seconds}s, $(find "$corpus" -type f | wc -l) seed inputs"
