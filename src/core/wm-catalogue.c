@@ -49,8 +49,8 @@ static const WmFieldSpec f_entry_inbound[] = {
 };
 static const WmFieldSpec f_entry_date[] = {
   FIELD ("attribute", WM_FIELD_ATTRIBUTE, TRUE, NULL, N_("Date attribute")),
-  /* Whole days; the spec gives no bound, a year either way is generous. */
-  RANGE ("offset", WM_FIELD_INTEGER, FALSE, "0", -366, 366, N_("Offset in days")),
+  /* Whole days, positive or negative; the spec sets no bound (min == max: none). */
+  RANGE ("offset", WM_FIELD_INTEGER, FALSE, "0", 0, 0, N_("Offset in days")),
   FIELD ("at", WM_FIELD_CLOCK, FALSE, "09:00", N_("Time of day")),
   CHOICE ("zone", FALSE, "profile", zones, N_("Time zone")),
 };
