@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * bench-read FILE.jsonl
+ * bench-read FILE.jsonl [--ours-only]
  *
  * Times, over the same file (read once first so it is in the page cache):
  *  - splitting lines only (WmLineReader, 4 MiB blocks);
@@ -118,9 +118,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[2], "--ours-only"))
+    {
+      /* For profiling our parser alone (perf record bench-read FILE --ours-only). */
+      run (argv[1], MODE_OURS, "read + parse (WmProfileParser)");
+      return 0;
+    }
   if (argc != 2)
     {
-      g_printerr ("usage: bench-read FILE.jsonl\n");
+      g_printerr ("usage: bench-read FILE.jsonl [--ours-only]\n");
       return 2;
     }
   run (argv[1], MODE_SPLIT, "warm-up (split lines)");
