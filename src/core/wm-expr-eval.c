@@ -7,7 +7,9 @@
  * template very many parts), so numeric and boolean work allocates nothing.
  * Strings that evaluation makes are carved from the caller's arena; without
  * an arena (the caller promised no strings would be made) such results are
- * null.
+ * null. A string the expression holds as it is (a literal, or a template
+ * without placeholders) is returned pointing into the compiled expression
+ * rather than copied, so it lives as long as the WmExpr.
  */
 #include <math.h>
 #include <string.h>

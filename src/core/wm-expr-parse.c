@@ -168,6 +168,9 @@ fail_token (Parser     *p,
 
   if (t->type == TOK_EOF)
     {
+      /* Running out of text inside a placeholder is its "{{" left open
+       * (an unterminated string there is still reported at its quote, as
+       * the lexer meets it first). */
       if (p->in_placeholder)
         return fail (p, p->placeholder, "unclosed “{{”: expected %s and then “}}”", wanted);
       return fail (p, p->len, "the expression ends too early: expected %s", wanted);
@@ -184,6 +187,8 @@ fail_token (Parser     *p,
 /* Lexer                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* The spec names no whitespace; we take the ASCII blanks a person types,
+ * newlines included (templates span lines). */
 static gboolean
 is_space (char c)
 {
