@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "wm-csv-reader.h"
 #include "wm-profile-reader.h"
 
@@ -24,12 +26,13 @@ wm_profile_reader_open (const char  *path,
                         GError     **error)
 {
   WmProfileReader *reader;
+  gsize len;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  len = strlen (path);
   reader = g_new0 (WmProfileReader, 1);
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV")
-      || g_str_has_suffix (path, ".Csv"))
+  if (len >= 4 && g_ascii_strcasecmp (path + len - 4, ".csv") == 0)
     reader->csv = wm_csv_reader_open (path, error);
   else
     reader->lines = wm_line_reader_open (path, error);

@@ -270,6 +270,34 @@ test_rejected_line_does_not_reserve (void)
 }
 
 static void
+test_csv_by_name (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "people.CSV", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProfileReader) reader = NULL;
+  WmProfile *p = NULL;
+  guint64 line = 0;
+  const char *reason = NULL;
+  WmValue v;
+
+  g_assert_true (g_file_set_contents (path, "id,email,phone\na,a@b.cd,\nb,,\n", -1, NULL));
+  reader = wm_profile_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wm_profile_reader_next (reader, &p, &line, &reason, &error), ==, WM_PROFILE_READ_PROFILE);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_true (wm_profile_lookup_dotted (p, "email", &v));
+  g_assert_cmpstr (v.as.string.str, ==, "a@b.cd");
+  wm_profile_free (p);
+  g_assert_cmpint (wm_profile_reader_next (reader, &p, &line, &reason, &error), ==, WM_PROFILE_READ_REJECTED);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpstr (reason, ==, "no-contact");
+  g_assert_cmpint (wm_profile_reader_next (reader, &p, &line, &reason, &error), ==, WM_PROFILE_READ_END);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_missing_file (void)
 {
   g_autoptr(GError) error = NULL;
@@ -291,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/sim/profile-reader/conformance-12-rejected-lines", test_conformance_12);
   g_test_add_func ("/sim/profile-reader/conformance-13-bom", test_conformance_13_bom);
   g_test_add_func ("/sim/profile-reader/rejected-line-does-not-reserve-its-id", test_rejected_line_does_not_reserve);
+  g_test_add_func ("/sim/profile-reader/csv-files-by-their-name", test_csv_by_name);
   g_test_add_func ("/sim/profile-reader/missing-file-is-an-error", test_missing_file);
 
   return g_test_run ();
