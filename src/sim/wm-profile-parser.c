@@ -99,7 +99,10 @@ hex4 (const guchar *p)
   return v;
 }
 
-/* Reads a string starting after its opening quote into the pool. */
+/* Reads a string starting after its opening quote into the pool, in one
+ * pass: the unescaped text is never longer than the rest of the line, so
+ * that much room is reserved up front (the pool keeps its capacity from
+ * line to line). */
 static gboolean
 parse_string (WmProfileParser *parser,
               guint32         *off,
@@ -107,97 +110,86 @@ parse_string (WmProfileParser *parser,
 {
   WmProfileScratch *s = &parser->scratch;
   const guchar *p = parser->p;
-  const guchar *q = p;
-  gboolean escapes = FALSE;
+  const guchar *end = parser->end;
   gboolean high = FALSE;
-  char *dst;
-  char *out;
+  char *dst = _wm_profile_scratch_reserve (s, (end - p) + 1);
+  char *out = dst;
 
-  /* First pass: find the end, note escapes and non-ASCII bytes. */
-  while (q < parser->end && *q != '"')
+  *off = (guint32) s->pool_len;
+  for (;;)
     {
-      if (*q == '\\')
+      guchar c;
+      int cp;
+
+      /* the common run of plain ASCII */
+      while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
+        *out++ = (char) *p++;
+      if (p >= end)
         {
-          escapes = TRUE;
-          q += 2;
+          parser->p = end;
+          return fail (parser, "unterminated string");
+        }
+      c = *p;
+      if (c == '"')
+        break;
+      if (c >= 0x80)
+        {
+          high = TRUE;
+          *out++ = (char) *p++;
           continue;
         }
-      if (*q < 0x20)
+      parser->p = p;
+      if (c < 0x20)
+        return fail (parser, "control character in a string");
+      /* an escape */
+      p++;
+      if (p >= end)
+        return fail (parser, "unterminated string");
+      switch (*p)
         {
-          parser->p = q;
-          return fail (parser, "control character in a string");
+        case '"': *out++ = '"'; p++; continue;
+        case '\\': *out++ = '\\'; p++; continue;
+        case '/': *out++ = '/'; p++; continue;
+        case 'b': *out++ = '\b'; p++; continue;
+        case 'f': *out++ = '\f'; p++; continue;
+        case 'n': *out++ = '\n'; p++; continue;
+        case 'r': *out++ = '\r'; p++; continue;
+        case 't': *out++ = '\t'; p++; continue;
+        case 'u':
+          break;
+        default:
+          return fail (parser, "invalid escape");
         }
-      high |= *q >= 0x80;
-      q++;
-    }
-  if (q >= parser->end)
-    {
-      parser->p = parser->end;
-      return fail (parser, "unterminated string");
-    }
-  if (high && !g_utf8_validate ((const char *) p, q - p, NULL))
-    return fail (parser, "invalid UTF-8");
-
-  dst = _wm_profile_scratch_reserve (s, (q - p) + 1);
-  *off = (guint32) s->pool_len;
-  if (!escapes)
-    {
-      memcpy (dst, p, q - p);
-      out = dst + (q - p);
-    }
-  else
-    {
-      out = dst;
-      while (p < q)
+      if (end - p < 5 || (cp = hex4 (p + 1)) < 0)
+        return fail (parser, "invalid \\u escape");
+      p += 5;
+      if (cp >= 0xD800 && cp <= 0xDBFF)
         {
-          int cp;
+          int lo;
 
-          if (*p != '\\')
-            {
-              *out++ = (char) *p++;
-              continue;
-            }
-          parser->p = p;
-          p++;
-          switch (*p)
-            {
-            case '"': *out++ = '"'; p++; continue;
-            case '\\': *out++ = '\\'; p++; continue;
-            case '/': *out++ = '/'; p++; continue;
-            case 'b': *out++ = '\b'; p++; continue;
-            case 'f': *out++ = '\f'; p++; continue;
-            case 'n': *out++ = '\n'; p++; continue;
-            case 'r': *out++ = '\r'; p++; continue;
-            case 't': *out++ = '\t'; p++; continue;
-            case 'u':
-              break;
-            default:
-              return fail (parser, "invalid escape");
-            }
-          if (q - p < 5 || (cp = hex4 (p + 1)) < 0)
-            return fail (parser, "invalid \\u escape");
-          p += 5;
-          if (cp >= 0xD800 && cp <= 0xDBFF)
-            {
-              int lo;
-
-              if (q - p < 6 || p[0] != '\\' || p[1] != 'u'
-                  || (lo = hex4 (p + 2)) < 0xDC00 || lo > 0xDFFF)
-                return fail (parser, "lone surrogate");
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-              p += 6;
-            }
-          else if (cp >= 0xDC00 && cp <= 0xDFFF)
+          if (end - p < 6 || p[0] != '\\' || p[1] != 'u'
+              || (lo = hex4 (p + 2)) < 0xDC00 || lo > 0xDFFF)
             return fail (parser, "lone surrogate");
-          else if (cp == 0)
-            return fail (parser, "U+0000 in a string");
-          out += g_unichar_to_utf8 (cp, out);
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          p += 6;
         }
+      else if (cp >= 0xDC00 && cp <= 0xDFFF)
+        return fail (parser, "lone surrogate");
+      else if (cp == 0)
+        return fail (parser, "U+0000 in a string");
+      out += g_unichar_to_utf8 (cp, out);
+    }
+  /* Escapes only produce valid UTF-8, so checking the result checks the
+   * raw bytes. */
+  if (high && !g_utf8_validate (dst, out - dst, NULL))
+    {
+      parser->p = p;
+      return fail (parser, "invalid UTF-8");
     }
   *out = '\0';
   *len = (guint32) (out - dst);
   s->pool_len += *len + 1;
-  parser->p = q + 1;
+  parser->p = p + 1;
   return TRUE;
 }
 
