@@ -1524,7 +1524,11 @@ wm_set_member_command_apply (WmCommand *command,
       if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
         object = deep_copy (old);
       else
-        object = json_node_init_object (json_node_alloc (), json_object_new ());
+        {
+          g_autoptr(JsonObject) empty = json_object_new ();
+
+          object = json_node_init_object (json_node_alloc (), empty);
+        }
       if (self->value != NULL)
         json_object_set_member (json_node_get_object (object), self->subkey,
                                 deep_copy (self->value));
