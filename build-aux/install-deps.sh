@@ -18,6 +18,7 @@ PACKAGES="
   gir1.2-gtk-4.0 imagemagick librsvg2-common
   clang libclang-rt-14-dev
   libyajl-dev
+  libxlsxwriter-dev
 "
 
 missing=""
