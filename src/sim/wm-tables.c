@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -767,6 +768,8 @@ wm_tables_write_xlsx (JsonNode    *report,
   g_autofree char *tmp = NULL;
   lxw_doc_properties properties = { 0 };
   lxw_workbook *workbook;
+  locale_t c_numeric;
+  locale_t previous;
   lxw_error err;
   gboolean ok = TRUE;
 
@@ -778,11 +781,27 @@ wm_tables_write_xlsx (JsonNode    *report,
   if (tmp == NULL)
     return FALSE;
 
+  /* libxlsxwriter writes numbers with printf's "%.16G", which follows
+   * LC_NUMERIC: under a German locale 0.0875 would become "0,0875" and the
+   * cell unreadable. This thread uses the C locale until the file is
+   * closed (uselocale is per thread, unlike setlocale). */
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+  if (c_numeric == (locale_t) 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Could not write “%s”: no C locale for numbers", path);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  previous = uselocale (c_numeric);
+
   workbook = workbook_new (tmp);
   if (workbook == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "Could not start the workbook “%s”", tmp);
+      uselocale (previous);
+      freelocale (c_numeric);
       g_unlink (tmp);
       return FALSE;
     }
@@ -818,6 +837,8 @@ wm_tables_write_xlsx (JsonNode    *report,
 
   /* Closing also frees the workbook, so it is done even after a failure. */
   err = workbook_close (workbook);
+  uselocale (previous);
+  freelocale (c_numeric);
   if (ok && err != LXW_NO_ERROR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,

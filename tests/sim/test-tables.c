@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -506,6 +507,17 @@ xml_unescape (const char *s,
             i += strlen (entities[e][0]);
             done = TRUE;
           }
+      /* OOXML writes control characters as _xHHHH_. */
+      if (!done && len - i >= 7 && strncmp (s + i, "_x", 2) == 0
+          && s[i + 6] == '_' && g_ascii_isxdigit (s[i + 2])
+          && g_ascii_isxdigit (s[i + 3]) && g_ascii_isxdigit (s[i + 4])
+          && g_ascii_isxdigit (s[i + 5]))
+        {
+          g_string_append_unichar (out, g_ascii_strtoull (s + i + 2, NULL,
+                                                          16));
+          i += 7;
+          done = TRUE;
+        }
       if (!done)
         g_string_append_c (out, s[i++]);
     }
@@ -519,12 +531,18 @@ number_cell (const char *sheet,
 {
   g_autofree char *cell = sheet_cell (sheet, ref);
   const char *v;
+  char *value;
+  char *end;
 
   g_assert_nonnull (cell);
   g_assert_null (strstr (cell, "t=\"s\""));
   v = strstr (cell, "<v>");
   g_assert_nonnull (v);
-  return g_strndup (v + 3, strstr (v, "</v>") - v - 3);
+  value = g_strndup (v + 3, strstr (v, "</v>") - v - 3);
+  /* The whole value is a number (no decimal comma). */
+  g_ascii_strtod (value, &end);
+  g_assert_cmpstr (end, ==, "");
+  return value;
 }
 
 /* A shared-string cell's text; fails for a number cell. */
@@ -584,7 +602,7 @@ utc (int year, int month, int day)
 /* Cells read off 15-tables' expected tables (csv/): row 1 is the header,
  * rows 2-8 the 7 `all` element rows, row 9 the first of version 1. */
 static void
-test_xlsx_sheets_and_cells (void)
+check_xlsx_sheets_and_cells (void)
 {
   g_autofree char *case_dir = g_build_filename (SHARED_DIR, "conformance",
                                                 "15-tables", NULL);
@@ -603,7 +621,7 @@ test_xlsx_sheets_and_cells (void)
   struct { const char *ref, *text; } texts[] = {
     { "A1", "flow" }, { "O1", "cost" },
     { "A2", "'-orders" }, { "B2", "all" }, { "C2", "'-sms" },
-    { "E2", "send.whatsapp" },
+    { "D2", "WhatsApp\r\nline two" }, { "E2", "send.whatsapp" },
     { "C3", "'@api" }, { "D3", "'@CRM, \"orders\"" },
     { "D5", "'=HYPERLINK(\"x\")" },
     { "D6", "'\tTabbed e-mail" },
@@ -674,6 +692,28 @@ test_xlsx_sheets_and_cells (void)
   remove_dir (dir);
 }
 
+static void
+test_xlsx_sheets_and_cells (void)
+{
+  check_xlsx_sheets_and_cells ();
+}
+
+/* The program runs under the user's locale; a German one writes numbers
+ * with a decimal comma through printf, which must not reach the cells. */
+static void
+test_xlsx_numbers_ignore_the_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  check_xlsx_sheets_and_cells ();
+  setlocale (LC_ALL, saved);
+}
+
 /* The zip stores times with two-second steps; two writes further apart
  * than that are still the same bytes. */
 static void
@@ -734,6 +774,8 @@ main (int   argc,
                    test_refused_report_writes_nothing);
   g_test_add_func ("/sim/tables/xlsx/sheets-cells-and-creation-time",
                    test_xlsx_sheets_and_cells);
+  g_test_add_func ("/sim/tables/xlsx/numbers-ignore-the-locale",
+                   test_xlsx_numbers_ignore_the_locale);
   g_test_add_func ("/sim/tables/xlsx/same-inputs-same-bytes",
                    test_xlsx_same_inputs_same_bytes);
   g_test_add_func ("/sim/tables/xlsx/refused-report-writes-nothing",
