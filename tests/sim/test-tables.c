@@ -424,7 +424,8 @@ zip_part (GBytes     *zip,
         eocd = p;
         break;
       }
-  g_assert_nonnull (eocd);
+  if (eocd == NULL)
+    g_error ("the workbook has no end of central directory");
   entries = le16 (eocd + 10);
   p = data + le32 (eocd + 16);
   for (guint i = 0; i < entries; i++)
