@@ -107,7 +107,6 @@ node_get_integer (JsonNode *node,
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_INT64:
-    case G_TYPE_INT:
       *out = json_node_get_int (node);
       return TRUE;
     case G_TYPE_DOUBLE:
@@ -241,10 +240,13 @@ fill_fields (Cell               *cells,
           cell_text (&cells[i], NULL);
           continue;
         }
-      if (money ? cell_money (&cells[i], node)
-                : (node_get_integer (node, &n)
-                   && (cell_integer (&cells[i], n), TRUE)))
+      if (money && cell_money (&cells[i], node))
         continue;
+      if (!money && node_get_integer (node, &n))
+        {
+          cell_integer (&cells[i], n);
+          continue;
+        }
 
       {
         g_autofree char *rest = g_strdup_printf ("%s.%s", what, fields[i]);
