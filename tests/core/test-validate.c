@@ -216,7 +216,7 @@ expect_at (int         line,
     {
       WmDiagnostic *d = diagnostics->pdata[i];
 
-      if (!g_str_equal (d->code, code) || (version != G_MAXUINT && d->version != version)
+      if (!matches (code, d->code) || (version != G_MAXUINT && d->version != version)
           || !matches (element, d->element) || !matches (field, d->field))
         continue;
       if (d->severity != severity)
@@ -625,8 +625,10 @@ test_field_invalid_flow_level (void)
 {
   const char *bad_zones[] = { "Mars/Olympus", "+05:00", "UTC+3", "posix/Europe/Zagreb",
                               "right/UTC", "localtime", "Factory", "/usr/share/zoneinfo/UTC",
-                              "europe/zagreb" };
-  const char *good_zones[] = { "UTC", "US/Eastern", "Europe/Zagreb", "America/New_York" };
+                              "europe/zagreb", "Europe/Zagreb ", "GMT+5" };
+  /* Names of tzdata.zi that look like offsets or POSIX strings are zones. */
+  const char *good_zones[] = { "UTC", "US/Eastern", "Europe/Zagreb", "America/New_York",
+                               "Etc/GMT+5", "EST5EDT", "Europe/Kiev", "" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_zones); i++)
     {
@@ -1670,6 +1672,27 @@ test_sms_warnings (void)
     expect_warning (d, "sms-unicode", 1, "e2", "text");
   }
   {
+    /* UTF-16 code units: an emoji is a surrogate pair, two units. */
+    GString *emoji = g_string_new (NULL);
+    g_autofree char *e100a = NULL, *e101 = NULL;
+
+    for (guint i = 0; i < 100; i++)
+      g_string_append (emoji, "\xf0\x9f\x98\x80");
+    e100a = g_strconcat (emoji->str, "a", NULL);
+    g_string_append (emoji, "\xf0\x9f\x98\x80");
+    e101 = g_string_free (emoji, FALSE);
+    {
+      g_autoptr(GPtrArray) d = check_sms (e101);   /* 202 units: 4 segments */
+      expect_warning (d, "sms-long", 1, "e2", "text");
+      expect_warning (d, "sms-unicode", 1, "e2", "text");
+    }
+    {
+      g_autoptr(GPtrArray) d = check_sms (e100a);  /* 201 units: 3 segments */
+      expect_none (d, "sms-long");
+      expect_warning (d, "sms-unicode", 1, "e2", "text");
+    }
+  }
+  {
     /* Only send.sms: the same text in a Viber message is fine. */
     g_autofree char *element = g_strdup_printf ("{'id':'e2','type':'send.viber','config':{'sender':'S','text':'č%s'}}", a201);
     g_autoptr(GPtrArray) d = check_el (NULL, element);
@@ -1718,6 +1741,290 @@ test_outcome_not_started (void)
   }
 }
 
+/* ---- edge cases ------------------------------------------------------ */
+
+/* An optional field given as null or "" is the same as an absent one. */
+static void
+test_empty_optional_fields_are_absent (void)
+{
+  EXPECT_VALID (NULL, "{'id':'e2','type':'wait.time','config':{'at':'09:00','days':null,'zone':''}}");
+  EXPECT_VALID (NULL, "{'id':'e2','type':'call.api','config':{'method':'GET','url':'https://x.example/','body':''}}");
+  EXPECT_VALID (NULL, "{'id':'e2','type':'send.whatsapp','config':{'sender':'S','template':'t1','text':''}}");
+  EXPECT_VALID (NULL, "{'id':'e2','type':'wait.event','config':{'event':'Paid','timeout':'1d','where':'','assign':null}}");
+  EXPECT_VALID (NULL, "{'id':'e2','type':'send.sms','config':{'sender':'S','text':'Hi','send_window':null}}");
+  {
+    g_autoptr(GPtrArray) d = check (NULL, "{'id':'e1','type':'entry.date','config':{'attribute':'birthday','offset':null,'at':'','zone':''}}", NULL);
+    expect_clean (d);
+  }
+  {
+    g_autoptr(GPtrArray) d = check ("{'reentry':{'enabled':true,'delay':null,'limits':null},'goal':{'event':'Paid','value':'','window':''},"
+                                    "'variables':[{'name':'n','type':'number','initial':''},{'name':'b','type':'boolean','initial':null},"
+                                    "{'name':'d','type':'datetime','initial':''}]}", ENTRY, NULL);
+    expect_clean (d);
+  }
+  {
+    g_autoptr(GPtrArray) d = check (NULL, "{'id':'e1','type':'entry.inbound','config':{'channel':'whatsapp','number':'+38591000000','keyword':''}}", NULL);
+    expect_clean (d);
+  }
+}
+
+/* Timestamps are whole UTC seconds; RFC 3339 as simulation.md reads it. */
+static void
+test_timestamps_are_whole_seconds (void)
+{
+  {
+    g_autofree char *v1 = version_text (1, "finishing", "2026-02-01T00:00:00.900Z", NULL, NULL, ENTRY, NULL);
+    g_autofree char *v2 = version_text (2, "stopped", "2026-02-01T00:00:00.100Z", "2026-02-01T00:00:00.050Z", NULL, ENTRY, NULL);
+    g_autofree char *versions = g_strjoin (",", v1, v2, NULL);
+    g_autoptr(GPtrArray) d = validate_doc (HEAD, versions, NULL);
+
+    expect_clean (d);
+  }
+  {
+    g_autoptr(GPtrArray) d = check_head ("'format':'waymark.flow','format_version':1,'id':'f','name':'Flow',"
+                                         "'schedule':{'start':'2026-02-01T00:00:00.2Z','end':'2026-02-01T00:00:00.9Z'}");
+    expect_error (d, "schedule-invalid", 0, NULL, "schedule*|~");
+  }
+  {
+    /* Lower-case t and z are RFC 3339 too. */
+    g_autofree char *v = version_text (1, "active", "2026-01-02t00:00:00z", NULL, NULL, ENTRY, NULL);
+    g_autoptr(GPtrArray) d = validate_doc (HEAD, v, NULL);
+    expect_clean (d);
+  }
+  {
+    const char *bad[] = { "2026-01-02 00:00:00Z", "2026-12-31T23:59:60Z", "0000-01-02T00:00:00Z",
+                          "2026-01-02T00:00:00", "2026-02-30T00:00:00Z" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *v = version_text (1, "active", bad[i], NULL, NULL, ENTRY, NULL);
+        g_autoptr(GPtrArray) d = validate_doc (HEAD, v, NULL);
+
+        g_test_message ("launched_at %s", bad[i]);
+        expect_error (d, "field-invalid", 1, NULL, "launched_at");
+      }
+  }
+}
+
+/* More wrong types and values the Loading paragraph leaves to validation. */
+static void
+test_more_wrong_types (void)
+{
+  /* "a number that must be a string" (conformance 13). */
+  {
+    g_autoptr(GPtrArray) d = check (NULL, "{'id':'e1','type':'entry.inbound','config':{'channel':'sms','number':38591000000}}", NULL);
+    expect_error (d, "field-invalid", 1, "e1", "number");
+  }
+  {
+    g_autoptr(GPtrArray) d = check (NULL, "{'id':'e1','type':'entry.date','config':{'attribute':'birthday','offset':'3'}}", NULL);
+    expect_error (d, "field-invalid", 1, "e1", "offset");
+  }
+  {
+    g_autoptr(GPtrArray) d = check (NULL, "{'id':'e1','type':'entry.event','config':{'event':['Signup']}}", NULL);
+    expect_error (d, "field-invalid", 1, "e1", "event");
+  }
+  EXPECT_INVALID (NULL, "{'id':'e2','type':'split.percent','config':{'variants':"
+                  "[{'label':'A','weight':true},{'label':'B','weight':1}]}}", "variants*");
+  EXPECT_INVALID (NULL, "{'id':'e2','type':'add.to.flow','config':{'flow':'g','transfer':'score'}}", "transfer*");
+  EXPECT_INVALID (NULL, "{'id':'e2','type':'wait.event','config':{'event':'Paid','timeout':'1d','assign':{'variable':'x'}}}", "assign*");
+  EXPECT_INVALID (NULL, "{'id':'e2','type':'wait.time','config':{'at':'09:00','days':'mon'}}", "days*");
+  EXPECT_INVALID (NULL, "{'id':'e2','type':'send.sms','config':{'sender':'S','text':'Hi','send_window':'09:00-17:00'}}", "send_window*");
+  {
+    g_autoptr(GPtrArray) d = check ("{'variables':{'name':'a','type':'string'}}", ENTRY, NULL);
+    expect_error (d, "field-invalid|variable-invalid", 1, NULL, "settings.variables*");
+  }
+  {
+    g_autoptr(GPtrArray) d = check ("{'reentry':{'enabled':true,'limits':{'count':1,'period':'1d'}}}", ENTRY, NULL);
+    expect_error (d, "field-invalid", 1, NULL, "settings.reentry.limits*");
+  }
+  {
+    g_autoptr(GPtrArray) d = check ("{'reentry':[]}", ENTRY, NULL);
+    expect_error (d, "field-invalid", 1, NULL, "settings.reentry");
+  }
+  {
+    g_autoptr(GPtrArray) d = check_head ("'format':'waymark.flow','format_version':1,'id':'f','name':'Flow','description':5");
+    expect_error (d, "field-invalid", 0, NULL, "description");
+  }
+  {
+    g_autoptr(GPtrArray) d = check_head ("'format':'waymark.flow','format_version':1,'id':'f','name':'Flow','timezone':3");
+    expect_error (d, "field-invalid", 0, NULL, "timezone");
+  }
+  {
+    g_autoptr(GPtrArray) d = check_head ("'format':'waymark.flow','format_version':1,'id':'f','name':'Flow',"
+                                         "'schedule':{'start':null,'end':null,'indefinite':'yes'}");
+    expect_error (d, "field-invalid", 0, NULL, "schedule.indefinite");
+  }
+}
+
+/* Every expression and template field of the catalogue is parsed. */
+static void
+test_every_expression_field_is_parsed (void)
+{
+  const struct { const char *element; const char *field; guint column; } cases[] = {
+    { "{'id':'e2','type':'send.sms','config':{'sender':'S','text':'{{ nope() }}'}}", "text", 4 },
+    { "{'id':'e2','type':'send.email','config':{'from':'a@b.hr','subject':'S','body':'{{ nope() }}'}}", "body", 4 },
+    { "{'id':'e2','type':'send.whatsapp','config':{'sender':'S','template':'t','text':'{{ nope() }}'}}", "text", 4 },
+    { "{'id':'e2','type':'send.viber','config':{'sender':'S','text':'{{ nope() }}'}}", "text", 4 },
+    { "{'id':'e2','type':'send.push','config':{'app':'A','title':'{{ nope() }}','text':'T'}}", "title", 4 },
+    { "{'id':'e2','type':'send.push','config':{'app':'A','title':'T','text':'{{ nope() }}'}}", "text", 4 },
+    { "{'id':'e2','type':'send.voice','config':{'from':'S','text':'{{ nope() }}'}}", "text", 4 },
+    { "{'id':'e2','type':'wait.event','config':{'event':'Paid','timeout':'1d','where':'nope()'}}", "where", 1 },
+    { "{'id':'e2','type':'set.attribute','config':{'attribute':'a','value':'nope()'}}", "value", 1 },
+    { "{'id':'e2','type':'call.api','config':{'method':'GET','url':'{{ nope() }}'}}", "url", 4 },
+    { "{'id':'e2','type':'notify.internal','config':{'channel':'sms','recipient':'{{ nope() }}','text':'T'}}", "recipient", 4 },
+    { "{'id':'e2','type':'notify.internal','config':{'channel':'sms','recipient':'R','text':'{{ nope() }}'}}", "text", 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) d = check_el (NULL, cases[i].element);
+
+      g_test_message ("%s", cases[i].element);
+      expect_column (d, "e2", cases[i].field, cases[i].column);
+    }
+  {
+    g_autoptr(GPtrArray) d = check ("{'variables':[{'name':'x','type':'number'}]}",
+                                    ENTRY ",{'id':'e2','type':'set.variable','config':{'variable':'x','value':'nope()'}}", TO_E2);
+    expect_column (d, "e2", "value", 1);
+  }
+  {
+    g_autoptr(GPtrArray) d = check (NULL, "{'id':'e1','type':'entry.audience','config':{'where':'profile.a =='}}", NULL);
+    expect_column (d, "e1", "where", 13);
+  }
+}
+
+/* Nesting deeper than 256 levels is a syntax error at the opener of the
+ * 257th level. */
+static void
+test_expression_nesting_limit (void)
+{
+  g_autofree char *open257 = g_strnfill (257, '(');
+  g_autofree char *close257 = g_strnfill (257, ')');
+  g_autofree char *open256 = g_strnfill (256, '(');
+  g_autofree char *close256 = g_strnfill (256, ')');
+  g_autofree char *deep = g_strdup_printf ("{'id':'e2','type':'set.attribute','config':{'attribute':'a','value':'%s1%s'}}",
+                                           open257, close257);
+  g_autofree char *ok = g_strdup_printf ("{'id':'e2','type':'set.attribute','config':{'attribute':'a','value':'%s1%s'}}",
+                                         open256, close256);
+  {
+    g_autoptr(GPtrArray) d = check_el (NULL, deep);
+    expect_column (d, "e2", "value", 257);
+  }
+  {
+    g_autoptr(GPtrArray) d = check_el (NULL, ok);
+    expect_clean (d);
+  }
+}
+
+/* var.x in every expression and template field is checked. */
+static void
+test_unknown_variable_everywhere (void)
+{
+  const struct { const char *element; const char *field; } cases[] = {
+    { "{'id':'e2','type':'send.email','config':{'from':'a@b.hr','subject':'{{ var.nope }}','body':'B'}}", "subject" },
+    { "{'id':'e2','type':'wait.event','config':{'event':'Paid','timeout':'1d','where':'var.nope == event.x'}}", "where" },
+    { "{'id':'e2','type':'set.attribute','config':{'attribute':'a','value':'var.nope'}}", "value" },
+    { "{'id':'e2','type':'call.api','config':{'method':'POST','url':'https://x.example/','body':'{{ var.nope }}'}}", "body" },
+    { "{'id':'e2','type':'notify.internal','config':{'channel':'email','recipient':'ops@x.hr','text':'{{ upper(var.nope) }}'}}", "text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) d = check_el ("{'variables':[{'name':'known','type':'string'}]}", cases[i].element);
+
+      g_test_message ("%s", cases[i].element);
+      expect_error (d, "unknown-variable", 1, "e2", cases[i].field);
+    }
+  {
+    /* A key after var. that is a keyword is still a name. */
+    g_autoptr(GPtrArray) d = check_el ("{'variables':[{'name':'null','type':'string'}]}",
+                                       "{'id':'e2','type':'set.attribute','config':{'attribute':'a','value':'var.null'}}");
+    expect_clean (d);
+  }
+}
+
+/* Ports that are not exactly "1".."n". */
+static void
+test_numbered_ports_are_exact (void)
+{
+  GString *variants = g_string_new (ENTRY ",{'id':'e2','type':'split.percent','config':{'variants':[");
+  g_autofree char *els = NULL;
+
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (variants, "%s{'label':'V%u','weight':1}", i ? "," : "", i);
+  g_string_append (variants, "]}},{'id':'x','type':'exit'}");
+  els = g_string_free (variants, FALSE);
+  {
+    g_autoptr(GPtrArray) d = check (NULL, els, TO_E2 ",{'from':'e2','port':'10','to':'x'}");
+    expect_none (d, "bad-connection");
+    expect_no_errors (d);
+  }
+  {
+    const char *bad[] = { "0", "01", "11", " 1", "1.0" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree char *conns = g_strdup_printf (TO_E2 ",{'from':'e2','port':'%s','to':'x'}", bad[i]);
+        g_autoptr(GPtrArray) d = check (NULL, els, conns);
+
+        g_test_message ("port '%s'", bad[i]);
+        expect_error (d, "bad-connection", 1, "*", "*|~");
+      }
+  }
+}
+
+/* "a cycle in the graph": also one the entry cannot reach. */
+static void
+test_instant_loop_anywhere_in_the_graph (void)
+{
+  const char *els = ENTRY ",{'id':'a','type':'set.attribute','config':{'attribute':'x','value':'1'}},"
+                    "{'id':'b','type':'branch.condition','config':{'branches':[{'label':'A','when':'true'}]}}";
+  g_autoptr(GPtrArray) d = check (NULL, els, "{'from':'a','port':'out','to':'b'},{'from':'b','port':'1','to':'a'}");
+
+  expect_error (d, "instant-loop", 1, "*", "*|~");
+  expect_warning (d, "unreachable", 1, "a", "*|~");
+}
+
+/* Full case folding, not only ß: ﬁ folds to fi, final ς to σ, the
+ * Kelvin sign to k. */
+static void
+test_names_fold_fully (void)
+{
+  const char *pairs[][2] = {
+    { "ﬁle", "FILE" },
+    { "ΌΣΟΣ", "όσος" },
+    { "\xe2\x84\xaa" "elvin", "kelvin" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *els = g_strdup_printf (ENTRY ",{'id':'e2','type':'wait.delay','name':'%s','config':{'duration':'1h'}},"
+                                              "{'id':'e3','type':'wait.delay','name':'%s','config':{'duration':'1h'}}",
+                                              pairs[i][0], pairs[i][1]);
+      g_autoptr(GPtrArray) d = check (NULL, els, TO_E2 ",{'from':'e2','port':'out','to':'e3'}");
+
+      g_test_message ("names %s and %s", pairs[i][0], pairs[i][1]);
+      expect_error (d, "duplicate-id", 1, "e2|e3", "*|~");
+    }
+}
+
+/* react.message names a send.* of this version, not of another. */
+static void
+test_react_message_needs_a_send_of_this_version (void)
+{
+  g_autofree char *v1 = version_text (1, "finishing", "2026-01-02T00:00:00Z", NULL, NULL,
+                                      ENTRY ",{'id':'s','type':'send.sms','config':{'sender':'S','text':'Hi'}}",
+                                      "{'from':'e1','port':'out','to':'s'}");
+  g_autofree char *v2 = version_text (2, "draft", NULL, NULL, NULL,
+                                      ENTRY ",{'id':'e2','type':'react.message','config':{'element':'s','reaction':'clicked','timeout':'1d'}}",
+                                      TO_E2);
+  g_autofree char *versions = g_strjoin (",", v1, v2, NULL);
+  g_autoptr(GPtrArray) d = validate_doc (HEAD, versions, NULL);
+
+  expect_error (d, "unknown-reference", 2, "e2", "element");
+  g_assert_cmpuint (wm_diagnostics_count (d, WM_SEVERITY_ERROR, 1), ==, 0);
+}
+
 /* ---- order and messages ---------------------------------------------- */
 
 static void
@@ -1754,7 +2061,8 @@ test_diagnostics_are_ordered (void)
   g_assert_cmpuint (seen[1], >=, 2);
   g_assert_cmpuint (seen[3], >=, 3);
   g_assert_cmpuint (seen[7], >=, 2);
-  expect_error (d, "name-missing", 0, NULL, NULL);
+  /* (the field of name-missing is checked in /core/validate/name-missing) */
+  expect_error (d, "name-missing", 0, NULL, "*|~");
   expect_error (d, "field-invalid", 0, NULL, "timezone");
   expect_error (d, "schedule-invalid", 0, NULL, "schedule*|~");
   expect_error (d, "field-missing", 3, NULL, "settings.goal.event");
@@ -1912,6 +2220,16 @@ main (int   argc,
   g_test_add_func ("/core/validate/warning/react-before-send", test_react_before_send);
   g_test_add_func ("/core/validate/warning/sms-unicode-and-sms-long", test_sms_warnings);
   g_test_add_func ("/core/validate/warning/outcome-not-started", test_outcome_not_started);
+  g_test_add_func ("/core/validate/edge/empty-optional-fields-are-absent", test_empty_optional_fields_are_absent);
+  g_test_add_func ("/core/validate/edge/timestamps-are-whole-utc-seconds", test_timestamps_are_whole_seconds);
+  g_test_add_func ("/core/validate/edge/more-wrong-json-types", test_more_wrong_types);
+  g_test_add_func ("/core/validate/edge/every-expression-field-is-parsed", test_every_expression_field_is_parsed);
+  g_test_add_func ("/core/validate/edge/expression-nesting-limit", test_expression_nesting_limit);
+  g_test_add_func ("/core/validate/edge/unknown-variable-in-every-expression", test_unknown_variable_everywhere);
+  g_test_add_func ("/core/validate/edge/numbered-ports-are-exact", test_numbered_ports_are_exact);
+  g_test_add_func ("/core/validate/edge/instant-loop-anywhere-in-the-graph", test_instant_loop_anywhere_in_the_graph);
+  g_test_add_func ("/core/validate/edge/react-message-needs-a-send-of-this-version", test_react_message_needs_a_send_of_this_version);
+  g_test_add_func ("/core/validate/edge/names-fold-fully", test_names_fold_fully);
   g_test_add_func ("/core/validate/flow-level-first-then-by-version", test_diagnostics_are_ordered);
   g_test_add_func ("/core/validate/messages-name-the-element", test_messages_name_the_element);
   g_test_add_func ("/core/validate/conformance-flows-have-no-errors", test_conformance_flows_have_no_errors);
