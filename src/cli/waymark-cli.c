@@ -23,6 +23,8 @@ typedef struct
 static const Subcommand subcommands[] = {
   { "validate", wm_cli_validate, N_("Check flow files and print their errors and warnings") },
   { "fmt", wm_cli_fmt, N_("Rewrite flow files in the canonical form") },
+  { "simulate", wm_cli_simulate, N_("Replay recorded profiles through flows and report") },
+  { "import", wm_cli_import, N_("Turn a CSV file of profiles into JSON Lines") },
 };
 
 int

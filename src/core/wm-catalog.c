@@ -196,6 +196,35 @@ wm_catalog_get_outcome_name (WmCatalog  *self,
   return self->outcomes != NULL ? g_hash_table_lookup (self->outcomes, id) : NULL;
 }
 
+static GHashTable *
+copy_table (GHashTable *table)
+{
+  GHashTable *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (table == NULL)
+    return NULL;
+  copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+  return copy;
+}
+
+void
+wm_catalog_copy_definitions (WmCatalog *self,
+                             WmCatalog *source)
+{
+  g_return_if_fail (WM_IS_CATALOG (self));
+  g_return_if_fail (WM_IS_CATALOG (source));
+
+  g_clear_pointer (&self->milestones, g_hash_table_unref);
+  g_clear_pointer (&self->outcomes, g_hash_table_unref);
+  self->milestones = copy_table (source->milestones);
+  self->outcomes = copy_table (source->outcomes);
+}
+
 void
 wm_catalog_add_flow (WmCatalog *self,
                      WmFlow    *flow)

@@ -41,6 +41,10 @@ const char *wm_catalog_get_milestone_name (WmCatalog *self,
 const char *wm_catalog_get_outcome_name  (WmCatalog  *self,
                                           const char *id);
 
+/* Copies @source's milestone and outcome definitions (not its flows). */
+void        wm_catalog_copy_definitions  (WmCatalog  *self,
+                                          WmCatalog  *source);
+
 /* A flow at hand (a reference is taken). */
 void        wm_catalog_add_flow          (WmCatalog  *self,
                                           WmFlow     *flow);

@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-commands.h"
+#include "wm-json.h"
 
 static WmElement *
 find_element (WmFlow     *flow,
@@ -45,62 +46,9 @@ find_element (WmFlow     *flow,
  * node a command keeps or hands to the model is a copy of its own, or an
  * edit after it would reach back into a snapshot. */
 static JsonNode *
-deep_copy (JsonNode *node)
-{
-  JsonNode *copy = json_node_alloc ();
-
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        g_autoptr(JsonObject) object = json_object_new ();
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *member;
-
-        json_object_iter_init_ordered (&iter, json_node_get_object (node));
-        while (json_object_iter_next_ordered (&iter, &name, &member))
-          json_object_set_member (object, name, deep_copy (member));
-        return json_node_init_object (copy, object);
-      }
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *source = json_node_get_array (node);
-        guint n = json_array_get_length (source);
-        g_autoptr(JsonArray) array = json_array_sized_new (n);
-
-        for (guint i = 0; i < n; i++)
-          json_array_add_element (array, deep_copy (json_array_get_element (source, i)));
-        return json_node_init_array (copy, array);
-      }
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          return json_node_init_string (copy, json_node_get_string (node));
-        case G_TYPE_DOUBLE:
-          return json_node_init_double (copy, json_node_get_double (node));
-        case G_TYPE_INT64:
-          return json_node_init_int (copy, json_node_get_int (node));
-        case G_TYPE_BOOLEAN:
-          return json_node_init_boolean (copy, json_node_get_boolean (node));
-        default:
-          json_node_unref (copy);
-          g_return_val_if_reached (json_node_copy (node));
-        }
-
-    case JSON_NODE_NULL:
-    default:
-      return json_node_init_null (copy);
-    }
-}
-
-static JsonNode *
 copy_or_null (JsonNode *node)
 {
-  return node != NULL ? deep_copy (node) : NULL;
+  return node != NULL ? wm_json_node_deep_copy (node) : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -336,9 +284,9 @@ restore_element_member (WmVersion  *version,
   /* A new element over a copy of the JSON, with the old member (not
    * wm_element_copy(), whose json_node_copy() shares the object). */
   wrapper = json_node_init_object (json_node_alloc (), wm_element_get_json (element));
-  json = deep_copy (wrapper);
+  json = wm_json_node_deep_copy (wrapper);
   if (old != NULL)
-    json_object_set_member (json_node_get_object (json), key, deep_copy (old));
+    json_object_set_member (json_node_get_object (json), key, wm_json_node_deep_copy (old));
   else
     json_object_remove_member (json_node_get_object (json), key);
   copy = wm_element_new_from_json (json_node_get_object (json));
@@ -1522,7 +1470,7 @@ wm_set_member_command_apply (WmCommand *command,
       g_autoptr(JsonNode) object = NULL;
 
       if (old != NULL && JSON_NODE_HOLDS_OBJECT (old))
-        object = deep_copy (old);
+        object = wm_json_node_deep_copy (old);
       else
         {
           g_autoptr(JsonObject) empty = json_object_new ();
@@ -1531,7 +1479,7 @@ wm_set_member_command_apply (WmCommand *command,
         }
       if (self->value != NULL)
         json_object_set_member (json_node_get_object (object), self->subkey,
-                                deep_copy (self->value));
+                                wm_json_node_deep_copy (self->value));
       else
         json_object_remove_member (json_node_get_object (object), self->subkey);
       host_set (kind, host, self->key, object);

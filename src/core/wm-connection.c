@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wm-connection.h"
+#include "wm-json.h"
 #include "wm-model-private.h"
 
 struct _WmConnection
@@ -62,7 +63,7 @@ wm_connection_new_from_json (JsonNode *node)
   g_return_val_if_fail (node != NULL, NULL);
 
   self = g_object_new (WM_TYPE_CONNECTION, NULL);
-  self->json = json_node_copy (node);
+  self->json = wm_json_node_deep_copy (node);
   return self;
 }
 

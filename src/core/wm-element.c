@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "wm-element.h"
+#include "wm-json.h"
 #include "wm-model-private.h"
 
 struct _WmElement
@@ -183,7 +184,7 @@ wm_element_copy (WmElement *self)
   g_return_val_if_fail (WM_IS_ELEMENT (self), NULL);
 
   json_node_init_object (node, self->json);
-  copy = json_node_copy (node);
+  copy = wm_json_node_deep_copy (node);
   return wm_element_new_from_json (json_node_get_object (copy));
 }
 
@@ -395,7 +396,7 @@ wm_element_set_config_member (WmElement  *self,
       json_object_remove_member (config, key);
     }
   else
-    json_object_set_member (config, key, json_node_copy (value));
+    json_object_set_member (config, key, wm_json_node_deep_copy (value));
 
   g_signal_emit (self, signals[CONFIG_CHANGED], g_quark_from_string (key), key);
   changed (self);
@@ -425,7 +426,7 @@ wm_element_replace_config (WmElement *self,
   if (config == NULL)
     json_object_remove_member (self->json, "config");
   else
-    json_object_set_member (self->json, "config", json_node_copy (config));
+    json_object_set_member (self->json, "config", wm_json_node_deep_copy (config));
 
   g_signal_emit (self, signals[CONFIG_CHANGED], 0, NULL);
   changed (self);

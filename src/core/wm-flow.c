@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "wm-json.h"
 #include "wm-model-private.h"
 
 struct _WmFlow
@@ -191,7 +192,7 @@ wm_flow_new_from_json (JsonObject *object)
   g_return_val_if_fail (object != NULL, NULL);
 
   json_node_init_object (node, object);
-  copy = json_node_copy (node);
+  copy = wm_json_node_deep_copy (node);
   json = json_node_get_object (copy);
 
   self = g_object_new (WM_TYPE_FLOW, NULL);
@@ -351,7 +352,7 @@ wm_flow_set_member (WmFlow     *self,
       json_object_remove_member (self->json, key);
     }
   else
-    json_object_set_member (self->json, key, json_node_copy (value));
+    json_object_set_member (self->json, key, wm_json_node_deep_copy (value));
 
   if (g_strcmp0 (key, "name") == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);

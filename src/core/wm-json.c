@@ -1067,3 +1067,60 @@ wm_json_append_compact (GString  *out,
 
   append_node (out, node, 0, FALSE);
 }
+
+JsonNode *
+wm_json_node_deep_copy (JsonNode *node)
+{
+  JsonNode *copy;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  copy = json_node_alloc ();
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          json_object_set_member (object, name, wm_json_node_deep_copy (member));
+        json_node_init_object (copy, object);
+        json_object_unref (object);
+        return copy;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *source = json_node_get_array (node);
+        guint n = json_array_get_length (source);
+        JsonArray *array = json_array_sized_new (n);
+
+        for (guint i = 0; i < n; i++)
+          json_array_add_element (array, wm_json_node_deep_copy (json_array_get_element (source, i)));
+        json_node_init_array (copy, array);
+        json_array_unref (array);
+        return copy;
+      }
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return json_node_init_string (copy, json_node_get_string (node));
+        case G_TYPE_BOOLEAN:
+          return json_node_init_boolean (copy, json_node_get_boolean (node));
+        case G_TYPE_INT64:
+          return json_node_init_int (copy, json_node_get_int (node));
+        default:
+          return json_node_init_double (copy, json_node_get_double (node));
+        }
+
+    case JSON_NODE_NULL:
+    default:
+      return json_node_init_null (copy);
+    }
+}

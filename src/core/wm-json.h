@@ -86,4 +86,8 @@ void      wm_json_append_number    (GString     *out,
 char     *wm_json_format_number    (double       value,
                                     char        *buf);
 
+/* A deep copy of @node: json_node_copy() shares objects, arrays and values
+ * with the original, so a change to either would show in both. */
+JsonNode *wm_json_node_deep_copy   (JsonNode    *node);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wm-json.h"
 #include "wm-model-private.h"
 #include "wm-time.h"
 #include "wm-version.h"
@@ -203,7 +204,7 @@ wm_version_new_from_json (JsonObject *object)
   g_return_val_if_fail (object != NULL, NULL);
 
   json_node_init_object (node, object);
-  copy = json_node_copy (node);
+  copy = wm_json_node_deep_copy (node);
   json = json_node_get_object (copy);
 
   self = g_object_new (WM_TYPE_VERSION, NULL);
@@ -358,7 +359,7 @@ wm_version_set_member (WmVersion  *self,
       json_object_remove_member (self->json, key);
     }
   else
-    json_object_set_member (self->json, key, json_node_copy (value));
+    json_object_set_member (self->json, key, wm_json_node_deep_copy (value));
 
   if (g_strcmp0 (key, "status") == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);

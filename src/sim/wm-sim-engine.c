@@ -1,0 +1,1856 @@
+/* wm-sim-engine.c - one worker's simulation of profiles, start to end
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * simulation.md, Processing: each profile has an agenda of items ordered by
+ * (time, class, seq): stop removals (class -1), its events (class 0) and
+ * everything else (class 1: scheduled entries first, then timers and
+ * add.to.flow attempts as they are created). A token runs on at one instant
+ * until it has to wait or exits; a departure at a later instant becomes a
+ * timer. A profile has at most one token per flow (an attempt while inside
+ * is rejected), which keeps the state small.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "wm-draw.h"
+#include "wm-json.h"
+#include "wm-money.h"
+#include "wm-sim-engine.h"
+#include "wm-sms.h"
+#include "wm-time.h"
+
+#define MAX_VISITS_AT_ONE_INSTANT 10000
+#define MILESTONES_KEPT 100
+#define PATH_MILESTONES_KEPT 20
+
+enum { ITEM_STOP, ITEM_EVENT, ITEM_AUDIENCE, ITEM_DATE, ITEM_TIMER, ITEM_ADD };
+enum { TIMER_DEPART, TIMER_SEND };
+enum { RECORD_INSIDE, RECORD_EXITED, RECORD_REMOVED };
+
+typedef struct
+{
+  gint64   time;
+  int      klass;
+  guint64  seq;
+  int      kind;
+  guint    a;       /* flow, event index */
+  guint    b;       /* version index, timer action */
+  guint    port;
+  guint    gen;
+  gpointer p;       /* token, add attempt */
+} Item;
+
+typedef struct
+{
+  gboolean valid;
+  gint64   s;
+  gint64   r[3];    /* delivered, opened, clicked; -1 when it does not happen */
+} SendRecord;
+
+typedef struct
+{
+  guint    entry;
+  guint    version;
+  gint64   began;
+  int      state;
+  gint64   exited_at;
+  gboolean converted;
+} EntryRecord;
+
+typedef struct
+{
+  guint                 flow;
+  guint                 version;
+  guint                 entry;
+  gint64                entered_at;
+  const WmProfileEvent *event;
+  WmDrawKey             key;
+  WmValue              *vars;
+  guint                *visits;
+  SendRecord           *sends;
+  int                   element;
+  guint                 gen;
+  gboolean              alive;
+  gint64                instant;
+  guint                 instant_visits;
+  gboolean              waiting;
+  gint64                wait_since;
+  GArray               *log;         /* milestone indices, in order */
+  gboolean             *open;        /* per outcome of the flow */
+  gint64               *opened_at;
+  guint                *opened_log;
+  EntryRecord          *record;
+} Token;
+
+typedef struct
+{
+  guint      accepted;
+  gboolean   has_exit;
+  gint64     last_exit;
+  GArray    *times;     /* gint64: accepted entry instants */
+  GPtrArray *records;   /* EntryRecord */
+  Token     *token;     /* the token inside, or NULL */
+} FlowState;
+
+typedef struct
+{
+  guint    flow;
+  guint    n;
+  const char **names;
+  WmValue *values;
+} AddAttempt;
+
+struct _WmSimWorker
+{
+  const WmSimProgram *program;
+
+  gint64     *counters;
+  guint8     *marks;           /* unique counters touched by this profile */
+  GArray     *marked;          /* guint offsets */
+  GHashTable *paths;
+  GHashTable *engaged;
+  GHashTable *profile_engaged; /* keys of this profile */
+  guint64     events;
+
+  /* Per profile. */
+  WmProfile            *profile;
+  const char           *profile_id;
+  gsize                 profile_id_len;
+  GString              *tl;
+  char                 *tl_profile;   /* the profile id as a JSON string */
+  const WmProfileEvent *events_list;
+  guint                 n_events;
+  GArray               *heap;
+  guint64               seq;
+  FlowState            *flows;
+  GPtrArray            *tokens;       /* every Token of the profile */
+  GPtrArray            *waiting;      /* tokens at a wait.event, in the order they began waiting */
+  GPtrArray            *adds;
+  WmExprArena          *arena;        /* evaluation scratch */
+  WmExprArena          *keep;         /* strings kept for the profile (variables) */
+};
+
+/* ---- the agenda ---- */
+
+static gboolean
+item_before (const Item *a,
+             const Item *b)
+{
+  if (a->time != b->time)
+    return a->time < b->time;
+  if (a->klass != b->klass)
+    return a->klass < b->klass;
+  return a->seq < b->seq;
+}
+
+static void
+heap_push (WmSimWorker *w,
+           Item        *item)
+{
+  Item *items;
+  guint i;
+
+  g_array_append_val (w->heap, *item);
+  items = (Item *) w->heap->data;
+  for (i = w->heap->len - 1; i > 0;)
+    {
+      guint parent = (i - 1) / 2;
+      Item tmp;
+
+      if (!item_before (&items[i], &items[parent]))
+        break;
+      tmp = items[i];
+      items[i] = items[parent];
+      items[parent] = tmp;
+      i = parent;
+    }
+}
+
+static void
+heap_pop (WmSimWorker *w,
+          Item        *out)
+{
+  Item *items = (Item *) w->heap->data;
+  guint n = w->heap->len - 1, i = 0;
+
+  *out = items[0];
+  items[0] = items[n];
+  g_array_set_size (w->heap, n);
+  for (;;)
+    {
+      guint l = 2 * i + 1, r = l + 1, m = i;
+      Item tmp;
+
+      if (l < n && item_before (&items[l], &items[m]))
+        m = l;
+      if (r < n && item_before (&items[r], &items[m]))
+        m = r;
+      if (m == i)
+        break;
+      tmp = items[i];
+      items[i] = items[m];
+      items[m] = tmp;
+      i = m;
+    }
+}
+
+static void
+schedule (WmSimWorker *w,
+          gint64       time,
+          int          kind,
+          guint        a,
+          guint        b,
+          guint        port,
+          Token       *token,
+          gpointer     p)
+{
+  Item item = { time, 1, w->seq++, kind, a, b, port, token != NULL ? token->gen : 0, p };
+
+  if (token != NULL)
+    item.p = token;
+  heap_push (w, &item);
+}
+
+/* ---- counters ---- */
+
+static inline void
+mark (WmSimWorker *w,
+      guint        offset)
+{
+  if (!w->marks[offset])
+    {
+      w->marks[offset] = 1;
+      g_array_append_val (w->marked, offset);
+    }
+}
+
+static inline const WmSimFlow *
+flow_of (WmSimWorker *w,
+         Token       *token)
+{
+  return &w->program->flows[token->flow];
+}
+
+static inline const WmSimVersion *
+version_of (WmSimWorker *w,
+            Token       *token)
+{
+  return &w->program->flows[token->flow].versions[token->version];
+}
+
+static inline const WmSimElement *
+element_of (WmSimWorker *w,
+            Token       *token,
+            int          index)
+{
+  return &version_of (w, token)->elements[index];
+}
+
+static inline void
+count_overall (WmSimWorker *w,
+               guint        f,
+               guint        v,
+               guint        field,
+               gint64       n)
+{
+  const WmSimFlow *sf = &w->program->flows[f];
+
+  w->counters[sf->versions[v].slot.overall + field] += n;
+  w->counters[sf->all_slot.overall + field] += n;
+}
+
+static inline void
+mark_overall (WmSimWorker *w,
+              guint        f,
+              guint        v,
+              guint        field)
+{
+  const WmSimFlow *sf = &w->program->flows[f];
+
+  mark (w, sf->versions[v].slot.overall + field);
+  mark (w, sf->all_slot.overall + field);
+}
+
+static inline void
+count_element (WmSimWorker        *w,
+               Token              *token,
+               const WmSimElement *se,
+               guint               field,
+               gint64              n)
+{
+  w->counters[se->counters + field] += n;
+  w->counters[flow_of (w, token)->all[se->all_index].counters + field] += n;
+}
+
+static inline void
+count_channel (WmSimWorker *w,
+               Token       *token,
+               guint        channel,
+               guint        field,
+               gint64       n)
+{
+  w->counters[version_of (w, token)->slot.channels + channel * WM_SIM_CF_N + field] += n;
+  w->counters[flow_of (w, token)->all_slot.channels + channel * WM_SIM_CF_N + field] += n;
+}
+
+static inline void
+count_outcome (WmSimWorker *w,
+               Token       *token,
+               int          outcome,
+               guint        field,
+               gint64       n)
+{
+  w->counters[version_of (w, token)->slot.outcomes + WM_SIM_OF_N * outcome + field] += n;
+  w->counters[flow_of (w, token)->all_slot.outcomes + WM_SIM_OF_N * outcome + field] += n;
+}
+
+/* ---- the timeline ---- */
+
+static void
+tl_begin (WmSimWorker *w,
+          gint64       at,
+          Token       *token,
+          int          flow,
+          int          version_number,
+          const char  *step)
+{
+  char buf[32];
+
+  g_string_append (w->tl, "{\"profile\":");
+  g_string_append (w->tl, w->tl_profile);
+  g_string_append (w->tl, ",\"at\":\"");
+  g_string_append (w->tl, wm_timestamp_format (at, buf));
+  g_string_append (w->tl, "\",\"flow\":");
+  if (token != NULL)
+    flow = token->flow;
+  if (flow >= 0)
+    wm_json_append_string (w->tl, w->program->flows[flow].id);
+  else
+    g_string_append (w->tl, "null");
+  g_string_append (w->tl, ",\"version\":");
+  if (token != NULL)
+    version_number = version_of (w, token)->number;
+  if (version_number > 0)
+    g_string_append_printf (w->tl, "%d", version_number);
+  else
+    g_string_append (w->tl, "null");
+  g_string_append (w->tl, ",\"entry\":");
+  if (token != NULL)
+    g_string_append_printf (w->tl, "%u", token->entry);
+  else
+    g_string_append (w->tl, "null");
+  g_string_append (w->tl, ",\"step\":\"");
+  g_string_append (w->tl, step);
+  g_string_append_c (w->tl, '"');
+}
+
+static void
+tl_string (WmSimWorker *w,
+           const char  *key,
+           const char  *value)
+{
+  g_string_append_printf (w->tl, ",\"%s\":", key);
+  if (value != NULL)
+    wm_json_append_string (w->tl, value);
+  else
+    g_string_append (w->tl, "null");
+}
+
+static void
+tl_money (WmSimWorker *w,
+          const char  *key,
+          gint64       micro)
+{
+  g_string_append_printf (w->tl, ",\"%s\":", key);
+  wm_money_append (w->tl, micro);
+}
+
+static void
+tl_end (WmSimWorker *w)
+{
+  g_string_append (w->tl, "}\n");
+}
+
+/* ---- expressions ---- */
+
+typedef struct
+{
+  WmSimWorker          *w;
+  Token                *token;
+  const WmProfileEvent *event;
+  gboolean              no_entry;   /* an entry's where: var.* and flow.* are null */
+} Eval;
+
+static void
+resolve (gpointer          user_data,
+         const WmExprPath *path,
+         WmValue          *out)
+{
+  Eval *e = user_data;
+
+  *out = wm_value_null ();
+  switch (path->root)
+    {
+    case WM_EXPR_ROOT_PROFILE:
+      if (path->n_keys == 1 && strcmp (path->keys[0], "id") == 0)
+        *out = wm_value_string (e->w->profile_id, e->w->profile_id_len);
+      else
+        wm_profile_lookup (e->w->profile, path->keys, path->n_keys, out);
+      break;
+    case WM_EXPR_ROOT_EVENT:
+      if (e->event != NULL)
+        wm_profile_event_lookup (e->w->profile, e->event, path->keys, path->n_keys, out);
+      break;
+    case WM_EXPR_ROOT_VAR:
+      if (!e->no_entry && e->token != NULL && path->n_keys == 1 && path->slot >= 0)
+        *out = e->token->vars[path->slot];
+      break;
+    case WM_EXPR_ROOT_FLOW:
+      if (e->no_entry || e->token == NULL || path->n_keys != 1)
+        break;
+      if (strcmp (path->keys[0], "entered_at") == 0)
+        *out = wm_value_datetime (e->token->entered_at);
+      else if (strcmp (path->keys[0], "entry") == 0)
+        *out = wm_value_number (e->token->entry);
+      break;
+    default:
+      break;
+    }
+}
+
+static WmValue
+evaluate (WmSimWorker          *w,
+          const WmExpr         *expr,
+          Token                *token,
+          const WmProfileEvent *event,
+          gboolean              no_entry,
+          gint64                now)
+{
+  Eval e = { w, token, event, no_entry };
+  WmExprContext ctx = { resolve, &e, now, w->arena };
+
+  return wm_expr_eval (expr, &ctx);
+}
+
+static gboolean
+truthy (WmSimWorker          *w,
+        const WmExpr         *expr,
+        Token                *token,
+        const WmProfileEvent *event,
+        gboolean              no_entry,
+        gint64                now)
+{
+  WmValue value;
+  gboolean result;
+
+  if (expr == NULL)
+    return TRUE;
+  value = evaluate (w, expr, token, event, no_entry, now);
+  result = wm_value_truthy (&value);
+  wm_expr_arena_reset (w->arena);
+  return result;
+}
+
+/* A value that must outlive the evaluation arena (a variable). */
+static WmValue
+keep_value (WmSimWorker *w,
+            WmValue      value)
+{
+  if (value.type == WM_VALUE_STRING)
+    {
+      char *copy = wm_expr_arena_alloc (w->keep, value.as.string.len + 1);
+
+      memcpy (copy, value.as.string.str, value.as.string.len);
+      copy[value.as.string.len] = '\0';
+      value.as.string.str = copy;
+    }
+  return value;
+}
+
+/* ---- profile attributes ---- */
+
+static gboolean
+attribute_string (WmSimWorker *w,
+                  const char  *name,
+                  WmValue     *out)
+{
+  const char *keys[] = { name };
+
+  return wm_profile_lookup (w->profile, keys, 1, out) && out->type == WM_VALUE_STRING;
+}
+
+static GTimeZone *
+profile_zone (WmSimWorker     *w,
+              const WmSimFlow *sf)
+{
+  WmValue value;
+  GTimeZone *zone;
+
+  if (attribute_string (w, "timezone", &value) && (zone = wm_zone_get (value.as.string.str)) != NULL)
+    return zone;
+  return sf->zone;
+}
+
+static gboolean
+contact_valid (WmSimWorker *w,
+               const char  *contact)
+{
+  WmValue value;
+
+  if (!attribute_string (w, contact, &value))
+    return FALSE;
+  if (strcmp (contact, "phone") == 0)
+    return wm_contact_phone_is_valid (value.as.string.str, value.as.string.len);
+  if (strcmp (contact, "email") == 0)
+    return wm_contact_email_is_valid (value.as.string.str, value.as.string.len);
+  return value.as.string.len > 0;
+}
+
+/* sim_delivery, sim_open, sim_click: a JSON number in 0..1 replaces the
+ * channel's rate for this profile; anything else is ignored. */
+static double
+rate (WmSimWorker *w,
+      const char  *attribute,
+      double       fallback)
+{
+  const char *keys[] = { attribute };
+  WmValue value;
+
+  if (wm_profile_lookup (w->profile, keys, 1, &value) && value.type == WM_VALUE_NUMBER
+      && value.as.number >= 0 && value.as.number <= 1)
+    return value.as.number;
+  return fallback;
+}
+
+/* ---- entries ---- */
+
+static int
+accepting_version (const WmSimFlow *sf,
+                   gint64           t)
+{
+  for (guint v = 0; v < sf->n_versions; v++)
+    if (sf->versions[v].accept_from <= t && t < sf->versions[v].accept_until)
+      return v;
+  return -1;
+}
+
+static void run_token (WmSimWorker *w, Token *token, int element, gint64 t);
+
+static const char * const reject_names[] = { "inactive", "inside", "no-reentry", "delay", "limit" };
+
+static void
+reject (WmSimWorker *w,
+        guint        f,
+        int          v,
+        int          reason,
+        gint64       t)
+{
+  const WmSimFlow *sf = &w->program->flows[f];
+
+  if (v >= 0)
+    w->counters[sf->versions[v].slot.rejections + reason]++;
+  w->counters[sf->all_slot.rejections + reason]++;
+  if (w->tl != NULL)
+    {
+      tl_begin (w, t, NULL, f, v >= 0 ? (int) sf->versions[v].number : 0, "rejected");
+      tl_string (w, "reason", reject_names[reason]);
+      tl_end (w);
+    }
+}
+
+static void
+attempt (WmSimWorker          *w,
+         guint                 f,
+         gint64                t,
+         const WmProfileEvent *event,
+         AddAttempt           *add)
+{
+  const WmSimFlow *sf = &w->program->flows[f];
+  FlowState *fs = &w->flows[f];
+  int v = accepting_version (sf, t);
+  const WmSimVersion *sv;
+  Token *token;
+  EntryRecord *record;
+
+  if (v < 0)
+    {
+      reject (w, f, -1, WM_SIM_REJECT_INACTIVE, t);
+      return;
+    }
+  sv = &sf->versions[v];
+
+  if (fs->token != NULL)
+    {
+      reject (w, f, v, WM_SIM_REJECT_INSIDE, t);
+      return;
+    }
+  if (!sv->reentry && fs->accepted > 0)
+    {
+      reject (w, f, v, WM_SIM_REJECT_NO_REENTRY, t);
+      return;
+    }
+  if (fs->has_exit && fs->last_exit + sv->reentry_delay > t)
+    {
+      reject (w, f, v, WM_SIM_REJECT_DELAY, t);
+      return;
+    }
+  for (guint l = 0; l < sv->n_limits; l++)
+    {
+      guint count = 0;
+
+      for (guint i = 0; i < fs->times->len; i++)
+        if (g_array_index (fs->times, gint64, i) > t - sv->limit_periods[l])
+          count++;
+      if (count >= sv->limit_counts[l])
+        {
+          reject (w, f, v, WM_SIM_REJECT_LIMIT, t);
+          return;
+        }
+    }
+
+  /* Accepted. */
+  token = g_new0 (Token, 1);
+  token->flow = f;
+  token->version = v;
+  token->entry = ++fs->accepted;
+  token->entered_at = t;
+  token->event = event;
+  token->alive = TRUE;
+  token->element = -1;
+  token->instant = G_MININT64;
+  token->vars = g_new0 (WmValue, MAX (sv->n_variables, 1));
+  for (guint i = 0; i < sv->n_variables; i++)
+    token->vars[i] = sv->variables[i].initial;
+  if (add != NULL)
+    for (guint i = 0; i < add->n; i++)
+      for (guint k = 0; k < sv->n_variables; k++)
+        if (strcmp (sv->variables[k].name, add->names[i]) == 0)
+          token->vars[k] = add->values[i];
+  token->visits = g_new0 (guint, MAX (sv->n_elements, 1));
+  token->sends = g_new0 (SendRecord, MAX (sv->n_elements, 1));
+  token->log = g_array_new (FALSE, FALSE, sizeof (guint));
+  token->open = g_new0 (gboolean, MAX (sf->n_outcomes, 1));
+  token->opened_at = g_new0 (gint64, MAX (sf->n_outcomes, 1));
+  token->opened_log = g_new0 (guint, MAX (sf->n_outcomes, 1));
+  wm_draw_key_init (&token->key, w->program->seed, w->profile_id, w->profile_id_len,
+                    sf->id, sv->number, token->entry);
+  g_ptr_array_add (w->tokens, token);
+
+  record = g_new0 (EntryRecord, 1);
+  record->entry = token->entry;
+  record->version = v;
+  record->began = t;
+  record->state = RECORD_INSIDE;
+  g_ptr_array_add (fs->records, record);
+  token->record = record;
+
+  g_array_append_val (fs->times, t);
+  fs->token = token;
+
+  count_overall (w, f, v, WM_SIM_OV_ENTRIES, 1);
+  mark_overall (w, f, v, WM_SIM_OV_PROFILES_IN_FLOW);
+
+  if (w->tl != NULL)
+    {
+      tl_begin (w, t, token, -1, 0, "enter");
+      tl_string (w, "element", sv->elements[sv->entry].id);
+      tl_end (w);
+    }
+
+  run_token (w, token, sv->entry, t);
+}
+
+/* ---- ending an entry ---- */
+
+static void
+stop_waiting (WmSimWorker *w,
+              Token       *token)
+{
+  if (token->waiting)
+    {
+      g_ptr_array_remove (w->waiting, token);
+      token->waiting = FALSE;
+    }
+}
+
+static void
+count_milestones (WmSimWorker *w,
+                  Token       *token)
+{
+  const WmSimFlow *sf = flow_of (w, token);
+  const WmSimVersion *sv = version_of (w, token);
+  guint n = token->log->len;
+  guint first = n > MILESTONES_KEPT ? n - MILESTONES_KEPT : 0;
+
+  for (guint i = first; i < n; i++)
+    {
+      guint m = g_array_index (token->log, guint, i);
+
+      w->counters[sv->slot.milestones + 2 * m]++;
+      w->counters[sf->all_slot.milestones + 2 * m]++;
+      mark (w, sv->slot.milestones + 2 * m + 1);
+      mark (w, sf->all_slot.milestones + 2 * m + 1);
+    }
+}
+
+/* Ends the entry: exit, stop or error. Open outcomes are abandoned, in
+ * byte-wise order of outcome id, after the line that ended the entry. */
+static void
+end_entry (WmSimWorker *w,
+           Token       *token,
+           gint64       t,
+           int          state)
+{
+  const WmSimFlow *sf = flow_of (w, token);
+
+  stop_waiting (w, token);
+  token->alive = FALSE;
+  token->gen++;
+  token->record->state = state;
+  token->record->exited_at = t;
+  w->flows[token->flow].token = NULL;
+
+  count_milestones (w, token);
+
+  for (guint o = 0; o < sf->n_outcomes; o++)
+    if (token->open[o])
+      {
+        token->open[o] = FALSE;
+        count_outcome (w, token, o, WM_SIM_OF_ABANDONED, 1);
+        if (w->tl != NULL)
+          {
+            tl_begin (w, t, token, -1, 0, "outcome");
+            tl_string (w, "element", NULL);
+            tl_string (w, "outcome", sf->outcomes[o]);
+            tl_string (w, "result", "abandoned");
+            tl_end (w);
+          }
+      }
+}
+
+static void
+exit_token (WmSimWorker *w,
+            Token       *token,
+            int          element,
+            gint64       t)
+{
+  FlowState *fs = &w->flows[token->flow];
+
+  count_overall (w, token->flow, token->version, WM_SIM_OV_EXITS, 1);
+  mark_overall (w, token->flow, token->version, WM_SIM_OV_PROFILES_EXITED);
+  if (w->tl != NULL)
+    {
+      tl_begin (w, t, token, -1, 0, "exit");
+      tl_string (w, "element", element_of (w, token, element)->id);
+      tl_end (w);
+    }
+  fs->has_exit = TRUE;
+  fs->last_exit = t;
+  end_entry (w, token, t, RECORD_EXITED);
+}
+
+static void
+remove_token (WmSimWorker *w,
+              Token       *token,
+              gint64       t,
+              gboolean     error)
+{
+  if (error)
+    {
+      count_overall (w, token->flow, token->version, WM_SIM_OV_ERRORS, 1);
+      if (w->tl != NULL)
+        {
+          tl_begin (w, t, token, -1, 0, "error");
+          tl_string (w, "element", element_of (w, token, token->element)->id);
+          tl_end (w);
+        }
+    }
+  else
+    {
+      count_overall (w, token->flow, token->version, WM_SIM_OV_STOPPED, 1);
+      if (w->tl != NULL)
+        {
+          tl_begin (w, t, token, -1, 0, "stopped");
+          tl_end (w);
+        }
+    }
+  end_entry (w, token, t, RECORD_REMOVED);
+}
+
+/* ---- sends ---- */
+
+static void
+engaged (WmSimWorker *w,
+         Token       *token,
+         gint64       s)
+{
+  char stamp[32];
+  char *key;
+
+  wm_timestamp_format (s, stamp);
+  stamp[7] = '\0';   /* YYYY-MM */
+  key = g_strdup_printf ("%u\x1f%u\x1f%s", token->flow, token->version, stamp);
+  g_hash_table_add (w->profile_engaged, key);
+  key = g_strdup_printf ("%u\x1f%u\x1f%s", token->flow, flow_of (w, token)->n_versions, stamp);
+  g_hash_table_add (w->profile_engaged, key);
+}
+
+static void
+tl_reaction (WmSimWorker *w,
+             const char  *key,
+             gint64       time)
+{
+  char buf[32];
+
+  if (time < 0)
+    g_string_append_printf (w->tl, ",\"%s\":false", key);
+  else if (time > w->program->end)
+    g_string_append_printf (w->tl, ",\"%s\":null", key);
+  else
+    g_string_append_printf (w->tl, ",\"%s\":\"%s\"", key, wm_timestamp_format (time, buf));
+}
+
+static void
+send_message (WmSimWorker *w,
+              Token       *token,
+              int          index,
+              gint64       s)
+{
+  const WmSimElement *se = element_of (w, token, index);
+  const WmChannelParams *params = &w->program->params.channels[se->channel];
+  const char *channel = wm_sim_channel_to_string (se->channel);
+  SendRecord *record = &token->sends[index];
+  gint64 messages = 1, cost, end = w->program->end;
+  guint visit = token->visits[index];
+  double delivery, open, click;
+  gint64 d = -1, o = -1, c = -1;
+
+  if (!contact_valid (w, se->contact))
+    {
+      count_element (w, token, se, WM_SIM_EF_NO_CONTACT, 1);
+      count_channel (w, token, se->channel, WM_SIM_CF_NO_CONTACT, 1);
+      count_overall (w, token->flow, token->version, WM_SIM_OV_NO_CONTACT, 1);
+      if (w->tl != NULL)
+        {
+          tl_begin (w, s, token, -1, 0, "no_contact");
+          tl_string (w, "element", se->id);
+          tl_string (w, "channel", channel);
+          tl_end (w);
+        }
+      return;
+    }
+
+  if (se->sms_text != NULL)
+    {
+      WmValue text = evaluate (w, se->sms_text, token, token->event, FALSE, s);
+      WmSmsInfo info;
+
+      wm_sms_measure (text.type == WM_VALUE_STRING ? text.as.string.str : "",
+                      text.type == WM_VALUE_STRING ? (gssize) text.as.string.len : 0, &info);
+      messages = info.segments;
+      wm_expr_arena_reset (w->arena);
+    }
+  cost = messages * params->price;
+
+  count_element (w, token, se, WM_SIM_EF_SENDS, 1);
+  count_element (w, token, se, WM_SIM_EF_MESSAGES, messages);
+  count_element (w, token, se, WM_SIM_EF_COST, cost);
+  count_channel (w, token, se->channel, WM_SIM_CF_SENDS, 1);
+  count_channel (w, token, se->channel, WM_SIM_CF_MESSAGES, messages);
+  count_channel (w, token, se->channel, WM_SIM_CF_COST, cost);
+  count_overall (w, token->flow, token->version, WM_SIM_OV_SENDS, 1);
+  count_overall (w, token->flow, token->version, WM_SIM_OV_MESSAGES_SENT, messages);
+  count_overall (w, token->flow, token->version, WM_SIM_OV_TRAFFIC_COST, cost);
+  engaged (w, token, s);
+
+  delivery = rate (w, "sim_delivery", params->delivery);
+  open = rate (w, "sim_open", params->open);
+  click = rate (w, "sim_click", params->click);
+
+  if (wm_draw_key_u (&token->key, se->id, visit, "delivered") < delivery)
+    d = s + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "delivered-delay"), params->delivery_delay);
+  if (params->has_open && d >= 0 && wm_draw_key_u (&token->key, se->id, visit, "opened") < open)
+    o = d + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "opened-delay"), params->open_delay);
+  if (params->has_click && (params->has_open ? o >= 0 : d >= 0)
+      && wm_draw_key_u (&token->key, se->id, visit, "clicked") < click)
+    c = (params->has_open ? o : d)
+        + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "clicked-delay"), params->click_delay);
+
+  if (d >= 0 && d <= end)
+    {
+      count_element (w, token, se, WM_SIM_EF_DELIVERED, 1);
+      count_channel (w, token, se->channel, WM_SIM_CF_DELIVERED, 1);
+    }
+  if (o >= 0 && o <= end)
+    {
+      count_element (w, token, se, WM_SIM_EF_OPENED, 1);
+      count_channel (w, token, se->channel, WM_SIM_CF_OPENED, 1);
+      mark_overall (w, token->flow, token->version, WM_SIM_OV_ACTIVE_PROFILES);
+    }
+  if (c >= 0 && c <= end)
+    {
+      count_element (w, token, se, WM_SIM_EF_CLICKED, 1);
+      count_channel (w, token, se->channel, WM_SIM_CF_CLICKED, 1);
+      mark_overall (w, token->flow, token->version, WM_SIM_OV_ACTIVE_PROFILES);
+    }
+
+  record->valid = TRUE;
+  record->s = s;
+  record->r[WM_SIM_DELIVERED] = d;
+  record->r[WM_SIM_OPENED] = o;
+  record->r[WM_SIM_CLICKED] = c;
+
+  if (w->tl != NULL)
+    {
+      tl_begin (w, s, token, -1, 0, "send");
+      tl_string (w, "element", se->id);
+      tl_string (w, "channel", channel);
+      g_string_append_printf (w->tl, ",\"messages\":%" G_GINT64_FORMAT, messages);
+      tl_money (w, "cost", cost);
+      tl_reaction (w, "delivered", d);
+      if (params->has_open)
+        tl_reaction (w, "opened", o);
+      if (params->has_click)
+        tl_reaction (w, "clicked", c);
+      tl_end (w);
+    }
+}
+
+/* ---- visits ---- */
+
+static void
+wait_until (WmSimWorker *w,
+            Token       *token,
+            gint64       time,
+            int          action,
+            guint        port)
+{
+  token->gen++;
+  schedule (w, time, ITEM_TIMER, token->flow, action, port, token, NULL);
+}
+
+static guint
+port_named (const WmSimElement *se,
+            const char         *name)
+{
+  for (guint p = 0; p < se->n_ports; p++)
+    if (strcmp (se->port_names[p], name) == 0)
+      return p;
+  g_assert_not_reached ();
+}
+
+/* Visits element @index at @t. Returns the port the token leaves by at
+ * once, or -1 when it waits, exits or was removed. */
+static int
+visit (WmSimWorker *w,
+       Token       *token,
+       int          index,
+       gint64       t)
+{
+  const WmSimFlow *sf = flow_of (w, token);
+  const WmSimElement *se = element_of (w, token, index);
+
+  token->element = index;
+  if (t != token->instant)
+    {
+      token->instant = t;
+      token->instant_visits = 0;
+    }
+  token->instant_visits++;
+  token->visits[index]++;
+
+  count_element (w, token, se, WM_SIM_EF_ENGAGEMENTS, 1);
+  mark (w, se->counters + WM_SIM_EF_UNIQUE);
+  mark (w, sf->all[se->all_index].counters + WM_SIM_EF_UNIQUE);
+
+  if (w->tl != NULL)
+    {
+      tl_begin (w, t, token, -1, 0, "visit");
+      tl_string (w, "element", se->id);
+      tl_end (w);
+    }
+
+  if (token->instant_visits > MAX_VISITS_AT_ONE_INSTANT)
+    {
+      remove_token (w, token, t, TRUE);
+      return -1;
+    }
+
+  switch (se->kind)
+    {
+    case WM_SIM_ENTRY_EVENT:
+    case WM_SIM_ENTRY_AUDIENCE:
+    case WM_SIM_ENTRY_INBOUND:
+    case WM_SIM_ENTRY_DATE:
+      return 0;
+
+    case WM_SIM_SEND:
+      if (se->has_window)
+        {
+          GTimeZone *zone = se->window_zone_flow ? sf->zone : profile_zone (w, sf);
+          gint64 s;
+
+          if (!wm_next_window_instant (zone, t, se->window_from, se->window_to, se->window_days, &s))
+            return -1;   /* no window in 8 days: it waits for ever */
+          if (s > t)
+            {
+              wait_until (w, token, s, TIMER_SEND, 0);
+              return -1;
+            }
+        }
+      send_message (w, token, index, t);
+      return 0;
+
+    case WM_SIM_WAIT_DELAY:
+      if (se->duration == 0)
+        return 0;
+      wait_until (w, token, t + se->duration, TIMER_DEPART, 0);
+      return -1;
+
+    case WM_SIM_WAIT_TIME:
+      {
+        GTimeZone *zone = se->zone_flow ? sf->zone : profile_zone (w, sf);
+        gint64 s = wm_next_clock_instant (zone, t, se->at_minute, se->days);
+
+        if (s <= t)
+          return 0;
+        wait_until (w, token, s, TIMER_DEPART, 0);
+        return -1;
+      }
+
+    case WM_SIM_WAIT_EVENT:
+      /* An event can only catch a token that arrived earlier, so with no
+       * timeout the token leaves by timeout at once. */
+      if (se->duration == 0)
+        return 1;
+      token->waiting = TRUE;
+      token->wait_since = t;
+      g_ptr_array_add (w->waiting, token);
+      wait_until (w, token, t + se->duration, TIMER_DEPART, 1);
+      return -1;
+
+    case WM_SIM_REACT:
+      {
+        const SendRecord *record = se->react_element >= 0 ? &token->sends[se->react_element] : NULL;
+        gint64 r;
+
+        if (record == NULL || !record->valid)
+          return 1;
+        r = record->r[se->reaction];
+        if (r >= 0 && r <= t)
+          return 0;
+        if (r >= 0 && r <= t + se->duration)
+          {
+            wait_until (w, token, r, TIMER_DEPART, 0);
+            return -1;
+          }
+        if (se->duration == 0)
+          return 1;
+        wait_until (w, token, t + se->duration, TIMER_DEPART, 1);
+        return -1;
+      }
+
+    case WM_SIM_BRANCH:
+      for (guint i = 0; i < se->n_whens; i++)
+        if (truthy (w, se->whens[i], token, token->event, FALSE, t))
+          return i;
+      return se->n_whens;
+
+    case WM_SIM_SPLIT:
+      {
+        double u = wm_draw_key_u (&token->key, se->id, token->visits[index], "split");
+
+        for (guint i = 0; i + 1 < se->n_ports; i++)
+          if (u < se->cumulative[i] / se->total_weight)
+            return i;
+        return se->n_ports - 1;
+      }
+
+    case WM_SIM_SET_VARIABLE:
+      {
+        WmValue value = evaluate (w, se->expr, token, token->event, FALSE, t);
+
+        if (se->variable >= 0)
+          token->vars[se->variable] = keep_value (w, value);
+        wm_expr_arena_reset (w->arena);
+        return 0;
+      }
+
+    case WM_SIM_SET_ATTRIBUTE:
+      {
+        WmValue value = evaluate (w, se->expr, token, token->event, FALSE, t);
+
+        wm_profile_set_attribute (w->profile, se->attribute, &value);
+        wm_expr_arena_reset (w->arena);
+        return 0;
+      }
+
+    case WM_SIM_CALL_API:
+      return wm_draw_key_u (&token->key, se->id, token->visits[index], "api")
+             < w->program->params.api_success ? 0 : 1;
+
+    case WM_SIM_ADD_TO_FLOW:
+      {
+        AddAttempt *add = g_new0 (AddAttempt, 1);
+
+        add->flow = se->target_flow;
+        add->n = se->n_transfer;
+        add->names = se->transfer_names;
+        add->values = g_new0 (WmValue, MAX (se->n_transfer, 1));
+        for (guint i = 0; i < se->n_transfer; i++)
+          add->values[i] = se->transfer_vars[i] >= 0 ? token->vars[se->transfer_vars[i]] : wm_value_null ();
+        g_ptr_array_add (w->adds, add);
+        schedule (w, t, ITEM_ADD, se->target_flow, 0, 0, NULL, add);
+        return 0;
+      }
+
+    case WM_SIM_NOTIFY:
+      {
+        gint64 cost = w->program->params.channels[se->channel].price;
+
+        count_element (w, token, se, WM_SIM_EF_NOTIFICATIONS, 1);
+        count_element (w, token, se, WM_SIM_EF_COST, cost);
+        count_overall (w, token->flow, token->version, WM_SIM_OV_NOTIFICATIONS, 1);
+        count_overall (w, token->flow, token->version, WM_SIM_OV_TRAFFIC_COST, cost);
+        if (w->tl != NULL)
+          {
+            tl_begin (w, t, token, -1, 0, "notify");
+            tl_string (w, "element", se->id);
+            tl_string (w, "channel", wm_sim_channel_to_string (se->channel));
+            tl_money (w, "cost", cost);
+            tl_end (w);
+          }
+        return 0;
+      }
+
+    case WM_SIM_MILESTONE:
+      {
+        guint m = se->milestone;
+
+        g_array_append_val (token->log, m);
+        if (w->tl != NULL)
+          {
+            tl_begin (w, t, token, -1, 0, "milestone");
+            tl_string (w, "element", se->id);
+            tl_string (w, "milestone", sf->milestones[m]);
+            tl_end (w);
+          }
+        return 0;
+      }
+
+    case WM_SIM_OUTCOME_START:
+      if (!token->open[se->outcome])
+        {
+          token->open[se->outcome] = TRUE;
+          token->opened_at[se->outcome] = t;
+          token->opened_log[se->outcome] = token->log->len;
+          count_outcome (w, token, se->outcome, WM_SIM_OF_STARTED, 1);
+          if (w->tl != NULL)
+            {
+              tl_begin (w, t, token, -1, 0, "outcome");
+              tl_string (w, "element", se->id);
+              tl_string (w, "outcome", sf->outcomes[se->outcome]);
+              tl_string (w, "result", "started");
+              tl_end (w);
+            }
+        }
+      return 0;
+
+    case WM_SIM_OUTCOME_SET:
+      if (token->open[se->outcome])
+        {
+          const char *result = se->success ? "success" : "failure";
+          g_autoptr(GString) key = g_string_new (NULL);
+          guint from = token->opened_log[se->outcome], n = token->log->len;
+          guint64 *count;
+
+          token->open[se->outcome] = FALSE;
+          if (se->success)
+            {
+              count_outcome (w, token, se->outcome, WM_SIM_OF_SUCCESS, 1);
+              count_outcome (w, token, se->outcome, WM_SIM_OF_SUCCESS_SECONDS,
+                             t - token->opened_at[se->outcome]);
+            }
+          else
+            count_outcome (w, token, se->outcome, WM_SIM_OF_FAILURE, 1);
+
+          /* The path: the milestones between opening and resolution, the last 20. */
+          if (n - from > PATH_MILESTONES_KEPT)
+            from = n - PATH_MILESTONES_KEPT;
+          for (int slot = 0; slot < 2; slot++)
+            {
+              g_string_printf (key, "%u\x1f%u\x1f%d\x1f%s\x1f", token->flow,
+                               slot == 0 ? token->version : sf->n_versions, se->outcome, result);
+              for (guint i = from; i < n; i++)
+                {
+                  if (i > from)
+                    g_string_append_c (key, ',');
+                  g_string_append (key, sf->milestones[g_array_index (token->log, guint, i)]);
+                }
+              count = g_hash_table_lookup (w->paths, key->str);
+              if (count == NULL)
+                {
+                  count = g_new0 (guint64, 1);
+                  g_hash_table_insert (w->paths, g_strdup (key->str), count);
+                }
+              (*count)++;
+            }
+
+          if (w->tl != NULL)
+            {
+              tl_begin (w, t, token, -1, 0, "outcome");
+              tl_string (w, "element", se->id);
+              tl_string (w, "outcome", sf->outcomes[se->outcome]);
+              tl_string (w, "result", result);
+              tl_end (w);
+            }
+        }
+      return 0;
+
+    case WM_SIM_EXIT:
+      exit_token (w, token, index, t);
+      return -1;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Leaves the current element by @port at @t; returns the next element, or
+ * -1 after an exit through an unconnected port. */
+static int
+depart (WmSimWorker *w,
+        Token       *token,
+        guint        port,
+        gint64       t)
+{
+  const WmSimElement *se = element_of (w, token, token->element);
+  const WmSimAllElement *ae = &flow_of (w, token)->all[se->all_index];
+
+  w->counters[se->counters + WM_SIM_EF_N + port]++;
+  w->counters[ae->counters + WM_SIM_EF_N + se->port_all[port]]++;
+  if (w->tl != NULL)
+    {
+      tl_begin (w, t, token, -1, 0, "depart");
+      tl_string (w, "element", se->id);
+      tl_string (w, "port", se->port_names[port]);
+      tl_end (w);
+    }
+
+  if (se->port_targets[port] < 0)
+    {
+      exit_token (w, token, token->element, t);
+      return -1;
+    }
+  return se->port_targets[port];
+}
+
+/* A token runs on at one instant until it has to wait or exits. */
+static void
+run_token (WmSimWorker *w,
+           Token       *token,
+           int          element,
+           gint64       t)
+{
+  while (element >= 0 && token->alive)
+    {
+      int port = visit (w, token, element, t);
+
+      if (port < 0 || !token->alive)
+        break;
+      element = depart (w, token, port, t);
+    }
+}
+
+/* ---- agenda items ---- */
+
+static void
+process_timer (WmSimWorker *w,
+               Item        *item)
+{
+  Token *token = item->p;
+  int next;
+
+  if (!token->alive || token->gen != item->gen)
+    return;   /* left earlier (an event, a stop) */
+
+  if (item->b == TIMER_SEND)
+    {
+      send_message (w, token, token->element, item->time);
+      next = depart (w, token, 0, item->time);
+    }
+  else
+    {
+      stop_waiting (w, token);
+      next = depart (w, token, item->port, item->time);
+    }
+  run_token (w, token, next, item->time);
+}
+
+static gboolean
+first_word_matches (const WmValue *text,
+                    const char    *keyword)
+{
+  const char *p, *start;
+
+  if (keyword == NULL || *keyword == '\0')
+    return TRUE;
+  if (text->type != WM_VALUE_STRING)
+    return FALSE;
+  /* The first run of characters that are not ASCII white space, leading
+   * white space skipped. */
+  for (p = text->as.string.str; *p && strchr (" \t\n\v\f\r", *p) != NULL; p++)
+    ;
+  for (start = p; *p && strchr (" \t\n\v\f\r", *p) == NULL; p++)
+    ;
+  return strlen (keyword) == (gsize) (p - start) && g_ascii_strncasecmp (start, keyword, p - start) == 0;
+}
+
+static void
+convert_goals (WmSimWorker          *w,
+               const WmProfileEvent *event)
+{
+  gint64 t = event->at;
+
+  for (guint f = 0; f < w->program->n_flows; f++)
+    {
+      const WmSimFlow *sf = &w->program->flows[f];
+      FlowState *fs = &w->flows[f];
+      EntryRecord *latest = NULL;
+
+      for (int i = fs->records->len - 1; i >= 0; i--)
+        {
+          EntryRecord *r = fs->records->pdata[i];
+          const WmSimVersion *sv = &sf->versions[r->version];
+
+          if (r->began > t || sv->goal_event == NULL || strcmp (sv->goal_event, event->name) != 0)
+            continue;
+          if (r->state == RECORD_INSIDE
+              || (r->state == RECORD_EXITED && t <= r->exited_at + sv->goal_window))
+            {
+              latest = r;
+              break;
+            }
+        }
+      if (latest == NULL || latest->converted)
+        continue;
+
+      {
+        const WmSimVersion *sv = &sf->versions[latest->version];
+        gboolean has_value = FALSE;
+        gint64 micro = 0;
+
+        latest->converted = TRUE;
+        count_overall (w, f, latest->version, WM_SIM_OV_GOAL_CONVERSIONS, 1);
+        mark_overall (w, f, latest->version, WM_SIM_OV_GOAL_PERFORMERS);
+        if (sv->goal_value != NULL)
+          {
+            const char *keys[] = { sv->goal_value };
+            WmValue value;
+
+            if (wm_profile_event_lookup (w->profile, event, keys, 1, &value)
+                && value.type == WM_VALUE_NUMBER && wm_money_from_double (value.as.number, &micro))
+              {
+                has_value = TRUE;
+                count_overall (w, f, latest->version, WM_SIM_OV_GOAL_VALUE, micro);
+              }
+          }
+        if (w->tl != NULL)
+          {
+            tl_begin (w, t, NULL, f, sv->number, "goal");
+            /* The entry of the converting entry, not of a token. */
+            g_string_truncate (w->tl, w->tl->len - strlen (",\"entry\":null,\"step\":\"goal\""));
+            g_string_append_printf (w->tl, ",\"entry\":%u,\"step\":\"goal\"", latest->entry);
+            tl_string (w, "event", event->name);
+            if (has_value)
+              tl_money (w, "value", micro);
+            else
+              g_string_append (w->tl, ",\"value\":null");
+            tl_end (w);
+          }
+      }
+    }
+}
+
+static void
+process_event (WmSimWorker          *w,
+               const WmProfileEvent *event)
+{
+  gint64 t = event->at;
+  g_autoptr(GPtrArray) snapshot = NULL;
+  g_autoptr(GArray) gens = NULL;
+
+  if (w->tl != NULL)
+    {
+      tl_begin (w, t, NULL, -1, 0, "event");
+      tl_string (w, "name", event->name);
+      tl_end (w);
+    }
+
+  /* 1. Waiting tokens, in the order they began to wait; each runs on
+   * before the next is tested. */
+  snapshot = g_ptr_array_copy (w->waiting, NULL, NULL);
+  gens = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < snapshot->len; i++)
+    g_array_append_val (gens, ((Token *) snapshot->pdata[i])->gen);
+  for (guint i = 0; i < snapshot->len; i++)
+    {
+      Token *token = snapshot->pdata[i];
+      const WmSimElement *se;
+      int next;
+
+      if (!token->alive || !token->waiting || token->gen != g_array_index (gens, guint, i))
+        continue;
+      se = element_of (w, token, token->element);
+      if (strcmp (se->event, event->name) != 0 || token->wait_since >= t
+          || !truthy (w, se->expr, token, event, FALSE, t))
+        continue;
+
+      stop_waiting (w, token);
+      token->gen++;   /* the timeout no longer applies */
+      for (guint a = 0; a < se->n_assign; a++)
+        {
+          const char *keys[] = { se->assign_props[a] };
+          WmValue value = wm_value_null ();
+
+          if (se->assign_vars[a] < 0)
+            continue;
+          wm_profile_event_lookup (w->profile, event, keys, 1, &value);
+          token->vars[se->assign_vars[a]] = value;   /* points into the profile */
+        }
+      next = depart (w, token, port_named (se, "occurred"), t);
+      run_token (w, token, next, t);
+    }
+
+  /* 2. Goals. */
+  convert_goals (w, event);
+
+  /* 3. Entries, flows in id order. */
+  for (guint f = 0; f < w->program->n_flows; f++)
+    {
+      const WmSimFlow *sf = &w->program->flows[f];
+      int v = accepting_version (sf, t);
+      const WmSimElement *entry;
+
+      if (v < 0)
+        continue;
+      entry = &sf->versions[v].elements[sf->versions[v].entry];
+      if (entry->kind == WM_SIM_ENTRY_EVENT)
+        {
+          if (strcmp (entry->event, event->name) == 0
+              && truthy (w, entry->expr, NULL, event, TRUE, t))
+            attempt (w, f, t, event, NULL);
+        }
+      else if (entry->kind == WM_SIM_ENTRY_INBOUND && strcmp (entry->event, event->name) == 0)
+        {
+          const char *number_key[] = { "number" };
+          const char *text_key[] = { "text" };
+          WmValue number, text;
+
+          if (!wm_profile_event_lookup (w->profile, event, number_key, 1, &number)
+              || number.type != WM_VALUE_STRING || strcmp (number.as.string.str, entry->number) != 0)
+            continue;
+          if (!wm_profile_event_lookup (w->profile, event, text_key, 1, &text))
+            text = wm_value_null ();
+          if (first_word_matches (&text, entry->keyword))
+            attempt (w, f, t, event, NULL);
+        }
+    }
+}
+
+static int
+compare_tokens_by_entry (gconstpointer a,
+                         gconstpointer b)
+{
+  const Token *x = *(Token **) a, *y = *(Token **) b;
+
+  if (x->entered_at != y->entered_at)
+    return x->entered_at < y->entered_at ? -1 : 1;
+  if (x->flow != y->flow)
+    return x->flow < y->flow ? -1 : 1;
+  return 0;
+}
+
+/* Every stop at one instant together: the tokens removed are written in
+ * the order their entries began. */
+static void
+process_stops (WmSimWorker *w,
+               Item        *first)
+{
+  g_autoptr(GPtrArray) removed = g_ptr_array_new ();
+  Item item = *first;
+
+  for (;;)
+    {
+      Token *token = w->flows[item.a].token;
+
+      if (token != NULL && token->version == item.b)
+        g_ptr_array_add (removed, token);
+      if (w->heap->len == 0)
+        break;
+      {
+        Item *top = &g_array_index (w->heap, Item, 0);
+
+        if (top->kind != ITEM_STOP || top->time != first->time)
+          break;
+      }
+      heap_pop (w, &item);
+    }
+
+  g_ptr_array_sort (removed, compare_tokens_by_entry);
+  for (guint i = 0; i < removed->len; i++)
+    remove_token (w, removed->pdata[i], first->time, FALSE);
+}
+
+/* ---- scheduled entries ---- */
+
+static void
+schedule_dates (WmSimWorker     *w,
+                guint            f,
+                GArray          *instants)
+{
+  const WmSimFlow *sf = &w->program->flows[f];
+  const WmSimProgram *program = w->program;
+
+  for (guint v = 0; v < sf->n_versions; v++)
+    {
+      const WmSimVersion *sv = &sf->versions[v];
+      const WmSimElement *entry = &sv->elements[sv->entry];
+      WmValue value;
+      int year, month, day, first_year, last_year;
+      GTimeZone *zone;
+
+      if (entry->kind != WM_SIM_ENTRY_DATE || !attribute_string (w, entry->attribute, &value)
+          || !wm_date_parse (value.as.string.str, &year, &month, &day))
+        continue;
+      zone = entry->zone_flow ? sf->zone : profile_zone (w, sf);
+
+      wm_civil_from_days (program->start / 86400 - 2 - ABS (entry->offset_days), &first_year, NULL, NULL);
+      wm_civil_from_days (program->end / 86400 + 2 + ABS (entry->offset_days), &last_year, NULL, NULL);
+      for (int y = first_year; y <= last_year; y++)
+        {
+          /* 29 February is 28 February in other years. */
+          gboolean leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+          int d = (month == 2 && day == 29 && !leap) ? 28 : day;
+          gint64 days = wm_days_from_civil (y, month, d) + entry->offset_days;
+          int ly, lm, ld;
+          gint64 instant;
+
+          if (y < 1 || y > 9999)
+            continue;
+          wm_civil_from_days (days, &ly, &lm, &ld);
+          if (ly < 1 || ly > 9999)
+            continue;
+          instant = wm_local_to_instant (zone, ly, lm, ld, entry->at_minute);
+          if (instant < program->start || instant > program->end
+              || instant < sv->accept_from || instant >= sv->accept_until)
+            continue;
+          g_array_append_val (instants, instant);
+        }
+    }
+}
+
+static int
+compare_instants (gconstpointer a,
+                  gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+schedule_entries (WmSimWorker *w)
+{
+  const WmSimProgram *program = w->program;
+
+  for (guint f = 0; f < program->n_flows; f++)
+    {
+      const WmSimFlow *sf = &program->flows[f];
+      g_autoptr(GArray) instants = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      for (guint v = 0; v < sf->n_versions; v++)
+        {
+          const WmSimVersion *sv = &sf->versions[v];
+
+          if (sv->elements[sv->entry].kind == WM_SIM_ENTRY_AUDIENCE
+              && sv->accept_from < sv->accept_until
+              && sv->accept_from >= program->start && sv->accept_from <= program->end)
+            schedule (w, sv->accept_from, ITEM_AUDIENCE, f, v, 0, NULL, NULL);
+        }
+
+      schedule_dates (w, f, instants);
+      g_array_sort (instants, compare_instants);
+      for (guint i = 0; i < instants->len; i++)
+        schedule (w, g_array_index (instants, gint64, i), ITEM_DATE, f, 0, 0, NULL, NULL);
+    }
+}
+
+/* ---- profiles ---- */
+
+static void
+token_free (Token *token)
+{
+  g_free (token->vars);
+  g_free (token->visits);
+  g_free (token->sends);
+  g_array_unref (token->log);
+  g_free (token->open);
+  g_free (token->opened_at);
+  g_free (token->opened_log);
+  g_free (token);
+}
+
+static void
+add_attempt_free (AddAttempt *add)
+{
+  g_free (add->values);
+  g_free (add);
+}
+
+void
+wm_sim_worker_run_profile (WmSimWorker *w,
+                           WmProfile   *profile,
+                           GString     *timeline)
+{
+  const WmSimProgram *program = w->program;
+  g_autoptr(GString) id_json = g_string_new (NULL);
+  Item item;
+
+  w->profile = profile;
+  w->profile_id = wm_profile_get_id (profile, &w->profile_id_len);
+  w->tl = timeline;
+  wm_json_append_string (id_json, w->profile_id);
+  w->tl_profile = id_json->str;
+  w->events_list = wm_profile_get_events (profile, &w->n_events);
+  w->events += w->n_events;
+  w->seq = 0;
+  g_array_set_size (w->heap, 0);
+  w->flows = g_new0 (FlowState, MAX (program->n_flows, 1));
+  for (guint f = 0; f < program->n_flows; f++)
+    {
+      w->flows[f].times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      w->flows[f].records = g_ptr_array_new_with_free_func (g_free);
+    }
+
+  /* Stop removals (class -1). */
+  for (guint f = 0; f < program->n_flows; f++)
+    for (guint v = 0; v < program->flows[f].n_versions; v++)
+      {
+        const WmSimVersion *sv = &program->flows[f].versions[v];
+
+        if (sv->has_stop && sv->stopped_at >= program->start && sv->stopped_at <= program->end)
+          {
+            Item stop = { sv->stopped_at, -1, w->seq++, ITEM_STOP, f, v, 0, 0, NULL };
+            heap_push (w, &stop);
+          }
+      }
+
+  /* Events (class 0), in time order, file order among equals. */
+  for (guint i = 0; i < w->n_events; i++)
+    {
+      const WmProfileEvent *event = &w->events_list[i];
+
+      if (event->at >= program->start && event->at <= program->end)
+        {
+          Item ev = { event->at, 0, i, ITEM_EVENT, i, 0, 0, 0, NULL };
+          heap_push (w, &ev);
+        }
+    }
+
+  /* Scheduled entries come first among class 1. */
+  schedule_entries (w);
+
+  while (w->heap->len > 0)
+    {
+      heap_pop (w, &item);
+      if (item.time > program->end)
+        break;
+
+      switch (item.kind)
+        {
+        case ITEM_STOP:
+          process_stops (w, &item);
+          break;
+        case ITEM_EVENT:
+          process_event (w, &w->events_list[item.a]);
+          break;
+        case ITEM_AUDIENCE:
+          {
+            const WmSimVersion *sv = &program->flows[item.a].versions[item.b];
+
+            if (truthy (w, sv->elements[sv->entry].expr, NULL, NULL, TRUE, item.time))
+              attempt (w, item.a, item.time, NULL, NULL);
+          }
+          break;
+        case ITEM_DATE:
+          attempt (w, item.a, item.time, NULL, NULL);
+          break;
+        case ITEM_ADD:
+          attempt (w, item.a, item.time, NULL, item.p);
+          break;
+        case ITEM_TIMER:
+          process_timer (w, &item);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  /* The run end: tokens still inside are in progress; their milestones
+   * count, their open outcomes are not resolved. */
+  for (guint f = 0; f < program->n_flows; f++)
+    {
+      Token *token = w->flows[f].token;
+
+      if (token != NULL)
+        {
+          count_overall (w, f, token->version, WM_SIM_OV_IN_PROGRESS, 1);
+          count_milestones (w, token);
+        }
+    }
+
+  /* Unique counts: once per profile. */
+  for (guint i = 0; i < w->marked->len; i++)
+    {
+      guint offset = g_array_index (w->marked, guint, i);
+
+      w->counters[offset]++;
+      w->marks[offset] = 0;
+    }
+  g_array_set_size (w->marked, 0);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, w->profile_engaged);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        guint64 *count = g_hash_table_lookup (w->engaged, key);
+
+        if (count == NULL)
+          {
+            count = g_new0 (guint64, 1);
+            g_hash_table_insert (w->engaged, g_strdup (key), count);
+          }
+        (*count)++;
+      }
+    g_hash_table_remove_all (w->profile_engaged);
+  }
+
+  for (guint f = 0; f < program->n_flows; f++)
+    {
+      g_array_unref (w->flows[f].times);
+      g_ptr_array_unref (w->flows[f].records);
+    }
+  g_clear_pointer (&w->flows, g_free);
+  g_ptr_array_set_size (w->tokens, 0);
+  g_ptr_array_set_size (w->waiting, 0);
+  g_ptr_array_set_size (w->adds, 0);
+  wm_expr_arena_reset (w->keep);
+  wm_expr_arena_reset (w->arena);
+  w->profile = NULL;
+  w->tl = NULL;
+  w->tl_profile = NULL;
+}
+
+WmSimWorker *
+wm_sim_worker_new (const WmSimProgram *program)
+{
+  WmSimWorker *w = g_new0 (WmSimWorker, 1);
+
+  w->program = program;
+  w->counters = g_new0 (gint64, MAX (program->n_counters, 1));
+  w->marks = g_new0 (guint8, MAX (program->n_counters, 1));
+  w->marked = g_array_new (FALSE, FALSE, sizeof (guint));
+  w->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w->engaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  w->profile_engaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->heap = g_array_new (FALSE, FALSE, sizeof (Item));
+  w->tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
+  w->waiting = g_ptr_array_new ();
+  w->adds = g_ptr_array_new_with_free_func ((GDestroyNotify) add_attempt_free);
+  w->arena = wm_expr_arena_new ();
+  w->keep = wm_expr_arena_new ();
+  return w;
+}
+
+void
+wm_sim_worker_free (WmSimWorker *w)
+{
+  if (w == NULL)
+    return;
+  g_free (w->counters);
+  g_free (w->marks);
+  g_array_unref (w->marked);
+  g_hash_table_unref (w->paths);
+  g_hash_table_unref (w->engaged);
+  g_hash_table_unref (w->profile_engaged);
+  g_array_unref (w->heap);
+  g_ptr_array_unref (w->tokens);
+  g_ptr_array_unref (w->waiting);
+  g_ptr_array_unref (w->adds);
+  wm_expr_arena_free (w->arena);
+  wm_expr_arena_free (w->keep);
+  g_free (w);
+}
+
+static void
+merge_counts (GHashTable *into,
+              GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 *count = g_hash_table_lookup (into, key);
+
+      if (count == NULL)
+        {
+          count = g_new0 (guint64, 1);
+          g_hash_table_insert (into, g_strdup (key), count);
+        }
+      *count += *(guint64 *) value;
+    }
+}
+
+void
+wm_sim_worker_merge (WmSimWorker *w,
+                     WmSimWorker *other)
+{
+  for (guint i = 0; i < w->program->n_counters; i++)
+    w->counters[i] += other->counters[i];
+  merge_counts (w->paths, other->paths);
+  merge_counts (w->engaged, other->engaged);
+  w->events += other->events;
+}
+
+const gint64 *
+wm_sim_worker_get_counters (WmSimWorker *w)
+{
+  return w->counters;
+}
+
+GHashTable *
+wm_sim_worker_get_paths (WmSimWorker *w)
+{
+  return w->paths;
+}
+
+GHashTable *
+wm_sim_worker_get_engaged (WmSimWorker *w)
+{
+  return w->engaged;
+}
+
+guint64
+wm_sim_worker_get_events (WmSimWorker *w)
+{
+  return w->events;
+}

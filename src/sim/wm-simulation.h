@@ -1,0 +1,70 @@
+/* wm-simulation.h - running a simulation: profiles in, report out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads the profile file (JSON Lines or CSV) as a stream in file order,
+ * hands whole profiles to worker threads in bounded batches, writes the
+ * timeline in file order, and adds the workers' counters up at the end, so
+ * the report is the same whatever the thread count. Usable from the app
+ * (run it in a GTask thread, cancel with the GCancellable) and the CLI.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wm-sim-engine.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint64 profiles;       /* accepted profiles done */
+  guint64 events;
+  double  events_per_second;
+  double  seconds;        /* since the start */
+  double  fraction;       /* of the file read, 0..1 */
+  double  eta_seconds;    /* estimated time left, -1 when unknown */
+} WmSimProgress;
+
+typedef void (*WmSimProgressFunc) (const WmSimProgress *progress,
+                                   gpointer             user_data);
+
+typedef struct
+{
+  const char        *profiles_path;
+  guint              threads;          /* 0: the number of processors */
+  gboolean           strict;           /* fail at the first rejected line */
+  GOutputStream     *timeline;         /* NULL: no timeline */
+  WmSimProgressFunc  progress;
+  gpointer           progress_data;
+  GCancellable      *cancellable;
+} WmSimOptions;
+
+typedef struct
+{
+  guint64    line;
+  char      *reason;
+} WmSimRejection;
+
+typedef struct
+{
+  JsonNode  *report;
+  guint64    profiles;
+  guint64    events;
+  guint64    rejected_lines;
+  GArray    *rejections;       /* WmSimRejection: the first 100 */
+  double     seconds;
+} WmSimResult;
+
+/* Runs @program over the profiles. Fails with WM_SIM_ERROR_STRICT at the
+ * first rejected line under --strict, WM_SIM_ERROR_CANCELLED, or the
+ * reader's error when the file cannot be read or is refused (a CSV header
+ * without an id column). */
+gboolean wm_simulation_run          (const WmSimProgram *program,
+                                     const WmSimOptions *options,
+                                     WmSimResult        *result,
+                                     GError            **error);
+
+void     wm_sim_result_clear        (WmSimResult        *result);
+
+G_END_DECLS
