@@ -1679,7 +1679,7 @@ check_flow_fields (Ctx *ctx)
 
   node = wm_flow_get_member (ctx->flow, "name");
   if (is_absent (node))
-    ERROR (ctx, "name-missing", NULL, "name", _("The flow has no name: give it one."));
+    ERROR (ctx, "name-missing", NULL, NULL, _("The flow has no name: give it one."));
   else if (node_string (node) == NULL)
     ERROR (ctx, "field-invalid", NULL, "name", _("The flow's name must be text."));
 

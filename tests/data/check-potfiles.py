@@ -10,9 +10,9 @@ import os
 import re
 import sys
 
-# _( N_( C_( not preceded by an identifier character (so g_strdup_( or
+# _( N_( C_( ngettext ( g_dngettext ( not preceded by an identifier character (so g_strdup_( or
 # foo_( do not count), and GtkBuilder's translatable attribute.
-MARKER = re.compile(r'(?<![A-Za-z0-9_])(?:N_|C_|_)\(|translatable="yes"')
+MARKER = re.compile(r'(?<![A-Za-z0-9_])(?:N_|C_|_|ngettext|g_dngettext|g_dpgettext2)\s*\(|translatable="yes"')
 SUFFIXES = ('.c', '.ui', '.in')
 FOLDERS = ('src', 'data')
 
