@@ -13,6 +13,8 @@
 
 #include "wm-cli.h"
 #include "wm-flow-io.h"
+#include "wm-journey.h"
+#include "wm-json.h"
 
 int
 wm_cli_fmt (int    argc,
@@ -27,7 +29,7 @@ wm_cli_fmt (int    argc,
   g_autoptr(GError) error = NULL;
   int status = WM_CLI_EXIT_OK;
 
-  g_option_context_set_summary (context, _("Rewrites flow files in the canonical form."));
+  g_option_context_set_summary (context, _("Rewrites flow and journey files in the canonical form."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -37,9 +39,26 @@ wm_cli_fmt (int    argc,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(WmFlow) flow = wm_flow_load_from_file (files[i], &error);
+      g_autoptr(JsonNode) root = wm_json_parse_file (files[i], &error);
+      g_autoptr(WmFlow) flow = NULL;
+      g_autoptr(WmJourney) journey = NULL;
+      gboolean ok = FALSE;
 
-      if (flow == NULL || !wm_flow_save_to_file (flow, files[i], &error))
+      /* Files are told apart by their format. */
+      if (root != NULL && JSON_NODE_HOLDS_OBJECT (root)
+          && g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "format", NULL),
+                        "waymark.journey") == 0)
+        {
+          journey = wm_journey_load_from_node (root, &error);
+          ok = journey != NULL && wm_journey_save_to_file (journey, files[i], &error);
+        }
+      else if (root != NULL)
+        {
+          flow = wm_flow_load_from_node (root, &error);
+          ok = flow != NULL && wm_flow_save_to_file (flow, files[i], &error);
+        }
+
+      if (!ok)
         {
           g_printerr ("%s: %s\n", files[i], error->message);
           g_clear_error (&error);

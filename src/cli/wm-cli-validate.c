@@ -18,13 +18,15 @@
 #include "wm-catalog.h"
 #include "wm-cli.h"
 #include "wm-flow-io.h"
+#include "wm-journey-validate.h"
 #include "wm-json.h"
 #include "wm-validate.h"
 
 typedef struct
 {
-  char   *file;
-  WmFlow *flow;
+  char      *file;
+  WmFlow    *flow;
+  WmJourney *journey;
 } Loaded;
 
 static void
@@ -32,6 +34,7 @@ loaded_free (Loaded *loaded)
 {
   g_free (loaded->file);
   g_clear_object (&loaded->flow);
+  g_clear_object (&loaded->journey);
   g_free (loaded);
 }
 
@@ -102,10 +105,11 @@ wm_cli_validate (int    argc,
   g_autoptr(WmCatalog) catalog = wm_catalog_new ();
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) loaded_free);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) journey_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) out = g_string_new ("[");
   gboolean unloadable = FALSE, errors = FALSE, first = TRUE;
 
-  g_option_context_set_summary (context, _("Checks flow files and prints one line a diagnostic:\n"
+  g_option_context_set_summary (context, _("Checks flow and journey files and prints one line a diagnostic:\n"
                                            "FILE: vVERSION: ELEMENT: FIELD: SEVERITY CODE: MESSAGE"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -127,27 +131,38 @@ wm_cli_validate (int    argc,
     {
       g_autoptr(JsonNode) root = wm_json_parse_file (files[i], &error);
       g_autoptr(WmFlow) flow = NULL;
+      g_autoptr(WmJourney) journey = NULL;
       const char *format = NULL;
+      const char *id = NULL;
+      GHashTable *seen = ids;
       Loaded *entry;
 
+      /* Files are told apart by their format. */
       if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
         format = json_object_get_string_member_with_default (json_node_get_object (root), "format", NULL);
       if (root != NULL && g_strcmp0 (format, "waymark.journey") == 0)
-        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                             _("journey files are not supported by this version of Waymark yet"));
-      else if (root != NULL)
-        flow = wm_flow_load_from_node (root, &error);
-
-      if (flow != NULL && wm_flow_get_id (flow) != NULL
-          && g_hash_table_contains (ids, wm_flow_get_id (flow)))
         {
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       _("the flow id “%s” is already used by %s"), wm_flow_get_id (flow),
-                       (const char *) g_hash_table_lookup (ids, wm_flow_get_id (flow)));
-          g_clear_object (&flow);
+          journey = wm_journey_load_from_node (root, &error);
+          id = journey != NULL ? wm_journey_get_id (journey) : NULL;
+          seen = journey_ids;
+        }
+      else if (root != NULL)
+        {
+          flow = wm_flow_load_from_node (root, &error);
+          id = flow != NULL ? wm_flow_get_id (flow) : NULL;
         }
 
-      if (flow == NULL)
+      if (id != NULL && g_hash_table_contains (seen, id))
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       flow != NULL ? _("the flow id “%s” is already used by %s")
+                                    : _("the journey id “%s” is already used by %s"),
+                       id, (const char *) g_hash_table_lookup (seen, id));
+          g_clear_object (&flow);
+          g_clear_object (&journey);
+        }
+
+      if (flow == NULL && journey == NULL)
         {
           g_printerr ("%s: %s\n", files[i], error->message);
           g_clear_error (&error);
@@ -155,19 +170,24 @@ wm_cli_validate (int    argc,
           continue;
         }
 
-      if (wm_flow_get_id (flow) != NULL)
-        g_hash_table_insert (ids, (gpointer) wm_flow_get_id (flow), files[i]);
-      wm_catalog_add_flow (catalog, flow);
+      if (id != NULL)
+        g_hash_table_insert (seen, (gpointer) id, files[i]);
+      if (flow != NULL)
+        wm_catalog_add_flow (catalog, flow);
       entry = g_new0 (Loaded, 1);
       entry->file = g_strdup (files[i]);
       entry->flow = g_steal_pointer (&flow);
+      entry->journey = g_steal_pointer (&journey);
       g_ptr_array_add (loaded, entry);
     }
 
   for (guint i = 0; i < loaded->len; i++)
     {
       Loaded *entry = loaded->pdata[i];
-      g_autoptr(GPtrArray) diagnostics = wm_validate_flow (entry->flow, WM_LOOKUP (catalog));
+      /* The command line never reports a journey's flow references. */
+      g_autoptr(GPtrArray) diagnostics = entry->flow != NULL
+        ? wm_validate_flow (entry->flow, WM_LOOKUP (catalog))
+        : wm_validate_journey (entry->journey, WM_LOOKUP (catalog), FALSE);
 
       for (guint j = 0; j < diagnostics->len; j++)
         {

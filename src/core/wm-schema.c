@@ -43,7 +43,9 @@ check_member (JsonObject          *parent,
   gsize len = path->len;
   gboolean ok = TRUE;
 
-  if (layout == NULL || entry->kind == WM_SCHEMA_VALUE)
+  if (entry->kind == WM_SCHEMA_DYNAMIC_ARRAY)
+    layout = NULL;
+  else if (layout == NULL || entry->kind == WM_SCHEMA_VALUE)
     return TRUE;
 
   if (path->len > 0)
@@ -53,7 +55,8 @@ check_member (JsonObject          *parent,
   if ((entry->kind == WM_SCHEMA_OBJECT || entry->kind == WM_SCHEMA_DYNAMIC)
       && JSON_NODE_HOLDS_OBJECT (value))
     ok = check_object (json_node_get_object (value), layout, path, domain, code, error);
-  else if (entry->kind == WM_SCHEMA_OBJECT_ARRAY && JSON_NODE_HOLDS_ARRAY (value))
+  else if ((entry->kind == WM_SCHEMA_OBJECT_ARRAY || entry->kind == WM_SCHEMA_DYNAMIC_ARRAY)
+           && JSON_NODE_HOLDS_ARRAY (value))
     {
       JsonArray *array = json_node_get_array (value);
       guint n = json_array_get_length (array);
@@ -62,11 +65,16 @@ check_member (JsonObject          *parent,
       for (guint i = 0; ok && i < n; i++)
         {
           JsonNode *item = json_array_get_element (array, i);
+          const WmSchemaEntry *item_layout = layout;
 
           if (!JSON_NODE_HOLDS_OBJECT (item))
             continue;
+          if (entry->kind == WM_SCHEMA_DYNAMIC_ARRAY)
+            item_layout = entry->resolve (json_node_get_object (item));
+          if (item_layout == NULL)
+            continue;
           g_string_append_printf (path, "[%u]", i);
-          ok = check_object (json_node_get_object (item), layout, path, domain, code, error);
+          ok = check_object (json_node_get_object (item), item_layout, path, domain, code, error);
           g_string_truncate (path, item_len);
         }
     }
@@ -134,14 +142,17 @@ canonical_member (JsonObject          *parent,
 {
   const WmSchemaEntry *layout = entry != NULL ? member_layout (entry, parent) : NULL;
 
-  if (layout == NULL || entry->kind == WM_SCHEMA_VALUE)
+  if (entry != NULL && entry->kind == WM_SCHEMA_DYNAMIC_ARRAY)
+    layout = NULL;
+  else if (layout == NULL || entry->kind == WM_SCHEMA_VALUE)
     return json_node_ref (value);
 
   if ((entry->kind == WM_SCHEMA_OBJECT || entry->kind == WM_SCHEMA_DYNAMIC)
       && JSON_NODE_HOLDS_OBJECT (value))
     return canonical_object (json_node_get_object (value), layout);
 
-  if (entry->kind == WM_SCHEMA_OBJECT_ARRAY && JSON_NODE_HOLDS_ARRAY (value))
+  if ((entry->kind == WM_SCHEMA_OBJECT_ARRAY || entry->kind == WM_SCHEMA_DYNAMIC_ARRAY)
+      && JSON_NODE_HOLDS_ARRAY (value))
     {
       JsonArray *array = json_node_get_array (value);
       guint n = json_array_get_length (array);
@@ -151,9 +162,12 @@ canonical_member (JsonObject          *parent,
       for (guint i = 0; i < n; i++)
         {
           JsonNode *item = json_array_get_element (array, i);
+          const WmSchemaEntry *item_layout = layout;
 
-          if (JSON_NODE_HOLDS_OBJECT (item))
-            json_array_add_element (copy, canonical_object (json_node_get_object (item), layout));
+          if (JSON_NODE_HOLDS_OBJECT (item) && entry->kind == WM_SCHEMA_DYNAMIC_ARRAY)
+            item_layout = entry->resolve (json_node_get_object (item));
+          if (JSON_NODE_HOLDS_OBJECT (item) && item_layout != NULL)
+            json_array_add_element (copy, canonical_object (json_node_get_object (item), item_layout));
           else
             json_array_add_element (copy, json_node_ref (item));
         }

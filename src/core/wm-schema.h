@@ -19,13 +19,15 @@ typedef enum
   WM_SCHEMA_OBJECT,        /* an object laid out by @sub */
   WM_SCHEMA_OBJECT_ARRAY,  /* an array of objects laid out by @sub */
   WM_SCHEMA_DYNAMIC,       /* an object whose layout depends on its parent */
+  WM_SCHEMA_DYNAMIC_ARRAY, /* an array of objects, each laid out by what it holds */
 } WmSchemaKind;
 
 typedef struct _WmSchemaEntry WmSchemaEntry;
 
 /* For WM_SCHEMA_DYNAMIC: the layout of the member, given the object that
- * holds it (e.g. an element's config by the element's type). NULL: the
- * member is not looked into. */
+ * holds it (e.g. an element's config by the element's type); for
+ * WM_SCHEMA_DYNAMIC_ARRAY: the layout of an item, given the item (e.g. a
+ * journey step by its kind). NULL: not looked into. */
 typedef const WmSchemaEntry *(*WmSchemaResolveFunc) (JsonObject *parent);
 
 struct _WmSchemaEntry
