@@ -23,6 +23,7 @@
 #include "wm-catalog.h"
 #include "wm-cli.h"
 #include "wm-flow-io.h"
+#include "wm-journey.h"
 #include "wm-simulation.h"
 #include "wm-sim-report.h"
 #include "wm-tables.h"
@@ -181,6 +182,7 @@ wm_cli_simulate (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) flows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) journeys = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) files = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) try_table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(WmCatalog) catalog = NULL;
@@ -216,8 +218,6 @@ wm_cli_simulate (int    argc,
     return wm_cli_usage_error ("simulate", _("--seed: “%s” is not an unsigned 64-bit integer"), seed_text);
   if (threads < 0 || threads > 1024)
     return wm_cli_usage_error ("simulate", "%s", _("--threads must be from 1 to 1024"));
-  if (journey_files != NULL)
-    return wm_cli_usage_error ("simulate", "%s", _("journeys (--journey) are not supported by this version yet"));
   if (partial_path != NULL)
     return wm_cli_usage_error ("simulate", "%s", _("partial results (--partial) are not supported by this version yet"));
 
@@ -230,6 +230,17 @@ wm_cli_simulate (int    argc,
       g_hash_table_insert (files, flow, flow_files[i]);
       g_ptr_array_add (flows, flow);
     }
+
+  for (guint i = 0; journey_files != NULL && journey_files[i] != NULL; i++)
+    {
+      WmJourney *journey = wm_journey_load_from_file (journey_files[i], &error);
+
+      if (journey == NULL)
+        return wm_cli_usage_error ("simulate", "%s: %s", journey_files[i], error->message);
+      g_hash_table_insert (files, journey, journey_files[i]);
+      g_ptr_array_add (journeys, journey);
+    }
+  inputs.journeys = journeys;
 
   for (guint i = 0; tries != NULL && tries[i] != NULL; i++)
     {

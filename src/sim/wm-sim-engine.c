@@ -27,7 +27,9 @@
 #define MILESTONES_KEPT 100
 #define PATH_MILESTONES_KEPT 20
 
-enum { ITEM_STOP, ITEM_EVENT, ITEM_AUDIENCE, ITEM_DATE, ITEM_TIMER, ITEM_ADD };
+enum { ITEM_STOP, ITEM_EVENT, ITEM_AUDIENCE, ITEM_DATE, ITEM_TIMER, ITEM_ADD, ITEM_JOURNEY };
+enum { STAGE_IDLE, STAGE_WAITING, STAGE_ACTIVE, STAGE_COMPLETED };
+enum { JOURNEY_IDLE, JOURNEY_BEGUN, JOURNEY_COMPLETED };
 enum { TIMER_DEPART, TIMER_SEND };
 enum { RECORD_INSIDE, RECORD_EXITED, RECORD_REMOVED };
 
@@ -104,6 +106,20 @@ typedef struct
   WmValue *values;
 } AddAttempt;
 
+typedef struct
+{
+  int       state;
+  gint64    began_at;
+  gboolean *done;        /* per step */
+} StageState;
+
+typedef struct
+{
+  int         state;
+  gint64      began_at;
+  StageState *stages;
+} JourneyState;
+
 struct _WmSimWorker
 {
   const WmSimProgram *program;
@@ -132,6 +148,7 @@ struct _WmSimWorker
   GPtrArray            *adds;
   WmExprArena          *arena;        /* evaluation scratch */
   WmExprArena          *keep;         /* strings kept for the profile (variables) */
+  JourneyState         *journeys;
 };
 
 /* ---- the agenda ---- */
@@ -526,6 +543,410 @@ rate (WmSimWorker *w,
   return fallback;
 }
 
+/* ---- journeys (journeys.md, Simulation) ----
+ *
+ * Everything happens at the instant of what caused it, before the next
+ * thing at that instant; journeys in id order, stages in document order. */
+
+static void
+tl_journey (WmSimWorker  *w,
+            gint64        t,
+            const char   *step,
+            const WmSimJourney *sj,
+            const char   *stage,
+            const char   *key,
+            const char   *value)
+{
+  if (w->tl == NULL)
+    return;
+  tl_begin (w, t, NULL, -1, 0, step);
+  tl_string (w, "journey", sj->id);
+  if (stage != NULL)
+    tl_string (w, "stage", stage);
+  tl_string (w, key, value);
+  tl_end (w);
+}
+
+static void stage_complete (WmSimWorker *w, guint j, guint s, gint64 t);
+
+static void
+stage_begin (WmSimWorker *w,
+             guint        j,
+             guint        s,
+             gint64       t)
+{
+  const WmSimStage *ss = &w->program->journeys[j].stages[s];
+  StageState *st = &w->journeys[j].stages[s];
+  gboolean all = TRUE;
+
+  st->state = STAGE_ACTIVE;
+  st->began_at = t;
+  memset (st->done, 0, sizeof (gboolean) * MAX (ss->n_steps, 1));   /* what happened before does not count */
+  w->counters[ss->counters + WM_SIM_SF_BEGAN]++;
+  tl_journey (w, t, "stage", &w->program->journeys[j], ss->id, "result", "began");
+
+  for (guint k = 0; k < ss->n_steps; k++)
+    if (ss->steps[k].required)
+      all = FALSE;
+  if (!ss->manual_completion && all)
+    stage_complete (w, j, s, t);
+}
+
+static gboolean
+stage_entry_holds (WmSimWorker      *w,
+                   const WmSimStage *ss,
+                   gint64            t)
+{
+  return truthy (w, ss->entry, NULL, NULL, TRUE, t);
+}
+
+static void
+stage_trigger (WmSimWorker *w,
+               guint        j,
+               guint        s,
+               gint64       t)
+{
+  const WmSimStage *ss = &w->program->journeys[j].stages[s];
+
+  w->journeys[j].stages[s].state = STAGE_WAITING;
+  w->counters[ss->counters + WM_SIM_SF_TRIGGERED]++;
+  tl_journey (w, t, "stage", &w->program->journeys[j], ss->id, "result", "triggered");
+  if (stage_entry_holds (w, ss, t))
+    stage_begin (w, j, s, t);
+}
+
+static void
+stage_complete (WmSimWorker *w,
+                guint        j,
+                guint        s,
+                gint64       t)
+{
+  const WmSimJourney *sj = &w->program->journeys[j];
+  const WmSimStage *ss = &sj->stages[s];
+  JourneyState *js = &w->journeys[j];
+  StageState *st = &js->stages[s];
+  gboolean all_done = TRUE;
+
+  st->state = STAGE_COMPLETED;
+  w->counters[ss->counters + WM_SIM_SF_COMPLETED]++;
+  w->counters[ss->counters + (t - st->began_at <= ss->duration ? WM_SIM_SF_COMPLETED_ON_TIME
+                                                                : WM_SIM_SF_COMPLETED_LATE)]++;
+  w->counters[ss->counters + WM_SIM_SF_COMPLETION_SECONDS] += t - st->began_at;
+  tl_journey (w, t, "stage", sj, ss->id, "result", "completed");
+
+  /* Every `after` stage whose listed stages have all completed is triggered. */
+  for (guint k = 0; k < sj->n_stages; k++)
+    {
+      const WmSimStage *next = &sj->stages[k];
+      gboolean ready = next->begins == WM_SIM_BEGINS_AFTER && js->stages[k].state == STAGE_IDLE;
+
+      for (guint a = 0; ready && a < next->n_after; a++)
+        if (js->stages[next->after[a]].state != STAGE_COMPLETED)
+          ready = FALSE;
+      if (ready)
+        stage_trigger (w, j, k, t);
+    }
+
+  for (guint k = 0; k < sj->n_stages; k++)
+    if (js->stages[k].state != STAGE_COMPLETED)
+      all_done = FALSE;
+  if (all_done && js->state == JOURNEY_BEGUN)
+    {
+      js->state = JOURNEY_COMPLETED;
+      w->counters[sj->counters + WM_SIM_JF_COMPLETED]++;
+      w->counters[sj->counters + WM_SIM_JF_COMPLETION_SECONDS] += t - js->began_at;
+      tl_journey (w, t, "journey", sj, NULL, "result", "completed");
+    }
+}
+
+static void
+journey_begin (WmSimWorker *w,
+               guint        j,
+               gint64       t)
+{
+  const WmSimJourney *sj = &w->program->journeys[j];
+
+  w->journeys[j].state = JOURNEY_BEGUN;
+  w->journeys[j].began_at = t;
+  w->counters[sj->counters + WM_SIM_JF_BEGAN]++;
+  tl_journey (w, t, "journey", sj, NULL, "result", "began");
+  for (guint s = 0; s < sj->n_stages; s++)
+    if (sj->stages[s].begins == WM_SIM_BEGINS_JOURNEY && w->journeys[j].stages[s].state == STAGE_IDLE)
+      stage_trigger (w, j, s, t);
+}
+
+/* Marks one step done: its line, its count. */
+static void
+step_done (WmSimWorker *w,
+           guint        j,
+           guint        s,
+           guint        k,
+           gint64       t)
+{
+  const WmSimStage *ss = &w->program->journeys[j].stages[s];
+
+  w->journeys[j].stages[s].done[k] = TRUE;
+  w->counters[ss->counters + WM_SIM_SF_N + k]++;
+  tl_journey (w, t, "stage-step", &w->program->journeys[j], ss->id, "id", ss->steps[k].id);
+}
+
+/* A `steps` stage whose required steps are all done completes. */
+static void
+journeys_settle (WmSimWorker *w,
+                 gint64       t)
+{
+  for (guint j = 0; j < w->program->n_journeys; j++)
+    {
+      const WmSimJourney *sj = &w->program->journeys[j];
+
+      for (guint s = 0; s < sj->n_stages; s++)
+        {
+          const WmSimStage *ss = &sj->stages[s];
+          StageState *st = &w->journeys[j].stages[s];
+          gboolean all = TRUE;
+
+          if (st->state != STAGE_ACTIVE || ss->manual_completion)
+            continue;
+          for (guint k = 0; k < ss->n_steps; k++)
+            if (ss->steps[k].required && !st->done[k])
+              all = FALSE;
+          if (all)
+            stage_complete (w, j, s, t);
+        }
+    }
+}
+
+typedef struct
+{
+  WmSimStepKind         kind;
+  const char           *name;      /* milestone, outcome, event name */
+  const char           *flow;      /* flow id */
+  gboolean              flag;      /* outcome success; flow entered */
+  const WmProfileEvent *event;
+} Happening;
+
+static gboolean
+step_matches (WmSimWorker     *w,
+              const WmSimStep *step,
+              const Happening *h)
+{
+  if (step->kind != h->kind)
+    return FALSE;
+  switch (step->kind)
+    {
+    case WM_SIM_STEP_MILESTONE:
+      return strcmp (step->name, h->name) == 0 && (step->flow == NULL || strcmp (step->flow, h->flow) == 0);
+    case WM_SIM_STEP_OUTCOME:
+      return strcmp (step->name, h->name) == 0 && step->success == h->flag;
+    case WM_SIM_STEP_EVENT:
+      return strcmp (step->name, h->name) == 0 && truthy (w, step->where, NULL, h->event, TRUE, h->event->at);
+    case WM_SIM_STEP_FLOW:
+      return strcmp (step->flow, h->flow) == 0 && step->on_enter == h->flag;
+    case WM_SIM_STEP_TASK:
+    default:
+      return FALSE;
+    }
+}
+
+/* Marks the matching steps of every active stage, then completes what is
+ * complete: its stage-step lines first, then the stage and journey lines. */
+static void
+journeys_happen (WmSimWorker     *w,
+                 const Happening *h,
+                 gint64           t)
+{
+  gboolean any = FALSE;
+
+  for (guint j = 0; j < w->program->n_journeys; j++)
+    {
+      const WmSimJourney *sj = &w->program->journeys[j];
+
+      for (guint s = 0; s < sj->n_stages; s++)
+        {
+          const WmSimStage *ss = &sj->stages[s];
+          StageState *st = &w->journeys[j].stages[s];
+
+          if (st->state != STAGE_ACTIVE)
+            continue;
+          for (guint k = 0; k < ss->n_steps; k++)
+            if (!st->done[k] && step_matches (w, &ss->steps[k], h))
+              {
+                step_done (w, j, s, k, t);
+                any = TRUE;
+              }
+        }
+    }
+  if (any)
+    journeys_settle (w, t);
+}
+
+static void
+journeys_retest (WmSimWorker *w,
+                 gint64       t)
+{
+  for (guint j = 0; j < w->program->n_journeys; j++)
+    for (guint s = 0; s < w->program->journeys[j].n_stages; s++)
+      if (w->journeys[j].stages[s].state == STAGE_WAITING
+          && stage_entry_holds (w, &w->program->journeys[j].stages[s], t))
+        stage_begin (w, j, s, t);
+}
+
+static const char *
+event_string (WmSimWorker          *w,
+              const WmProfileEvent *event,
+              const char           *property)
+{
+  const char *keys[] = { property };
+  WmValue value;
+
+  if (!wm_profile_event_lookup (w->profile, event, keys, 1, &value) || value.type != WM_VALUE_STRING)
+    return NULL;
+  return value.as.string.str;
+}
+
+static gboolean
+find_stage (WmSimWorker          *w,
+            const WmProfileEvent *event,
+            guint                *j,
+            guint                *s)
+{
+  const char *journey = event_string (w, event, "journey");
+  const char *stage = event_string (w, event, "stage");
+
+  if (journey == NULL || stage == NULL)
+    return FALSE;
+  for (*j = 0; *j < w->program->n_journeys; (*j)++)
+    if (strcmp (w->program->journeys[*j].id, journey) == 0)
+      {
+        if (w->journeys[*j].state == JOURNEY_IDLE)
+          return FALSE;
+        for (*s = 0; *s < w->program->journeys[*j].n_stages; (*s)++)
+          if (strcmp (w->program->journeys[*j].stages[*s].id, stage) == 0)
+            return TRUE;
+        return FALSE;
+      }
+  return FALSE;
+}
+
+/* Step 0 of an event's dispatch. */
+static void
+journeys_on_event (WmSimWorker          *w,
+                   const WmProfileEvent *event)
+{
+  gint64 t = event->at;
+  guint j, s;
+  Happening h = { WM_SIM_STEP_EVENT, event->name, NULL, FALSE, event };
+
+  /* Journeys waiting for this event begin. */
+  for (j = 0; j < w->program->n_journeys; j++)
+    {
+      const WmSimJourney *sj = &w->program->journeys[j];
+
+      if (w->journeys[j].state == JOURNEY_IDLE && sj->begins_event != NULL
+          && strcmp (sj->begins_event, event->name) == 0
+          && truthy (w, sj->begins_where, NULL, event, TRUE, t))
+        journey_begin (w, j, t);
+    }
+
+  /* Manual actions; ignored unless the stage is in the state they need. */
+  if (strcmp (event->name, "journey.begin") == 0)
+    {
+      if (find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_IDLE
+          && w->program->journeys[j].stages[s].begins == WM_SIM_BEGINS_MANUAL)
+        stage_trigger (w, j, s, t);
+    }
+  else if (strcmp (event->name, "journey.complete") == 0)
+    {
+      if (find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_ACTIVE)
+        stage_complete (w, j, s, t);
+    }
+  else if (strcmp (event->name, "journey.task") == 0)
+    {
+      const char *step = event_string (w, event, "step");
+
+      if (step != NULL && find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_ACTIVE)
+        {
+          const WmSimStage *ss = &w->program->journeys[j].stages[s];
+
+          for (guint k = 0; k < ss->n_steps; k++)
+            if (ss->steps[k].kind == WM_SIM_STEP_TASK && strcmp (ss->steps[k].id, step) == 0
+                && !w->journeys[j].stages[s].done[k])
+              {
+                step_done (w, j, s, k, t);
+                journeys_settle (w, t);
+                break;
+              }
+        }
+    }
+
+  /* Event steps, of stages begun earlier in this step too; then waiting
+   * stages are tested again. */
+  journeys_happen (w, &h, t);
+  journeys_retest (w, t);
+}
+
+/* The flow is gated when a stage lists it: an entry needs one of those
+ * stages active. */
+static gboolean
+journeys_gate_closed (WmSimWorker     *w,
+                      const WmSimFlow *sf)
+{
+  for (guint g = 0; g < sf->n_gates; g++)
+    if (w->journeys[sf->gate_journeys[g]].stages[sf->gate_stages[g]].state == STAGE_ACTIVE)
+      return FALSE;
+  return sf->n_gates > 0;
+}
+
+static void
+journeys_start (WmSimWorker *w)
+{
+  const WmSimProgram *program = w->program;
+
+  if (program->n_journeys == 0)
+    return;
+  w->journeys = g_new0 (JourneyState, program->n_journeys);
+  for (guint j = 0; j < program->n_journeys; j++)
+    {
+      w->journeys[j].stages = g_new0 (StageState, MAX (program->journeys[j].n_stages, 1));
+      for (guint s = 0; s < program->journeys[j].n_stages; s++)
+        w->journeys[j].stages[s].done = g_new0 (gboolean, MAX (program->journeys[j].stages[s].n_steps, 1));
+      /* Begins without an event: class -2 items at the run start. */
+      if (program->journeys[j].begins_event == NULL)
+        {
+          Item item = { program->start, -2, w->seq++, ITEM_JOURNEY, j, 0, 0, 0, NULL };
+          heap_push (w, &item);
+        }
+    }
+}
+
+static void
+journeys_finish (WmSimWorker *w)
+{
+  const WmSimProgram *program = w->program;
+
+  for (guint j = 0; j < program->n_journeys; j++)
+    {
+      for (guint s = 0; s < program->journeys[j].n_stages; s++)
+        {
+          const WmSimStage *ss = &program->journeys[j].stages[s];
+          StageState *st = &w->journeys[j].stages[s];
+
+          if (st->state == STAGE_WAITING)
+            w->counters[ss->counters + WM_SIM_SF_WAITING]++;
+          else if (st->state == STAGE_ACTIVE)
+            {
+              gint64 d = program->end - st->began_at;
+
+              w->counters[ss->counters + (d <= ss->behind ? WM_SIM_SF_ON_TRACK
+                                          : d <= ss->stuck ? WM_SIM_SF_BEHIND : WM_SIM_SF_STUCK)]++;
+            }
+          g_free (st->done);
+        }
+      g_free (w->journeys[j].stages);
+    }
+  g_clear_pointer (&w->journeys, g_free);
+}
+
 /* ---- entries ---- */
 
 static int
@@ -540,7 +961,7 @@ accepting_version (const WmSimFlow *sf,
 
 static void run_token (WmSimWorker *w, Token *token, int element, gint64 t);
 
-static const char * const reject_names[] = { "inactive", "inside", "no-reentry", "delay", "limit" };
+static const char * const reject_names[] = { "inactive", "inside", "no-reentry", "delay", "limit", "stage" };
 
 static void
 reject (WmSimWorker *w,
@@ -583,6 +1004,11 @@ attempt (WmSimWorker          *w,
     }
   sv = &sf->versions[v];
 
+  if (w->journeys != NULL && journeys_gate_closed (w, sf))
+    {
+      reject (w, f, v, WM_SIM_REJECT_STAGE, t);
+      return;
+    }
   if (fs->token != NULL)
     {
       reject (w, f, v, WM_SIM_REJECT_INSIDE, t);
@@ -659,6 +1085,12 @@ attempt (WmSimWorker          *w,
       tl_begin (w, t, token, -1, 0, "enter");
       tl_string (w, "element", sv->elements[sv->entry].id);
       tl_end (w);
+    }
+
+  if (w->journeys != NULL)
+    {
+      Happening h = { WM_SIM_STEP_FLOW, NULL, sf->id, TRUE, NULL };
+      journeys_happen (w, &h, t);
     }
 
   run_token (w, token, sv->entry, t);
@@ -751,6 +1183,13 @@ exit_token (WmSimWorker *w,
   fs->has_exit = TRUE;
   fs->last_exit = t;
   end_entry (w, token, t, RECORD_EXITED);
+
+  /* The journey lines of an exit follow its abandoned outcomes. */
+  if (w->journeys != NULL)
+    {
+      Happening h = { WM_SIM_STEP_FLOW, NULL, flow_of (w, token)->id, FALSE, NULL };
+      journeys_happen (w, &h, t);
+    }
 }
 
 static void
@@ -1086,6 +1525,8 @@ visit (WmSimWorker *w,
 
         wm_profile_set_attribute (w->profile, se->attribute, &value);
         wm_expr_arena_reset (w->arena);
+        if (w->journeys != NULL)
+          journeys_retest (w, t);
         return 0;
       }
 
@@ -1138,6 +1579,11 @@ visit (WmSimWorker *w,
             tl_string (w, "element", se->id);
             tl_string (w, "milestone", sf->milestones[m]);
             tl_end (w);
+          }
+        if (w->journeys != NULL)
+          {
+            Happening h = { WM_SIM_STEP_MILESTONE, sf->milestones[m], sf->id, FALSE, NULL };
+            journeys_happen (w, &h, t);
           }
         return 0;
       }
@@ -1207,6 +1653,11 @@ visit (WmSimWorker *w,
               tl_string (w, "outcome", sf->outcomes[se->outcome]);
               tl_string (w, "result", result);
               tl_end (w);
+            }
+          if (w->journeys != NULL)
+            {
+              Happening h = { WM_SIM_STEP_OUTCOME, sf->outcomes[se->outcome], sf->id, se->success, NULL };
+              journeys_happen (w, &h, t);
             }
         }
       return 0;
@@ -1390,6 +1841,10 @@ process_event (WmSimWorker          *w,
       tl_string (w, "name", event->name);
       tl_end (w);
     }
+
+  /* 0. Journeys. */
+  if (w->journeys != NULL)
+    journeys_on_event (w, event);
 
   /* 1. Waiting tokens, in the order they began to wait; each runs on
    * before the next is tested. */
@@ -1637,6 +2092,9 @@ wm_sim_worker_run_profile (WmSimWorker *w,
       w->flows[f].records = g_ptr_array_new_with_free_func (g_free);
     }
 
+  /* Journey begins at the run start (class -2). */
+  journeys_start (w);
+
   /* Stop removals (class -1). */
   for (guint f = 0; f < program->n_flows; f++)
     for (guint v = 0; v < program->flows[f].n_versions; v++)
@@ -1696,6 +2154,10 @@ wm_sim_worker_run_profile (WmSimWorker *w,
         case ITEM_TIMER:
           process_timer (w, &item);
           break;
+        case ITEM_JOURNEY:
+          if (truthy (w, program->journeys[item.a].begins_where, NULL, NULL, TRUE, item.time))
+            journey_begin (w, item.a, item.time);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -1713,6 +2175,9 @@ wm_sim_worker_run_profile (WmSimWorker *w,
           count_milestones (w, token);
         }
     }
+
+  if (w->journeys != NULL)
+    journeys_finish (w);
 
   /* Unique counts: once per profile. */
   for (guint i = 0; i < w->marked->len; i++)

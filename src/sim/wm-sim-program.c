@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "wm-catalogue.h"
+#include "wm-journey-validate.h"
 #include "wm-sim-program.h"
 #include "wm-time.h"
 
@@ -801,6 +802,191 @@ compile_flow (Compiler          *c,
   return TRUE;
 }
 
+static const char *
+member_string (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || *json_node_get_string (node) == '\0')
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static WmExpr *
+compile_plain (WmSimProgram *program,
+               const char   *text)
+{
+  WmExpr *expr;
+
+  if (text == NULL)
+    return NULL;
+  expr = wm_expr_compile (text, WM_EXPR_EXPRESSION, NULL, NULL);
+  return keep (program, expr, (GDestroyNotify) wm_expr_free);
+}
+
+static void
+compile_stage (WmSimProgram *program,
+               JsonObject   *stage,
+               JsonArray    *stages,
+               WmSimStage   *ss)
+{
+  JsonNode *begins = json_object_get_member (stage, "begins");
+  JsonObject *b = begins != NULL && JSON_NODE_HOLDS_OBJECT (begins) ? json_node_get_object (begins) : NULL;
+  const char *when = member_string (b, "when");
+  JsonNode *node;
+
+  ss->id = intern (program, member_string (stage, "id"));
+  ss->begins = g_strcmp0 (when, "after") == 0 ? WM_SIM_BEGINS_AFTER
+               : g_strcmp0 (when, "manual") == 0 ? WM_SIM_BEGINS_MANUAL : WM_SIM_BEGINS_JOURNEY;
+  if (ss->begins == WM_SIM_BEGINS_AFTER)
+    {
+      JsonArray *after = json_object_get_array_member (b, "after");
+
+      ss->n_after = json_array_get_length (after);
+      ss->after = alloc0 (program, sizeof (guint) * ss->n_after);
+      for (guint k = 0; k < ss->n_after; k++)
+        for (guint i = 0; i < json_array_get_length (stages); i++)
+          if (g_strcmp0 (member_string (json_node_get_object (json_array_get_element (stages, i)), "id"),
+                         json_array_get_string_element (after, k)) == 0)
+            ss->after[k] = i;
+    }
+  ss->entry = compile_plain (program, member_string (stage, "entry"));
+  ss->manual_completion = g_strcmp0 (member_string (stage, "completes"), "manual") == 0;
+  wm_duration_parse (member_string (stage, "duration"), &ss->duration);
+  ss->behind = ss->duration;
+  ss->stuck = 2 * ss->duration;
+  if (member_string (stage, "behind") != NULL)
+    wm_duration_parse (member_string (stage, "behind"), &ss->behind);
+  if (member_string (stage, "stuck") != NULL)
+    wm_duration_parse (member_string (stage, "stuck"), &ss->stuck);
+
+  node = json_object_get_member (stage, "steps");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *steps = json_node_get_array (node);
+
+      ss->n_steps = json_array_get_length (steps);
+      ss->steps = alloc0 (program, sizeof (WmSimStep) * ss->n_steps);
+      for (guint k = 0; k < ss->n_steps; k++)
+        {
+          JsonObject *step = json_node_get_object (json_array_get_element (steps, k));
+          WmSimStep *st = &ss->steps[k];
+          const char *kind = member_string (step, "kind");
+          JsonNode *required = json_object_get_member (step, "required");
+
+          st->id = intern (program, member_string (step, "id"));
+          st->required = !(required != NULL && JSON_NODE_HOLDS_VALUE (required)
+                           && json_node_get_value_type (required) == G_TYPE_BOOLEAN
+                           && !json_node_get_boolean (required));
+          if (g_strcmp0 (kind, "milestone") == 0)
+            {
+              st->kind = WM_SIM_STEP_MILESTONE;
+              st->name = intern (program, member_string (step, "milestone"));
+              st->flow = intern (program, member_string (step, "flow"));
+            }
+          else if (g_strcmp0 (kind, "outcome") == 0)
+            {
+              st->kind = WM_SIM_STEP_OUTCOME;
+              st->name = intern (program, member_string (step, "outcome"));
+              st->success = g_strcmp0 (member_string (step, "result"), "failure") != 0;
+            }
+          else if (g_strcmp0 (kind, "event") == 0)
+            {
+              st->kind = WM_SIM_STEP_EVENT;
+              st->name = intern (program, member_string (step, "event"));
+              st->where = compile_plain (program, member_string (step, "where"));
+            }
+          else if (g_strcmp0 (kind, "flow") == 0)
+            {
+              st->kind = WM_SIM_STEP_FLOW;
+              st->flow = intern (program, member_string (step, "flow"));
+              st->on_enter = g_strcmp0 (member_string (step, "on"), "enter") == 0;
+            }
+          else
+            st->kind = WM_SIM_STEP_TASK;
+        }
+    }
+}
+
+static int
+compare_journeys (gconstpointer a,
+                  gconstpointer b)
+{
+  return strcmp (wm_journey_get_id (*(WmJourney **) a), wm_journey_get_id (*(WmJourney **) b));
+}
+
+/* Journeys (journeys.md, Simulation): compiled like flows, and each flow
+ * learns which stages gate its entries. */
+static void
+compile_journeys (Compiler  *c,
+                  GPtrArray *journeys)
+{
+  WmSimProgram *program = c->program;
+  g_autoptr(GPtrArray) sorted = g_ptr_array_copy (journeys, NULL, NULL);
+  g_autoptr(GArray) gates = g_array_new (FALSE, FALSE, sizeof (guint) * 3);
+
+  g_ptr_array_set_free_func (sorted, NULL);
+  g_ptr_array_sort (sorted, compare_journeys);
+  program->n_journeys = sorted->len;
+  program->journeys = alloc0 (program, sizeof (WmSimJourney) * sorted->len);
+
+  for (guint j = 0; j < sorted->len; j++)
+    {
+      WmJourney *journey = sorted->pdata[j];
+      WmSimJourney *sj = &program->journeys[j];
+      JsonObject *json = wm_journey_get_json (journey);
+      JsonNode *begins = json_object_get_member (json, "begins");
+      JsonObject *b = begins != NULL && JSON_NODE_HOLDS_OBJECT (begins) ? json_node_get_object (begins) : NULL;
+      JsonArray *stages = wm_journey_get_stages (journey);
+
+      keep (program, g_object_ref (journey), g_object_unref);
+      sj->id = intern (program, wm_journey_get_id (journey));
+      sj->name = intern (program, wm_journey_get_name (journey));
+      sj->begins_event = intern (program, member_string (b, "event"));
+      sj->begins_where = compile_plain (program, member_string (b, "where"));
+      sj->n_stages = json_array_get_length (stages);
+      sj->stages = alloc0 (program, sizeof (WmSimStage) * sj->n_stages);
+      for (guint s = 0; s < sj->n_stages; s++)
+        {
+          JsonObject *stage = json_node_get_object (json_array_get_element (stages, s));
+          JsonNode *flows = json_object_get_member (stage, "flows");
+
+          compile_stage (program, stage, stages, &sj->stages[s]);
+          if (flows != NULL && JSON_NODE_HOLDS_ARRAY (flows))
+            for (guint k = 0; k < json_array_get_length (json_node_get_array (flows)); k++)
+              {
+                int f = wm_sim_program_find_flow (program,
+                                                  json_array_get_string_element (json_node_get_array (flows), k));
+                guint gate[3] = { f, j, s };
+
+                if (f >= 0)
+                  g_array_append_val (gates, gate);
+              }
+        }
+    }
+
+  for (guint f = 0; f < program->n_flows; f++)
+    {
+      WmSimFlow *sf = &program->flows[f];
+
+      for (guint g = 0; g < gates->len; g++)
+        if (((guint *) gates->data)[3 * g] == f)
+          sf->n_gates++;
+      sf->gate_journeys = alloc0 (program, sizeof (guint) * sf->n_gates);
+      sf->gate_stages = alloc0 (program, sizeof (guint) * sf->n_gates);
+      sf->n_gates = 0;
+      for (guint g = 0; g < gates->len; g++)
+        if (((guint *) gates->data)[3 * g] == f)
+          {
+            sf->gate_journeys[sf->n_gates] = ((guint *) gates->data)[3 * g + 1];
+            sf->gate_stages[sf->n_gates] = ((guint *) gates->data)[3 * g + 2];
+            sf->n_gates++;
+          }
+    }
+}
+
 static void
 layout_counters (WmSimProgram *program)
 {
@@ -828,6 +1014,18 @@ layout_counters (WmSimProgram *program)
           next += WM_SIM_EF_N + sf->all[i].n_ports;
         }
     }
+  for (guint j = 0; j < program->n_journeys; j++)
+    {
+      WmSimJourney *sj = &program->journeys[j];
+
+      sj->counters = next;
+      next += WM_SIM_JF_N;
+      for (guint s = 0; s < sj->n_stages; s++)
+        {
+          sj->stages[s].counters = next;
+          next += WM_SIM_SF_N + sj->stages[s].n_steps;
+        }
+    }
   program->n_counters = next;
 }
 
@@ -841,7 +1039,7 @@ compare_flows (gconstpointer a,
 WmSimProgram *
 wm_sim_program_new (const WmSimInputs *inputs,
                     GPtrArray        **diagnostics,
-                    GPtrArray        **diagnostic_flows,
+                    GPtrArray        **diagnostic_sources,
                     GError           **error)
 {
   g_autoptr(WmSimProgram) program = g_new0 (WmSimProgram, 1);
@@ -933,14 +1131,43 @@ wm_sim_program_new (const WmSimInputs *inputs,
         }
     }
 
+  if (inputs->journeys != NULL)
+    {
+      g_autoptr(GHashTable) journey_ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < inputs->journeys->len; i++)
+        {
+          WmJourney *journey = inputs->journeys->pdata[i];
+          g_autoptr(GPtrArray) result = NULL;
+
+          if (g_hash_table_contains (journey_ids, wm_journey_get_id (journey)))
+            {
+              g_set_error (error, WM_SIM_ERROR, WM_SIM_ERROR_USAGE,
+                           "the journey id “%s” is given twice", wm_journey_get_id (journey));
+              return NULL;
+            }
+          g_hash_table_add (journey_ids, (gpointer) wm_journey_get_id (journey));
+
+          /* A journey's flow references are not reported (flow-format.md's
+           * scope rule): a listed flow that is not in the run gates nothing. */
+          result = wm_validate_journey (journey, WM_LOOKUP (lookup), FALSE);
+          for (guint d = 0; d < result->len; d++)
+            if (((WmDiagnostic *) result->pdata[d])->severity == WM_SEVERITY_ERROR)
+              {
+                g_ptr_array_add (found, wm_diagnostic_copy (result->pdata[d]));
+                g_ptr_array_add (found_flows, journey);
+              }
+        }
+    }
+
   if (found->len > 0)
     {
       g_set_error (error, WM_SIM_ERROR, WM_SIM_ERROR_INVALID,
                    "%u validation error(s) in the flows of the run", found->len);
       if (diagnostics != NULL)
         *diagnostics = g_steal_pointer (&found);
-      if (diagnostic_flows != NULL)
-        *diagnostic_flows = g_steal_pointer (&found_flows);
+      if (diagnostic_sources != NULL)
+        *diagnostic_sources = g_steal_pointer (&found_flows);
       return NULL;
     }
 
@@ -949,6 +1176,9 @@ wm_sim_program_new (const WmSimInputs *inputs,
   for (guint i = 0; i < flows->len; i++)
     if (!compile_flow (&c, inputs, flows->pdata[i], &program->flows[i], error))
       return NULL;
+
+  if (inputs->journeys != NULL)
+    compile_journeys (&c, inputs->journeys);
 
   layout_counters (program);
   return g_steal_pointer (&program);

@@ -100,7 +100,8 @@ enum
   WM_SIM_OV_N
 };
 
-/* Rejection reasons, in the report's order. */
+/* Rejection reasons, in the report's order but for `stage`, which exists
+ * only in runs with journeys and is written after `inactive`. */
 enum
 {
   WM_SIM_REJECT_INACTIVE,
@@ -108,8 +109,88 @@ enum
   WM_SIM_REJECT_NO_REENTRY,
   WM_SIM_REJECT_DELAY,
   WM_SIM_REJECT_LIMIT,
+  WM_SIM_REJECT_STAGE,
   WM_SIM_REJECT_N
 };
+
+/* Journey counters, then stage counters (journeys.md, Simulation). */
+enum
+{
+  WM_SIM_JF_BEGAN,
+  WM_SIM_JF_COMPLETED,
+  WM_SIM_JF_COMPLETION_SECONDS,
+  WM_SIM_JF_N
+};
+
+enum
+{
+  WM_SIM_SF_TRIGGERED,
+  WM_SIM_SF_BEGAN,
+  WM_SIM_SF_COMPLETED,
+  WM_SIM_SF_WAITING,
+  WM_SIM_SF_ON_TRACK,
+  WM_SIM_SF_BEHIND,
+  WM_SIM_SF_STUCK,
+  WM_SIM_SF_COMPLETED_ON_TIME,
+  WM_SIM_SF_COMPLETED_LATE,
+  WM_SIM_SF_COMPLETION_SECONDS,
+  WM_SIM_SF_N                     /* then one counter per step */
+};
+
+typedef enum
+{
+  WM_SIM_STEP_MILESTONE,
+  WM_SIM_STEP_OUTCOME,
+  WM_SIM_STEP_EVENT,
+  WM_SIM_STEP_FLOW,
+  WM_SIM_STEP_TASK,
+} WmSimStepKind;
+
+typedef enum
+{
+  WM_SIM_BEGINS_JOURNEY,
+  WM_SIM_BEGINS_AFTER,
+  WM_SIM_BEGINS_MANUAL,
+} WmSimBegins;
+
+typedef struct
+{
+  const char   *id;
+  WmSimStepKind kind;
+  gboolean      required;
+  const char   *name;         /* milestone, outcome or event name */
+  const char   *flow;         /* milestone (optional) and flow steps: a flow id */
+  gboolean      success;      /* outcome: the result that counts */
+  gboolean      on_enter;     /* flow: enter instead of exit */
+  WmExpr       *where;        /* event */
+} WmSimStep;
+
+typedef struct
+{
+  const char  *id;
+  WmSimBegins  begins;
+  guint        n_after;
+  guint       *after;         /* stage indices */
+  WmExpr      *entry;
+  gboolean     manual_completion;
+  guint        n_steps;
+  WmSimStep   *steps;
+  gint64       duration;
+  gint64       behind;
+  gint64       stuck;
+  guint        counters;      /* WM_SIM_SF_N + n_steps */
+} WmSimStage;
+
+typedef struct
+{
+  const char  *id;
+  const char  *name;
+  const char  *begins_event;  /* NULL: at the run start */
+  WmExpr      *begins_where;
+  guint        n_stages;
+  WmSimStage  *stages;
+  guint        counters;      /* WM_SIM_JF_N */
+} WmSimJourney;
 
 /* Channel fields, in the report's order. */
 enum
@@ -276,6 +357,11 @@ typedef struct
   const char     **outcomes;
   gboolean        *all_milestone_used;
   gboolean        *all_outcome_used;
+
+  /* The stages that list this flow (entries are gated by them). */
+  guint            n_gates;
+  guint           *gate_journeys;
+  guint           *gate_stages;
 } WmSimFlow;
 
 typedef struct
@@ -287,6 +373,7 @@ typedef struct
   gint64      end;
   guint64     seed;
   GHashTable *tries;       /* flow id -> GUINT_TO_POINTER (version) */
+  GPtrArray  *journeys;    /* WmJourney* of the run, or NULL */
 } WmSimInputs;
 
 typedef struct _WmSimProgram WmSimProgram;
@@ -301,6 +388,9 @@ struct _WmSimProgram
   guint       n_flows;     /* sorted by id, byte-wise */
   WmSimFlow  *flows;
 
+  guint         n_journeys;  /* sorted by id, byte-wise */
+  WmSimJourney *journeys;
+
   guint       n_counters;  /* size of a worker's counter array */
 
   /* private */
@@ -308,14 +398,14 @@ struct _WmSimProgram
   GStringChunk *strings;
 };
 
-/* Compiles @inputs. A flow-level error or an error of a participating (or
- * tried) version fails with WM_SIM_ERROR_INVALID and the diagnostics in
- * *@diagnostics (pairs file index / WmDiagnostic are not kept: the
- * diagnostic's flow id is the one of the flow at @flow_of[i]); bad usage
- * fails with WM_SIM_ERROR_USAGE. */
+/* Compiles @inputs. A flow-level error, an error of a participating (or
+ * tried) version, or a journey error fails with WM_SIM_ERROR_INVALID and the
+ * diagnostics in *@diagnostics, each with the WmFlow or WmJourney it is
+ * about at the same index of *@diagnostic_sources; bad usage fails with
+ * WM_SIM_ERROR_USAGE. */
 WmSimProgram *wm_sim_program_new   (const WmSimInputs *inputs,
                                     GPtrArray        **diagnostics,
-                                    GPtrArray        **diagnostic_flows,
+                                    GPtrArray        **diagnostic_sources,
                                     GError           **error);
 void          wm_sim_program_free  (WmSimProgram      *program);
 

@@ -19,7 +19,16 @@ static const char * const overall_keys[WM_SIM_OV_N] = {
   "messages_sent", "no_contact", "notifications", "traffic_cost", "errors",
 };
 static const char * const rejection_keys[WM_SIM_REJECT_N] = {
-  "inactive", "inside", "no-reentry", "delay", "limit",
+  "inactive", "inside", "no-reentry", "delay", "limit", "stage",
+};
+/* The report's order; `stage` only in runs with journeys. */
+static const guint rejection_order[] = {
+  WM_SIM_REJECT_INACTIVE, WM_SIM_REJECT_STAGE, WM_SIM_REJECT_INSIDE, WM_SIM_REJECT_NO_REENTRY,
+  WM_SIM_REJECT_DELAY, WM_SIM_REJECT_LIMIT,
+};
+static const char * const stage_keys[WM_SIM_SF_N] = {
+  "triggered", "began", "completed", "waiting", "on_track", "behind", "stuck",
+  "completed_on_time", "completed_late", NULL,
 };
 static const char * const channel_keys[WM_SIM_CF_N] = {
   "sends", "messages", "no_contact", "delivered", "opened", "clicked", "cost",
@@ -201,8 +210,14 @@ build_metrics (Ctx             *ctx,
   json_object_set_object_member (metrics, "overall", object);
 
   object = json_object_new ();
-  for (guint k = 0; k < WM_SIM_REJECT_N; k++)
-    set_int (object, rejection_keys[k], c[slot->rejections + k]);
+  for (guint i = 0; i < G_N_ELEMENTS (rejection_order); i++)
+    {
+      guint k = rejection_order[i];
+
+      if (k == WM_SIM_REJECT_STAGE && ctx->program->n_journeys == 0)
+        continue;
+      set_int (object, rejection_keys[k], c[slot->rejections + k]);
+    }
   json_object_set_object_member (metrics, "rejections", object);
 
   object = json_object_new ();
@@ -302,6 +317,72 @@ build_metrics (Ctx             *ctx,
   return metrics;
 }
 
+static gint64
+mean (gint64 seconds,
+      gint64 count)
+{
+  return count > 0 ? (gint64) wm_div_round_half_up (seconds, count) : 0;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (**(const char ***) a, **(const char ***) b);
+}
+
+/* journeys.md: counts are of profiles; stages and steps sorted by id. */
+static JsonObject *
+build_journeys (Ctx *ctx)
+{
+  const gint64 *c = ctx->c;
+  JsonObject *journeys = json_object_new ();
+
+  for (guint j = 0; j < ctx->program->n_journeys; j++)
+    {
+      const WmSimJourney *sj = &ctx->program->journeys[j];
+      JsonObject *journey = json_object_new ();
+      JsonObject *stages = json_object_new ();
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+      json_object_set_string_member (journey, "name", sj->name != NULL ? sj->name : "");
+      set_int (journey, "began", c[sj->counters + WM_SIM_JF_BEGAN]);
+      set_int (journey, "completed", c[sj->counters + WM_SIM_JF_COMPLETED]);
+      set_int (journey, "mean_completion_seconds",
+               mean (c[sj->counters + WM_SIM_JF_COMPLETION_SECONDS], c[sj->counters + WM_SIM_JF_COMPLETED]));
+
+      for (guint s = 0; s < sj->n_stages; s++)
+        g_ptr_array_add (sorted, (gpointer) &sj->stages[s]);
+      g_ptr_array_sort (sorted, compare_ids);
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          const WmSimStage *ss = sorted->pdata[i];
+          JsonObject *stage = json_object_new ();
+          JsonObject *steps = json_object_new ();
+          g_autoptr(GPtrArray) sorted_steps = g_ptr_array_new ();
+
+          for (guint k = 0; k < WM_SIM_SF_COMPLETION_SECONDS; k++)
+            set_int (stage, stage_keys[k], c[ss->counters + k]);
+          set_int (stage, "mean_completion_seconds",
+                   mean (c[ss->counters + WM_SIM_SF_COMPLETION_SECONDS], c[ss->counters + WM_SIM_SF_COMPLETED]));
+          for (guint k = 0; k < ss->n_steps; k++)
+            g_ptr_array_add (sorted_steps, (gpointer) &ss->steps[k]);
+          g_ptr_array_sort (sorted_steps, compare_ids);
+          for (guint k = 0; k < sorted_steps->len; k++)
+            {
+              const WmSimStep *step = sorted_steps->pdata[k];
+
+              set_int (steps, step->id, c[ss->counters + WM_SIM_SF_N + (step - ss->steps)]);
+            }
+          json_object_set_object_member (stage, "steps", steps);
+          json_object_set_object_member (stages, ss->id, stage);
+        }
+      json_object_set_object_member (journey, "stages", stages);
+      json_object_set_object_member (journeys, sj->id, journey);
+    }
+  return journeys;
+}
+
 JsonNode *
 wm_sim_report_build (const WmSimProgram *program,
                      WmSimWorker        *results,
@@ -345,6 +426,8 @@ wm_sim_report_build (const WmSimProgram *program,
       json_object_set_object_member (flows, sf->id, flow);
     }
   json_object_set_object_member (root, "flows", flows);
+  if (program->n_journeys > 0)
+    json_object_set_object_member (root, "journeys", build_journeys (&ctx));
 
   json_node_init_object (node, root);
   json_object_unref (root);
