@@ -174,7 +174,8 @@ node_get_integer (JsonNode *node,
   if (!_wm_json_node_is_number (node))
     return FALSE;
   d = json_node_get_double (node);
-  if (d != (double) (gint64) d || d < -1e15 || d > 1e15)
+  /* Range first: converting a double outside gint64 is undefined. */
+  if (!(d >= -1e15 && d <= 1e15) || d != (double) (gint64) d)
     return FALSE;
   *out = (gint64) d;
   return TRUE;

@@ -138,7 +138,8 @@ node_integer (JsonNode *node,
   if (!_wm_json_node_is_number (node))
     return FALSE;
   d = json_node_get_double (node);
-  if (d != (double) (gint64) d)
+  /* Range first: converting a double outside gint64 is undefined. */
+  if (!(d > -9e18 && d < 9e18) || d != (double) (gint64) d)
     return FALSE;
   *out = d;
   return TRUE;

@@ -1984,8 +1984,12 @@ schedule_dates (WmSimWorker     *w,
         continue;
       zone = entry->zone_flow ? sf->zone : profile_zone (w, sf);
 
-      wm_civil_from_days (program->start / 86400 - 2 - ABS (entry->offset_days), &first_year, NULL, NULL);
-      wm_civil_from_days (program->end / 86400 + 2 + ABS (entry->offset_days), &last_year, NULL, NULL);
+      /* The local date is the attribute's date moved by the offset, so the
+       * years to try are those of the run window moved back by it. */
+      wm_civil_from_days (program->start / 86400 - entry->offset_days - 2, &first_year, NULL, NULL);
+      wm_civil_from_days (program->end / 86400 - entry->offset_days + 2, &last_year, NULL, NULL);
+      first_year = MAX (first_year, 1);
+      last_year = MIN (last_year, 9999);
       for (int y = first_year; y <= last_year; y++)
         {
           /* 29 February is 28 February in other years. */

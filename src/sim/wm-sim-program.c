@@ -216,7 +216,8 @@ compile_settings (WmSimProgram *program,
             {
               JsonObject *limit = json_node_get_object (json_array_get_element (limits, i));
 
-              sv->limit_counts[i] = (guint) json_object_get_double_member (limit, "count");
+              /* Validated as a whole number of 1 or more; clamped before converting. */
+              sv->limit_counts[i] = (guint) MIN (json_object_get_double_member (limit, "count"), G_MAXUINT);
               wm_duration_parse (json_object_get_string_member (limit, "period"), &sv->limit_periods[i]);
             }
         }
@@ -289,7 +290,9 @@ compile_element (Compiler     *c,
       if (at != NULL)
         wm_clock_parse (at, &se->at_minute);
       if (offset != NULL && JSON_NODE_HOLDS_VALUE (offset) && json_node_get_value_type (offset) != G_TYPE_STRING)
-        se->offset_days = (int) json_node_get_double (offset);
+        /* Validated as a whole number; beyond 10,000 years it can meet no date
+         * of a run, so clamping before converting changes nothing. */
+        se->offset_days = (int) CLAMP (json_node_get_double (offset), -3700000, 3700000);
       se->zone_flow = g_strcmp0 (wm_element_get_config_string (element, "zone"), "flow") == 0;
     }
   else if (type->category == WM_CATEGORY_CHANNEL)
