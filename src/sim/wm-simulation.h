@@ -6,7 +6,7 @@
  * hands whole profiles to worker threads in bounded batches, writes the
  * timeline in file order, and adds the workers' counters up at the end, so
  * the report is the same whatever the thread count. Usable from the app
- * (run it in a GTask thread, cancel with the GCancellable) and the CLI.
+ * (wm_simulation_run_async) and the CLI.
  */
 #pragma once
 
@@ -66,5 +66,22 @@ gboolean wm_simulation_run          (const WmSimProgram *program,
                                      GError            **error);
 
 void     wm_sim_result_clear        (WmSimResult        *result);
+void     wm_sim_result_free         (WmSimResult        *result);
+
+/* Runs wm_simulation_run() in a worker thread. @program must stay alive
+ * until the callback. The progress function of @options is called in the
+ * caller's thread-default main context (coalesced to the latest figures),
+ * so the UI can update from it directly. Cancel with @cancellable: the run
+ * stops after the batch in flight and fails with G_IO_ERROR_CANCELLED,
+ * leaving nothing written. */
+void         wm_simulation_run_async  (const WmSimProgram  *program,
+                                       const WmSimOptions  *options,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+WmSimResult *wm_simulation_run_finish (GAsyncResult        *result,
+                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmSimResult, wm_sim_result_free)
 
 G_END_DECLS
