@@ -129,7 +129,7 @@ struct _WmSimWorker
   GArray     *marked;          /* guint offsets */
   GHashTable *paths;
   GHashTable *engaged;
-  GHashTable *profile_engaged; /* keys of this profile */
+  GArray     *profile_engaged; /* guint triples: flow, slot, year * 12 + month - 1 */
   guint64     events;
 
   /* Per profile. */
@@ -149,6 +149,12 @@ struct _WmSimWorker
   WmExprArena          *arena;        /* evaluation scratch */
   WmExprArena          *keep;         /* strings kept for the profile (variables) */
   JourneyState         *journeys;
+
+  /* Attributes read at every send, cached until a set.attribute. */
+  gboolean              cache_valid;
+  GTimeZone            *cache_zone;      /* the profile's zone, or NULL */
+  gboolean              cache_contact[3];/* phone, email, push_token valid */
+  double                cache_rate[3];   /* sim_delivery, sim_open, sim_click; -1: none */
 };
 
 /* ---- the agenda ---- */
@@ -500,47 +506,80 @@ attribute_string (WmSimWorker *w,
   return wm_profile_lookup (w->profile, keys, 1, out) && out->type == WM_VALUE_STRING;
 }
 
+static const char * const contacts[] = { "phone", "email", "push_token" };
+static const char * const rate_names[] = { "sim_delivery", "sim_open", "sim_click" };
+
+/* simulation.md: attributes are read when they are used, so a set.attribute
+ * of phone, timezone or sim_open affects later sends; between two
+ * set.attribute they cannot change, so they are read once. */
+static void
+fill_cache (WmSimWorker *w)
+{
+  WmValue value;
+
+  w->cache_zone = NULL;
+  if (attribute_string (w, "timezone", &value))
+    w->cache_zone = wm_zone_get (value.as.string.str);
+
+  for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
+    {
+      gboolean valid = FALSE;
+
+      if (attribute_string (w, contacts[i], &value))
+        {
+          if (i == 0)
+            valid = wm_contact_phone_is_valid (value.as.string.str, value.as.string.len);
+          else if (i == 1)
+            valid = wm_contact_email_is_valid (value.as.string.str, value.as.string.len);
+          else
+            valid = value.as.string.len > 0;
+        }
+      w->cache_contact[i] = valid;
+    }
+
+  /* sim_delivery, sim_open, sim_click: a JSON number in 0..1 replaces the
+   * channel's rate for this profile; anything else is ignored. */
+  for (guint i = 0; i < G_N_ELEMENTS (rate_names); i++)
+    {
+      const char *keys[] = { rate_names[i] };
+
+      w->cache_rate[i] = -1;
+      if (wm_profile_lookup (w->profile, keys, 1, &value) && value.type == WM_VALUE_NUMBER
+          && value.as.number >= 0 && value.as.number <= 1)
+        w->cache_rate[i] = value.as.number;
+    }
+  w->cache_valid = TRUE;
+}
+
 static GTimeZone *
 profile_zone (WmSimWorker     *w,
               const WmSimFlow *sf)
 {
-  WmValue value;
-  GTimeZone *zone;
-
-  if (attribute_string (w, "timezone", &value) && (zone = wm_zone_get (value.as.string.str)) != NULL)
-    return zone;
-  return sf->zone;
+  if (!w->cache_valid)
+    fill_cache (w);
+  return w->cache_zone != NULL ? w->cache_zone : sf->zone;
 }
 
 static gboolean
 contact_valid (WmSimWorker *w,
                const char  *contact)
 {
-  WmValue value;
-
-  if (!attribute_string (w, contact, &value))
-    return FALSE;
-  if (strcmp (contact, "phone") == 0)
-    return wm_contact_phone_is_valid (value.as.string.str, value.as.string.len);
-  if (strcmp (contact, "email") == 0)
-    return wm_contact_email_is_valid (value.as.string.str, value.as.string.len);
-  return value.as.string.len > 0;
+  if (!w->cache_valid)
+    fill_cache (w);
+  for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
+    if (strcmp (contact, contacts[i]) == 0)
+      return w->cache_contact[i];
+  return FALSE;
 }
 
-/* sim_delivery, sim_open, sim_click: a JSON number in 0..1 replaces the
- * channel's rate for this profile; anything else is ignored. */
 static double
 rate (WmSimWorker *w,
-      const char  *attribute,
+      guint        which,
       double       fallback)
 {
-  const char *keys[] = { attribute };
-  WmValue value;
-
-  if (wm_profile_lookup (w->profile, keys, 1, &value) && value.type == WM_VALUE_NUMBER
-      && value.as.number >= 0 && value.as.number <= 1)
-    return value.as.number;
-  return fallback;
+  if (!w->cache_valid)
+    fill_cache (w);
+  return w->cache_rate[which] >= 0 ? w->cache_rate[which] : fallback;
 }
 
 /* ---- journeys (journeys.md, Simulation) ----
@@ -1222,20 +1261,29 @@ remove_token (WmSimWorker *w,
 
 /* ---- sends ---- */
 
+/* Engaged persons: the (flow, slot, month) a profile was sent a message in,
+ * kept as small integers during the profile and counted once at its end. */
 static void
 engaged (WmSimWorker *w,
          Token       *token,
          gint64       s)
 {
-  char stamp[32];
-  char *key;
+  int year, month;
+  guint key[3];
 
-  wm_timestamp_format (s, stamp);
-  stamp[7] = '\0';   /* YYYY-MM */
-  key = g_strdup_printf ("%u\x1f%u\x1f%s", token->flow, token->version, stamp);
-  g_hash_table_add (w->profile_engaged, key);
-  key = g_strdup_printf ("%u\x1f%u\x1f%s", token->flow, flow_of (w, token)->n_versions, stamp);
-  g_hash_table_add (w->profile_engaged, key);
+  wm_civil_from_days (s >= 0 ? s / 86400 : (s - 86399) / 86400, &year, &month, NULL);
+  key[0] = token->flow;
+  key[2] = (guint) (year * 12 + month - 1);
+  for (int slot = 0; slot < 2; slot++)
+    {
+      gboolean seen = FALSE;
+
+      key[1] = slot == 0 ? token->version : flow_of (w, token)->n_versions;
+      for (guint i = 0; i + 2 < w->profile_engaged->len && !seen; i += 3)
+        seen = memcmp (&g_array_index (w->profile_engaged, guint, i), key, sizeof key) == 0;
+      if (!seen)
+        g_array_append_vals (w->profile_engaged, key, 3);
+    }
 }
 
 static void
@@ -1306,9 +1354,9 @@ send_message (WmSimWorker *w,
   count_overall (w, token->flow, token->version, WM_SIM_OV_TRAFFIC_COST, cost);
   engaged (w, token, s);
 
-  delivery = rate (w, "sim_delivery", params->delivery);
-  open = rate (w, "sim_open", params->open);
-  click = rate (w, "sim_click", params->click);
+  delivery = rate (w, 0, params->delivery);
+  open = rate (w, 1, params->open);
+  click = rate (w, 2, params->click);
 
   if (wm_draw_key_u (&token->key, se->id, visit, "delivered") < delivery)
     d = s + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "delivered-delay"), params->delivery_delay);
@@ -1525,6 +1573,7 @@ visit (WmSimWorker *w,
 
         wm_profile_set_attribute (w->profile, se->attribute, &value);
         wm_expr_arena_reset (w->arena);
+        w->cache_valid = FALSE;
         if (w->journeys != NULL)
           journeys_retest (w, t);
         return 0;
@@ -1848,11 +1897,14 @@ process_event (WmSimWorker          *w,
 
   /* 1. Waiting tokens, in the order they began to wait; each runs on
    * before the next is tested. */
-  snapshot = g_ptr_array_copy (w->waiting, NULL, NULL);
-  gens = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < snapshot->len; i++)
-    g_array_append_val (gens, ((Token *) snapshot->pdata[i])->gen);
-  for (guint i = 0; i < snapshot->len; i++)
+  if (w->waiting->len > 0)
+    {
+      snapshot = g_ptr_array_copy (w->waiting, NULL, NULL);
+      gens = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; i < snapshot->len; i++)
+        g_array_append_val (gens, ((Token *) snapshot->pdata[i])->gen);
+    }
+  for (guint i = 0; snapshot != NULL && i < snapshot->len; i++)
     {
       Token *token = snapshot->pdata[i];
       const WmSimElement *se;
@@ -2081,6 +2133,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
   Item item;
 
   w->profile = profile;
+  w->cache_valid = FALSE;
   w->profile_id = wm_profile_get_id (profile, &w->profile_id_len);
   w->tl = timeline;
   wm_json_append_string (id_json, w->profile_id);
@@ -2192,24 +2245,22 @@ wm_sim_worker_run_profile (WmSimWorker *w,
       w->marks[offset] = 0;
     }
   g_array_set_size (w->marked, 0);
-  {
-    GHashTableIter iter;
-    gpointer key;
+  for (guint i = 0; i + 2 < w->profile_engaged->len; i += 3)
+    {
+      const guint *key = &g_array_index (w->profile_engaged, guint, i);
+      char text[64];
+      guint64 *count;
 
-    g_hash_table_iter_init (&iter, w->profile_engaged);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      {
-        guint64 *count = g_hash_table_lookup (w->engaged, key);
-
-        if (count == NULL)
-          {
-            count = g_new0 (guint64, 1);
-            g_hash_table_insert (w->engaged, g_strdup (key), count);
-          }
-        (*count)++;
-      }
-    g_hash_table_remove_all (w->profile_engaged);
-  }
+      g_snprintf (text, sizeof text, "%u\x1f%u\x1f%04u-%02u", key[0], key[1], key[2] / 12, key[2] % 12 + 1);
+      count = g_hash_table_lookup (w->engaged, text);
+      if (count == NULL)
+        {
+          count = g_new0 (guint64, 1);
+          g_hash_table_insert (w->engaged, g_strdup (text), count);
+        }
+      (*count)++;
+    }
+  g_array_set_size (w->profile_engaged, 0);
 
   for (guint f = 0; f < program->n_flows; f++)
     {
@@ -2238,7 +2289,7 @@ wm_sim_worker_new (const WmSimProgram *program)
   w->marked = g_array_new (FALSE, FALSE, sizeof (guint));
   w->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->engaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  w->profile_engaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->profile_engaged = g_array_new (FALSE, FALSE, sizeof (guint));
   w->heap = g_array_new (FALSE, FALSE, sizeof (Item));
   w->tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
   w->waiting = g_ptr_array_new ();
@@ -2258,7 +2309,7 @@ wm_sim_worker_free (WmSimWorker *w)
   g_array_unref (w->marked);
   g_hash_table_unref (w->paths);
   g_hash_table_unref (w->engaged);
-  g_hash_table_unref (w->profile_engaged);
+  g_array_unref (w->profile_engaged);
   g_array_unref (w->heap);
   g_ptr_array_unref (w->tokens);
   g_ptr_array_unref (w->waiting);
