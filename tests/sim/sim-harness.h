@@ -185,8 +185,11 @@ sim_run_full (SimRun         *run,
 
   run->report = g_steal_pointer (&result.report);
   run->text = wm_sim_report_to_text (run->report);
+  /* An empty stream has no data at all (NULL): keep "" instead. */
   run->timeline = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (timeline)),
                              g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (timeline)));
+  if (run->timeline == NULL)
+    run->timeline = g_strdup ("");
   run->profiles = result.profiles;
   run->events = result.events;
   run->rejected = result.rejected_lines;
