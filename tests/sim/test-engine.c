@@ -1282,6 +1282,107 @@ test_all_union_of_versions (void)
   sim_run_clear (&run);
 }
 
+/* With no launched version and no schedule.start, the last version takes
+ * part from the run start; earlier versions never. */
+static void
+test_versions_draft_from_run_start (void)
+{
+  g_autofree char *f = sim_flow ("dd", "UTC", "{'start':null,'end':null,'indefinite':true}",
+    "[{'number':1,'status':'canceled','created_at':'2025-11-01T00:00:00Z','elements':[" ENTRY_GO "],'connections':[]},"
+    "{'number':3,'status':'draft','created_at':'2025-12-01T00:00:00Z','elements':[" ENTRY_GO "],'connections':[]}]");
+  const char *flows[] = { f, NULL };
+  SimRun run;
+
+  sim_run (&run, flows, "{'id':'p1','events':[{'name':'Go','at':'2026-01-01T00:00:00Z'}]}\n", NULL);
+  sim_assert_keys (&run, "flows/dd/versions", "3");
+  sim_assert_int (&run, "flows/dd/versions/3/overall/entries", 1);
+  sim_assert_line (&run, TLV ("p1", "2026-01-01T00:00:00Z", "dd", "3", "1", "'step':'enter','element':'e'"));
+  sim_run_clear (&run);
+}
+
+/* A reaction of a message counts even when its entry is stopped before it
+ * happens (the stop removes the token, not the message). Sent at 10:00,
+ * clicked with mean 3600 s: "1|p1|rs|1|1|s|1|clicked-delay" u =
+ * 0.32228094366048143, 1400 s: 10:23:20; the stop is at 10:00:01. */
+static void
+test_reaction_counts_after_stop (void)
+{
+  g_autofree char *f = sim_flow ("rs", "UTC", "{'start':null,'end':null,'indefinite':true}",
+    "[{'number':1,'status':'stopped','created_at':'2025-12-01T00:00:00Z','launched_at':'2026-01-01T00:00:00Z',"
+    "'stopped_at':'2026-01-05T10:00:01Z','elements':[" ENTRY_GO ",{'id':'s','type':'send.sms','config':{'sender':'S','text':'x'}},"
+    "{'id':'w','type':'wait.delay','config':{'duration':'1d'}}],"
+    "'connections':[{'from':'e','port':'out','to':'s'},{'from':'s','port':'out','to':'w'}]}]");
+  const char *flows[] = { f, NULL };
+  SimSetup setup = { .params = "{'channels':{'sms':{'delivery':1,'click':1,'delivery_delay':0,'click_delay':3600}}}" };
+  SimRun run;
+
+  sim_run (&run, flows, "{'id':'p1','attributes':{'phone':'+12345678'},'events':[{'name':'Go','at':'2026-01-05T10:00:00Z'}]}\n", &setup);
+  sim_assert_int (&run, "flows/rs/versions/1/overall/stopped", 1);
+  sim_assert_int (&run, "flows/rs/versions/1/channels/sms/clicked", 1);
+  sim_assert_int (&run, "flows/rs/versions/1/elements/s/clicked", 1);
+  sim_assert_int (&run, "flows/rs/versions/1/overall/active_profiles", 1);
+  sim_assert_line (&run, TL ("p1", "2026-01-05T10:00:00Z", "rs",
+                             "'step':'send','element':'s','channel':'sms','messages':1,'cost':0.0075,"
+                             "'delivered':'2026-01-05T10:00:00Z','clicked':'2026-01-05T10:23:20Z'"));
+  sim_run_clear (&run);
+}
+
+/* set.attribute of timezone moves a later send window (attributes are read
+ * when used). 10:00 UTC is 19:00 in Tokyo: the 09:00..17:00 window there
+ * opens at 00:00 UTC the next day; without the change (UTC) at once. */
+static void
+test_set_attribute_timezone_moves_window (void)
+{
+  g_autofree char *f = sim_flow1 ("tz", NULL,
+    "[" ENTRY_GO ",{'id':'b','type':'branch.condition','config':{'branches':[{'label':'move','when':'profile.move'}]}},"
+    "{'id':'t','type':'set.attribute','config':{'attribute':'timezone','value':'`Asia/Tokyo`'}},"
+    "{'id':'s','type':'send.sms','config':{'sender':'S','text':'x','send_window':{'from':'09:00','to':'17:00'}}}]",
+    "[{'from':'e','port':'out','to':'b'},{'from':'b','port':'1','to':'t'},{'from':'b','port':'else','to':'s'},"
+    "{'from':'t','port':'out','to':'s'}]");
+  const char *flows[] = { f, NULL };
+  SimSetup setup = { .params = NONE_DELIVERED };
+  SimRun run;
+
+  sim_run (&run, flows,
+           "{'id':'p1','attributes':{'phone':'+12345678','move':true},'events':[{'name':'Go','at':'2026-01-05T10:00:00Z'}]}\n"
+           "{'id':'p2','attributes':{'phone':'+12345678'},'events':[{'name':'Go','at':'2026-01-05T10:00:00Z'}]}\n", &setup);
+  sim_assert_line (&run, TL ("p1", "2026-01-06T00:00:00Z", "tz", "'step':'depart','element':'s','port':'out'"));
+  sim_assert_line (&run, TL ("p2", "2026-01-05T10:00:00Z", "tz", "'step':'depart','element':'s','port':'out'"));
+  sim_run_clear (&run);
+}
+
+/* Waiting tokens of several flows are tested in the order they began to
+ * wait, and a token that left runs on before the next is tested: flow b's
+ * token (waiting since 09:00) sets an attribute that flow a's token
+ * (waiting since 10:00) then sees in its `where`. */
+static void
+test_wait_event_order_of_waiting_tokens (void)
+{
+  g_autofree char *a = sim_flow1 ("a", NULL,
+    "[{'id':'e','type':'entry.event','config':{'event':'A'}},"
+    "{'id':'w','type':'wait.event','config':{'event':'Ping','where':'profile.flag == `set`','timeout':'1d'}}]",
+    "[{'from':'e','port':'out','to':'w'}]");
+  g_autofree char *b = sim_flow1 ("b", NULL,
+    "[{'id':'e','type':'entry.event','config':{'event':'B'}},"
+    "{'id':'w','type':'wait.event','config':{'event':'Ping','timeout':'1d'}},"
+    "{'id':'t','type':'set.attribute','config':{'attribute':'flag','value':'`set`'}}]",
+    "[{'from':'e','port':'out','to':'w'},{'from':'w','port':'occurred','to':'t'}]");
+  const char *flows[] = { a, b, NULL };
+  SimRun run;
+
+  sim_run (&run, flows,
+           "{'id':'p1','events':[{'name':'B','at':'2026-01-05T09:00:00Z'},{'name':'A','at':'2026-01-05T10:00:00Z'},"
+           "{'name':'Ping','at':'2026-01-05T11:00:00Z'}]}\n"
+           /* the other order: a's token is tested first and fails its where */
+           "{'id':'p2','events':[{'name':'A','at':'2026-01-05T09:00:00Z'},{'name':'B','at':'2026-01-05T10:00:00Z'},"
+           "{'name':'Ping','at':'2026-01-05T11:00:00Z'}]}\n", NULL);
+  sim_assert_line (&run, TL ("p1", "2026-01-05T11:00:00Z", "a", "'step':'depart','element':'w','port':'occurred'"));
+  sim_assert_line (&run, TL ("p2", "2026-01-06T09:00:00Z", "a", "'step':'depart','element':'w','port':'timeout'"));
+  sim_assert_int (&run, "flows/a/versions/1/elements/w/ports/occurred", 1);
+  sim_assert_int (&run, "flows/b/versions/1/elements/w/ports/occurred", 2);
+  sim_run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1356,6 +1457,14 @@ main (int    argc,
                    test_report_key_sets);
   g_test_add_func ("/sim/engine/all-joins-ports-and-fields-of-versions",
                    test_all_union_of_versions);
+  g_test_add_func ("/sim/engine/versions-last-draft-takes-part-from-the-run-start",
+                   test_versions_draft_from_run_start);
+  g_test_add_func ("/sim/engine/reaction-counts-after-the-entry-is-stopped",
+                   test_reaction_counts_after_stop);
+  g_test_add_func ("/sim/engine/set-attribute-timezone-moves-a-later-send-window",
+                   test_set_attribute_timezone_moves_window);
+  g_test_add_func ("/sim/engine/wait-event-tests-waiting-tokens-in-the-order-they-began",
+                   test_wait_event_order_of_waiting_tokens);
 
   return g_test_run ();
 }
