@@ -25,6 +25,8 @@ static const Subcommand subcommands[] = {
   { "fmt", wm_cli_fmt, N_("Rewrite flow files in the canonical form") },
   { "simulate", wm_cli_simulate, N_("Replay recorded profiles through flows and report") },
   { "import", wm_cli_import, N_("Turn a CSV file of profiles into JSON Lines") },
+  { "split", wm_cli_split, N_("Cut a profile file into parts by profile id") },
+  { "merge", wm_cli_merge, N_("Add partial results up into one report") },
 };
 
 int

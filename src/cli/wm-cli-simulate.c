@@ -25,6 +25,7 @@
 #include "wm-flow-io.h"
 #include "wm-journey.h"
 #include "wm-simulation.h"
+#include "wm-sim-partial.h"
 #include "wm-sim-report.h"
 #include "wm-tables.h"
 #include "wm-time.h"
@@ -218,8 +219,6 @@ wm_cli_simulate (int    argc,
     return wm_cli_usage_error ("simulate", _("--seed: “%s” is not an unsigned 64-bit integer"), seed_text);
   if (threads < 0 || threads > 1024)
     return wm_cli_usage_error ("simulate", "%s", _("--threads must be from 1 to 1024"));
-  if (partial_path != NULL)
-    return wm_cli_usage_error ("simulate", "%s", _("partial results (--partial) are not supported by this version yet"));
 
   for (guint i = 0; flow_files[i] != NULL; i++)
     {
@@ -339,6 +338,11 @@ wm_cli_simulate (int    argc,
       goto out;
     }
   if (timeline_path != NULL && !output_commit (&timeline, &error))
+    {
+      status = wm_cli_usage_error ("simulate", "%s", error->message);
+      goto out;
+    }
+  if (partial_path != NULL && !wm_sim_partial_write (&inputs, &result, partial_path, &error))
     {
       status = wm_cli_usage_error ("simulate", "%s", error->message);
       goto out;

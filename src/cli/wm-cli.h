@@ -20,6 +20,8 @@ int wm_cli_validate (int argc, char **argv);
 int wm_cli_fmt      (int argc, char **argv);
 int wm_cli_simulate (int argc, char **argv);
 int wm_cli_import   (int argc, char **argv);
+int wm_cli_split    (int argc, char **argv);
+int wm_cli_merge    (int argc, char **argv);
 
 /* Prints "waymark-cli SUBCOMMAND: MESSAGE" on standard error; returns 2. */
 int wm_cli_usage_error (const char *subcommand,

@@ -14,6 +14,7 @@ struct _WmCatalog
 {
   GObject     parent_instance;
 
+  JsonNode   *json;         /* the document read, or NULL */
   GHashTable *milestones;   /* id -> name, NULL until a catalog is read */
   GHashTable *outcomes;
   GPtrArray  *flows;
@@ -33,6 +34,7 @@ wm_catalog_finalize (GObject *object)
 {
   WmCatalog *self = (WmCatalog *) object;
 
+  g_clear_pointer (&self->json, json_node_unref);
   g_clear_pointer (&self->milestones, g_hash_table_unref);
   g_clear_pointer (&self->outcomes, g_hash_table_unref);
   g_clear_pointer (&self->flows, g_ptr_array_unref);
@@ -157,7 +159,16 @@ wm_catalog_load_node (WmCatalog  *self,
   g_clear_pointer (&self->outcomes, g_hash_table_unref);
   self->milestones = g_steal_pointer (&milestones);
   self->outcomes = g_steal_pointer (&outcomes);
+  g_clear_pointer (&self->json, json_node_unref);
+  self->json = wm_json_node_deep_copy (root);
   return TRUE;
+}
+
+JsonNode *
+wm_catalog_get_json (WmCatalog *self)
+{
+  g_return_val_if_fail (WM_IS_CATALOG (self), NULL);
+  return self->json;
 }
 
 gboolean

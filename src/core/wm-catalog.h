@@ -35,6 +35,8 @@ gboolean    wm_catalog_load_node         (WmCatalog  *self,
                                           JsonNode   *root,
                                           GError    **error);
 gboolean    wm_catalog_has_milestones    (WmCatalog  *self);
+/* The catalog document as read (NULL without one); do not modify. */
+JsonNode   *wm_catalog_get_json          (WmCatalog  *self);
 /* The names of milestone and outcome ids (NULL when unknown). */
 const char *wm_catalog_get_milestone_name (WmCatalog *self,
                                           const char *id);

@@ -277,3 +277,37 @@ wm_params_load_file (WmParams    *params,
     }
   return TRUE;
 }
+
+JsonNode *
+wm_params_to_json (const WmParams *params)
+{
+  JsonObject *root = json_object_new ();
+  JsonObject *channels = json_object_new ();
+  JsonNode *node = json_node_alloc ();
+
+  for (guint i = 0; i < WM_SIM_N_CHANNELS; i++)
+    {
+      const WmChannelParams *c = &params->channels[i];
+      JsonObject *channel = json_object_new ();
+
+      /* The price is held in micro-units; its nearest double rounds back
+       * to the same micro-units. */
+      json_object_set_double_member (channel, "price", c->price / 1e6);
+      json_object_set_double_member (channel, "delivery", c->delivery);
+      if (c->has_open)
+        json_object_set_double_member (channel, "open", c->open);
+      if (c->has_click)
+        json_object_set_double_member (channel, "click", c->click);
+      json_object_set_double_member (channel, "delivery_delay", c->delivery_delay);
+      if (c->has_open)
+        json_object_set_double_member (channel, "open_delay", c->open_delay);
+      if (c->has_click)
+        json_object_set_double_member (channel, "click_delay", c->click_delay);
+      json_object_set_object_member (channels, channel_names[i], channel);
+    }
+  json_object_set_object_member (root, "channels", channels);
+  json_object_set_double_member (root, "api_success", params->api_success);
+  json_node_init_object (node, root);
+  json_object_unref (root);
+  return node;
+}

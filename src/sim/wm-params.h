@@ -12,7 +12,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -79,5 +79,9 @@ gboolean     wm_params_load_data     (WmParams     *params,
 gboolean     wm_params_load_file     (WmParams     *params,
                                       const char   *path,
                                       GError      **error);
+
+/* Every parameter of @params as a parameters document (which
+ * wm_params_load_data reads back to the same values). */
+JsonNode    *wm_params_to_json       (const WmParams *params);
 
 G_END_DECLS

@@ -2374,3 +2374,55 @@ wm_sim_worker_get_events (WmSimWorker *w)
 {
   return w->events;
 }
+
+void
+wm_sim_worker_add_counters (WmSimWorker  *w,
+                            const gint64 *counters)
+{
+  for (guint i = 0; i < w->program->n_counters; i++)
+    w->counters[i] += counters[i];
+}
+
+static void
+add_count (GHashTable *table,
+           const char *key,
+           guint64     n)
+{
+  guint64 *count = g_hash_table_lookup (table, key);
+
+  if (count == NULL)
+    {
+      count = g_new0 (guint64, 1);
+      g_hash_table_insert (table, g_strdup (key), count);
+    }
+  *count += n;
+}
+
+void
+wm_sim_worker_add_path (WmSimWorker *w,
+                        const char  *key,
+                        guint64      count)
+{
+  add_count (w->paths, key, count);
+}
+
+void
+wm_sim_worker_add_engaged (WmSimWorker *w,
+                           const char  *key,
+                           guint64      count)
+{
+  add_count (w->engaged, key, count);
+}
+
+void
+wm_sim_worker_add_events (WmSimWorker *w,
+                          guint64      events)
+{
+  w->events += events;
+}
+
+guint
+wm_sim_worker_get_n_counters (WmSimWorker *w)
+{
+  return w->program->n_counters;
+}

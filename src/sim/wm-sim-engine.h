@@ -38,6 +38,20 @@ const gint64 *wm_sim_worker_get_counters (WmSimWorker        *worker);
 GHashTable   *wm_sim_worker_get_paths    (WmSimWorker        *worker);
 GHashTable   *wm_sim_worker_get_engaged  (WmSimWorker        *worker);
 guint64       wm_sim_worker_get_events   (WmSimWorker        *worker);
+guint         wm_sim_worker_get_n_counters (WmSimWorker      *worker);
+
+/* Adds results read back from elsewhere (a partial result): counters laid
+ * out as the program lays them out, and path and engaged counts by key. */
+void          wm_sim_worker_add_counters (WmSimWorker        *worker,
+                                          const gint64       *counters);
+void          wm_sim_worker_add_path     (WmSimWorker        *worker,
+                                          const char         *key,
+                                          guint64             count);
+void          wm_sim_worker_add_engaged  (WmSimWorker        *worker,
+                                          const char         *key,
+                                          guint64             count);
+void          wm_sim_worker_add_events   (WmSimWorker        *worker,
+                                          guint64             events);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmSimWorker, wm_sim_worker_free)
 

@@ -365,6 +365,7 @@ wm_simulation_run (const WmSimProgram *program,
     wm_sim_worker_merge (workers->pdata[0], workers->pdata[i]);
   result->events = wm_sim_worker_get_events (workers->pdata[0]);
   result->report = wm_sim_report_build (program, workers->pdata[0], result->profiles, result->rejected_lines);
+  result->results = g_ptr_array_steal_index (workers, 0);
   result->seconds = (g_get_monotonic_time () - started) / 1e6;
   return TRUE;
 }
@@ -373,6 +374,7 @@ void
 wm_sim_result_clear (WmSimResult *result)
 {
   g_clear_pointer (&result->report, json_node_unref);
+  g_clear_pointer (&result->results, wm_sim_worker_free);
   if (result->rejections != NULL)
     {
       for (guint i = 0; i < result->rejections->len; i++)

@@ -48,7 +48,8 @@ typedef struct
 
 typedef struct
 {
-  JsonNode  *report;
+  JsonNode    *report;
+  WmSimWorker *results;        /* every worker's results added up (for a partial) */
   guint64    profiles;
   guint64    events;
   guint64    rejected_lines;

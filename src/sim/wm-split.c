@@ -1,0 +1,364 @@
+/* wm-split.c - cutting a profile file into parts by profile id
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * simulation.md, Splitting a run: every line goes to the part given by a
+ * stable 64-bit hash of its profile id modulo N, keeping the lines' relative
+ * order, so all lines of one id land in one part; a line whose id cannot be
+ * read goes to part 0. The file is streamed (memory stays flat but for the
+ * CSV reader's id set) and the parts are written under temporary names and
+ * renamed at the end, so a failure leaves no part under a final name.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "wm-csv-reader.h"
+#include "wm-draw.h"
+#include "wm-json.h"
+#include "wm-profile-reader.h"
+#include "wm-sim-program.h"
+#include "wm-split.h"
+
+typedef struct
+{
+  guint   n;
+  char  **finals;
+  char  **temps;
+  FILE  **files;
+} Parts;
+
+static void
+parts_clear (Parts *parts)
+{
+  for (guint i = 0; i < parts->n; i++)
+    {
+      if (parts->files != NULL && parts->files[i] != NULL)
+        fclose (parts->files[i]);
+      if (parts->temps != NULL && parts->temps[i] != NULL)
+        g_unlink (parts->temps[i]);
+    }
+  if (parts->finals != NULL)
+    g_strfreev (parts->finals);
+  if (parts->temps != NULL)
+    g_strfreev (parts->temps);
+  g_free (parts->files);
+  memset (parts, 0, sizeof *parts);
+}
+
+static gboolean
+parts_open (Parts      *parts,
+            guint       n,
+            const char *dir,
+            const char *suffix,
+            GError    **error)
+{
+  struct rlimit limit;
+
+  /* One open file a part: raise the soft limit as far as allowed. */
+  if (getrlimit (RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max)
+    {
+      limit.rlim_cur = limit.rlim_max;
+      setrlimit (RLIMIT_NOFILE, &limit);
+    }
+
+  parts->n = n;
+  parts->finals = g_new0 (char *, n + 1);
+  parts->temps = g_new0 (char *, n + 1);
+  parts->files = g_new0 (FILE *, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("part-%04u%s", i, suffix);
+      g_autofree char *temp_name = g_strdup_printf (".part-%04u%s.XXXXXX", i, suffix);
+      int fd;
+
+      parts->finals[i] = g_build_filename (dir, name, NULL);
+      parts->temps[i] = g_build_filename (dir, temp_name, NULL);
+      fd = g_mkstemp_full (parts->temps[i], O_WRONLY | O_CREAT | O_EXCL, 0600);
+      if (fd < 0 || (parts->files[i] = fdopen (fd, "w")) == NULL)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "%s: cannot write a part there: %s", dir, g_strerror (saved));
+          g_clear_pointer (&parts->temps[i], g_free);
+          return FALSE;
+        }
+      setvbuf (parts->files[i], NULL, _IOFBF, 256 * 1024);
+    }
+  return TRUE;
+}
+
+static gboolean
+parts_commit (Parts       *parts,
+              GError     **error)
+{
+  for (guint i = 0; i < parts->n; i++)
+    {
+      FILE *file = parts->files[i];
+
+      parts->files[i] = NULL;
+      if (fflush (file) != 0 || fclose (file) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "%s: cannot write: %s", parts->finals[i], g_strerror (saved));
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < parts->n; i++)
+    {
+      if (g_rename (parts->temps[i], parts->finals[i]) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "%s: cannot write: %s", parts->finals[i], g_strerror (saved));
+          return FALSE;
+        }
+      g_clear_pointer (&parts->temps[i], g_free);
+    }
+  return TRUE;
+}
+
+static gboolean
+part_write (Parts       *parts,
+            guint        part,
+            const char  *data,
+            gsize        len,
+            GError     **error)
+{
+  if (fwrite (data, 1, len, parts->files[part]) != len || fputc ('\n', parts->files[part]) == EOF)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "%s: cannot write: %s", parts->finals[part], g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+guint64
+wm_split_hash (const char *id,
+               gsize       len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      h ^= (guchar) id[i];
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  /* The splitmix finaliser spreads ids that differ in one byte. */
+  return wm_draw_mix (h);
+}
+
+/* The id of a line, when it can be read: from the fast parser, or for a
+ * line it rejects (a bad timestamp, say) from a strict parse of the line. */
+static gboolean
+line_id (WmProfileParser *parser,
+         const WmLine    *line,
+         guint            parts,
+         guint           *part)
+{
+  g_autofree char *reason = NULL;
+  WmProfile *profile;
+  gsize len;
+  const char *id;
+
+  *part = 0;
+  if (line->too_long)
+    return FALSE;
+  profile = wm_profile_parser_parse (parser, line->data, line->len, FALSE, line->number, &reason);
+  if (profile != NULL)
+    {
+      id = wm_profile_get_id (profile, &len);
+      *part = wm_split_hash (id, len) % parts;
+      wm_profile_free (profile);
+      return TRUE;
+    }
+  {
+    g_autoptr(JsonNode) root = wm_json_parse (line->data, line->len, 0, NULL, NULL, NULL);
+    JsonNode *node;
+
+    if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
+        || (node = json_object_get_member (json_node_get_object (root), "id")) == NULL
+        || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      return FALSE;
+    id = json_node_get_string (node);
+    *part = wm_split_hash (id, strlen (id)) % parts;
+    return TRUE;
+  }
+}
+
+static gboolean
+split_jsonl (const char       *path,
+             Parts            *parts,
+             WmSplitProgress   progress,
+             gpointer          data,
+             GError          **error)
+{
+  g_autoptr(WmLineReader) reader = wm_line_reader_open (path, error);
+  g_autoptr(WmProfileParser) parser = wm_profile_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  guint64 lines = 0;
+  WmLine line;
+
+  if (reader == NULL)
+    return FALSE;
+  while (wm_line_reader_next (reader, &line, &local_error))
+    {
+      guint part;
+
+      line_id (parser, &line, parts->n, &part);
+      if (line.too_long)
+        {
+          /* The reader did not keep a line over 64 MiB; the part gets a
+           * line that is rejected as bad JSON just the same. */
+          static const char marker[] = "{\"waymark-split\": \"a line longer than 64 MiB was here\"";
+
+          if (!part_write (parts, 0, marker, strlen (marker), error))
+            return FALSE;
+        }
+      else if (!part_write (parts, part, line.data, line.len, error))
+        return FALSE;
+      if (progress != NULL && ++lines % 100000 == 0)
+        progress (lines, wm_line_reader_get_offset (reader), data);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+append_cell (GString         *out,
+             const WmCsvCell *cell)
+{
+  /* RFC 4180: quoted when it holds a comma, a quote, CR or LF. */
+  if (cell->len > 0 && strpbrk (cell->data, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (gsize i = 0; i < cell->len; i++)
+        {
+          if (cell->data[i] == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, cell->data[i]);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append_len (out, cell->data, cell->len);
+}
+
+static gboolean
+split_csv (const char       *path,
+           Parts            *parts,
+           WmSplitProgress   progress,
+           gpointer          data,
+           GError          **error)
+{
+  g_autoptr(WmCsvReader) reader = wm_csv_reader_open (path, error);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  const char * const *columns;
+  guint n_columns, id_column;
+  guint64 rows = 0;
+  WmCsvRow row;
+
+  if (reader == NULL)
+    return FALSE;
+  columns = wm_csv_reader_get_columns (reader, &n_columns);
+  id_column = wm_csv_reader_get_id_column (reader);
+
+  /* The header row in every part. */
+  for (guint c = 0; c < n_columns; c++)
+    {
+      WmCsvCell cell = { columns[c], strlen (columns[c]) };
+
+      if (c > 0)
+        g_string_append_c (line, ',');
+      append_cell (line, &cell);
+    }
+  for (guint i = 0; i < parts->n; i++)
+    if (!part_write (parts, i, line->str, line->len, error))
+      return FALSE;
+
+  while (wm_csv_reader_next (reader, &row, &local_error))
+    {
+      guint part = 0;
+
+      g_string_truncate (line, 0);
+      if (row.reason == WM_CSV_BAD_CSV)
+        /* The record's text is not kept; a quote inside an unquoted field
+         * is bad CSV just the same, and reading resumes on the next line. */
+        g_string_append (line, "x\"");
+      else
+        {
+          for (guint c = 0; c < row.n_cells; c++)
+            {
+              if (c > 0)
+                g_string_append_c (line, ',');
+              append_cell (line, &row.cells[c]);
+            }
+          if (row.reason != WM_CSV_CELL_COUNT && id_column < row.n_cells && row.cells[id_column].len > 0)
+            part = wm_split_hash (row.cells[id_column].data, row.cells[id_column].len) % parts->n;
+        }
+      if (!part_write (parts, part, line->str, line->len, error))
+        return FALSE;
+      if (progress != NULL && ++rows % 100000 == 0)
+        progress (rows, 0, data);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+wm_split_profiles (const char       *path,
+                   guint             n_parts,
+                   const char       *dir,
+                   WmSplitProgress   progress,
+                   gpointer          data,
+                   GError          **error)
+{
+  gboolean csv = g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV");
+  Parts parts = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL && dir != NULL, FALSE);
+
+  if (n_parts < 1 || n_parts > WM_SPLIT_MAX_PARTS)
+    {
+      g_set_error (error, WM_SIM_ERROR, WM_SIM_ERROR_USAGE,
+                   "--parts must be from 1 to %u", WM_SPLIT_MAX_PARTS);
+      return FALSE;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, WM_SIM_ERROR, WM_SIM_ERROR_USAGE,
+                   "--out %s: no such folder; create it first", dir);
+      return FALSE;
+    }
+
+  ok = parts_open (&parts, n_parts, dir, csv ? ".csv" : ".jsonl", error)
+       && (csv ? split_csv (path, &parts, progress, data, error)
+               : split_jsonl (path, &parts, progress, data, error))
+       && parts_commit (&parts, error);
+  parts_clear (&parts);
+  return ok;
+}
