@@ -166,6 +166,18 @@ peak_rss_kb (void)
   return usage.ru_maxrss;
 }
 
+/* User + system CPU seconds of this process: next to the wall time it shows
+ * whether the run had its cores (a shared machine may not give them). */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
+         + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+}
+
 /* Child: read and parse every line, simulate nothing. Prints
  * "seconds profiles events rss_kb". */
 static int
@@ -204,8 +216,8 @@ child_parse (const char *path)
           wm_profile_free (profile);
         }
     }
-  printf ("%.3f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %ld\n",
-          (g_get_monotonic_time () - started) / 1e6, profiles, events, peak_rss_kb ());
+  printf ("%.3f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %ld %.3f\n",
+          (g_get_monotonic_time () - started) / 1e6, profiles, events, peak_rss_kb (), cpu_seconds ());
   return 0;
 }
 
@@ -273,8 +285,9 @@ child_simulate (const char *path,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  printf ("%.3f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %ld\n",
-          (g_get_monotonic_time () - started) / 1e6, result.profiles, result.events, peak_rss_kb ());
+  printf ("%.3f %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %ld %.3f\n",
+          (g_get_monotonic_time () - started) / 1e6, result.profiles, result.events, peak_rss_kb (),
+          cpu_seconds ());
   if (g_getenv ("BENCH_SIM_REPORT") != NULL)
     {
       g_autofree char *report = wm_sim_report_to_text (result.report);
@@ -291,6 +304,7 @@ typedef struct
   guint64 profiles;
   guint64 events;
   long    rss_kb;
+  double  cpu;         /* whole child process, loading included */
 } Figures;
 
 static gboolean
@@ -312,8 +326,9 @@ run_child (const char *mode,
       g_printerr ("%s child: %s\n", mode, error->message);
       return FALSE;
     }
-  if (sscanf (out, "%lf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %ld",
-              &figures->seconds, &figures->profiles, &figures->events, &figures->rss_kb) != 4)
+  if (sscanf (out, "%lf %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %ld %lf",
+              &figures->seconds, &figures->profiles, &figures->events, &figures->rss_kb,
+              &figures->cpu) != 5)
     {
       g_printerr ("%s child: unexpected output %s\n", mode, out);
       return FALSE;
@@ -384,12 +399,14 @@ main (int   argc,
     }
   else
     printf ("reusing %s\n", file);
+  fflush (stdout);
 
   if (!run_child ("parse", file, 1, &parse))
     return 1;
-  printf ("read and parse only: %.2f s, %" G_GUINT64_FORMAT " profiles, %" G_GUINT64_FORMAT
+  printf ("read and parse only: %.2f s (CPU %.2f s), %" G_GUINT64_FORMAT " profiles, %" G_GUINT64_FORMAT
           " events, %.0f events/s, peak RSS %.1f MB\n",
-          parse.seconds, parse.profiles, parse.events, parse.events / parse.seconds, parse.rss_kb / 1024.0);
+          parse.seconds, parse.cpu, parse.profiles, parse.events, parse.events / parse.seconds,
+          parse.rss_kb / 1024.0);
 
   for (guint i = 0; thread_counts[i] != NULL; i++)
     {
@@ -398,9 +415,9 @@ main (int   argc,
 
       if (!run_child ("simulate", file, threads, &sim))
         return 1;
-      printf ("simulate --threads %u: %.2f s, %" G_GUINT64_FORMAT " events, %.0f events/s, "
+      printf ("simulate --threads %u: %.2f s (CPU %.2f s), %" G_GUINT64_FORMAT " events, %.0f events/s, "
               "%.2fx read-and-parse, peak RSS %.1f MB (%.1f MB above read-and-parse)\n",
-              threads, sim.seconds, sim.events, sim.events / sim.seconds, sim.seconds / parse.seconds,
+              threads, sim.seconds, sim.cpu, sim.events, sim.events / sim.seconds, sim.seconds / parse.seconds,
               sim.rss_kb / 1024.0, (sim.rss_kb - parse.rss_kb) / 1024.0);
     }
   printf ("targets: simulation <= 3x read-and-parse; >= 2,000,000 events/s with 2 threads; "
