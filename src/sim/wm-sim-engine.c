@@ -19,143 +19,13 @@
 #include "wm-draw.h"
 #include "wm-json.h"
 #include "wm-money.h"
-#include "wm-sim-engine.h"
+#include "wm-sim-engine-private.h"
 #include "wm-sms.h"
 #include "wm-time.h"
 
 #define MAX_VISITS_AT_ONE_INSTANT 10000
 #define MILESTONES_KEPT 100
 #define PATH_MILESTONES_KEPT 20
-
-enum { ITEM_STOP, ITEM_EVENT, ITEM_AUDIENCE, ITEM_DATE, ITEM_TIMER, ITEM_ADD, ITEM_JOURNEY };
-enum { STAGE_IDLE, STAGE_WAITING, STAGE_ACTIVE, STAGE_COMPLETED };
-enum { JOURNEY_IDLE, JOURNEY_BEGUN, JOURNEY_COMPLETED };
-enum { TIMER_DEPART, TIMER_SEND };
-enum { RECORD_INSIDE, RECORD_EXITED, RECORD_REMOVED };
-
-typedef struct
-{
-  gint64   time;
-  int      klass;
-  guint64  seq;
-  int      kind;
-  guint    a;       /* flow, event index */
-  guint    b;       /* version index, timer action */
-  guint    port;
-  guint    gen;
-  gpointer p;       /* token, add attempt */
-} Item;
-
-typedef struct
-{
-  gboolean valid;
-  gint64   s;
-  gint64   r[3];    /* delivered, opened, clicked; -1 when it does not happen */
-} SendRecord;
-
-typedef struct
-{
-  guint    entry;
-  guint    version;
-  gint64   began;
-  int      state;
-  gint64   exited_at;
-  gboolean converted;
-} EntryRecord;
-
-typedef struct
-{
-  guint                 flow;
-  guint                 version;
-  guint                 entry;
-  gint64                entered_at;
-  const WmProfileEvent *event;
-  WmDrawKey             key;
-  WmValue              *vars;
-  guint                *visits;
-  SendRecord           *sends;
-  int                   element;
-  guint                 gen;
-  gboolean              alive;
-  gint64                instant;
-  guint                 instant_visits;
-  gboolean              waiting;
-  gint64                wait_since;
-  GArray               *log;         /* milestone indices, in order */
-  gboolean             *open;        /* per outcome of the flow */
-  gint64               *opened_at;
-  guint                *opened_log;
-  EntryRecord          *record;
-} Token;
-
-typedef struct
-{
-  guint      accepted;
-  gboolean   has_exit;
-  gint64     last_exit;
-  GArray    *times;     /* gint64: accepted entry instants */
-  GPtrArray *records;   /* EntryRecord */
-  Token     *token;     /* the token inside, or NULL */
-} FlowState;
-
-typedef struct
-{
-  guint    flow;
-  guint    n;
-  const char **names;
-  WmValue *values;
-} AddAttempt;
-
-typedef struct
-{
-  int       state;
-  gint64    began_at;
-  gboolean *done;        /* per step */
-} StageState;
-
-typedef struct
-{
-  int         state;
-  gint64      began_at;
-  StageState *stages;
-} JourneyState;
-
-struct _WmSimWorker
-{
-  const WmSimProgram *program;
-
-  gint64     *counters;
-  guint8     *marks;           /* unique counters touched by this profile */
-  GArray     *marked;          /* guint offsets */
-  GHashTable *paths;
-  GHashTable *engaged;
-  GArray     *profile_engaged; /* guint triples: flow, slot, year * 12 + month - 1 */
-  guint64     events;
-
-  /* Per profile. */
-  WmProfile            *profile;
-  const char           *profile_id;
-  gsize                 profile_id_len;
-  GString              *tl;
-  char                 *tl_profile;   /* the profile id as a JSON string */
-  const WmProfileEvent *events_list;
-  guint                 n_events;
-  GArray               *heap;
-  guint64               seq;
-  FlowState            *flows;
-  GPtrArray            *tokens;       /* every Token of the profile */
-  GPtrArray            *waiting;      /* tokens at a wait.event, in the order they began waiting */
-  GPtrArray            *adds;
-  WmExprArena          *arena;        /* evaluation scratch */
-  WmExprArena          *keep;         /* strings kept for the profile (variables) */
-  JourneyState         *journeys;
-
-  /* Attributes read at every send, cached until a set.attribute. */
-  gboolean              cache_valid;
-  GTimeZone            *cache_zone;      /* the profile's zone, or NULL */
-  gboolean              cache_contact[3];/* phone, email, push_token valid */
-  double                cache_rate[3];   /* sim_delivery, sim_open, sim_click; -1: none */
-};
 
 /* ---- the agenda ---- */
 
@@ -170,8 +40,8 @@ item_before (const Item *a,
   return a->seq < b->seq;
 }
 
-static void
-heap_push (WmSimWorker *w,
+void
+_wm_sim_heap_push (WmSimWorker *w,
            Item        *item)
 {
   Item *items;
@@ -235,7 +105,7 @@ schedule (WmSimWorker *w,
 
   if (token != NULL)
     item.p = token;
-  heap_push (w, &item);
+  _wm_sim_heap_push (w, &item);
 }
 
 /* ---- counters ---- */
@@ -333,8 +203,8 @@ count_outcome (WmSimWorker *w,
 
 /* ---- the timeline ---- */
 
-static void
-tl_begin (WmSimWorker *w,
+void
+_wm_sim_tl_begin (WmSimWorker *w,
           gint64       at,
           Token       *token,
           int          flow,
@@ -371,8 +241,8 @@ tl_begin (WmSimWorker *w,
   g_string_append_c (w->tl, '"');
 }
 
-static void
-tl_string (WmSimWorker *w,
+void
+_wm_sim_tl_string (WmSimWorker *w,
            const char  *key,
            const char  *value)
 {
@@ -392,8 +262,8 @@ tl_money (WmSimWorker *w,
   wm_money_append (w->tl, micro);
 }
 
-static void
-tl_end (WmSimWorker *w)
+void
+_wm_sim_tl_end (WmSimWorker *w)
 {
   g_string_append (w->tl, "}\n");
 }
@@ -459,8 +329,8 @@ evaluate (WmSimWorker          *w,
   return wm_expr_eval (expr, &ctx);
 }
 
-static gboolean
-truthy (WmSimWorker          *w,
+gboolean
+_wm_sim_truthy (WmSimWorker          *w,
         const WmExpr         *expr,
         Token                *token,
         const WmProfileEvent *event,
@@ -582,410 +452,6 @@ rate (WmSimWorker *w,
   return w->cache_rate[which] >= 0 ? w->cache_rate[which] : fallback;
 }
 
-/* ---- journeys (journeys.md, Simulation) ----
- *
- * Everything happens at the instant of what caused it, before the next
- * thing at that instant; journeys in id order, stages in document order. */
-
-static void
-tl_journey (WmSimWorker  *w,
-            gint64        t,
-            const char   *step,
-            const WmSimJourney *sj,
-            const char   *stage,
-            const char   *key,
-            const char   *value)
-{
-  if (w->tl == NULL)
-    return;
-  tl_begin (w, t, NULL, -1, 0, step);
-  tl_string (w, "journey", sj->id);
-  if (stage != NULL)
-    tl_string (w, "stage", stage);
-  tl_string (w, key, value);
-  tl_end (w);
-}
-
-static void stage_complete (WmSimWorker *w, guint j, guint s, gint64 t);
-
-static void
-stage_begin (WmSimWorker *w,
-             guint        j,
-             guint        s,
-             gint64       t)
-{
-  const WmSimStage *ss = &w->program->journeys[j].stages[s];
-  StageState *st = &w->journeys[j].stages[s];
-  gboolean all = TRUE;
-
-  st->state = STAGE_ACTIVE;
-  st->began_at = t;
-  memset (st->done, 0, sizeof (gboolean) * MAX (ss->n_steps, 1));   /* what happened before does not count */
-  w->counters[ss->counters + WM_SIM_SF_BEGAN]++;
-  tl_journey (w, t, "stage", &w->program->journeys[j], ss->id, "result", "began");
-
-  for (guint k = 0; k < ss->n_steps; k++)
-    if (ss->steps[k].required)
-      all = FALSE;
-  if (!ss->manual_completion && all)
-    stage_complete (w, j, s, t);
-}
-
-static gboolean
-stage_entry_holds (WmSimWorker      *w,
-                   const WmSimStage *ss,
-                   gint64            t)
-{
-  return truthy (w, ss->entry, NULL, NULL, TRUE, t);
-}
-
-static void
-stage_trigger (WmSimWorker *w,
-               guint        j,
-               guint        s,
-               gint64       t)
-{
-  const WmSimStage *ss = &w->program->journeys[j].stages[s];
-
-  w->journeys[j].stages[s].state = STAGE_WAITING;
-  w->counters[ss->counters + WM_SIM_SF_TRIGGERED]++;
-  tl_journey (w, t, "stage", &w->program->journeys[j], ss->id, "result", "triggered");
-  if (stage_entry_holds (w, ss, t))
-    stage_begin (w, j, s, t);
-}
-
-static void
-stage_complete (WmSimWorker *w,
-                guint        j,
-                guint        s,
-                gint64       t)
-{
-  const WmSimJourney *sj = &w->program->journeys[j];
-  const WmSimStage *ss = &sj->stages[s];
-  JourneyState *js = &w->journeys[j];
-  StageState *st = &js->stages[s];
-  gboolean all_done = TRUE;
-
-  st->state = STAGE_COMPLETED;
-  w->counters[ss->counters + WM_SIM_SF_COMPLETED]++;
-  w->counters[ss->counters + (t - st->began_at <= ss->duration ? WM_SIM_SF_COMPLETED_ON_TIME
-                                                                : WM_SIM_SF_COMPLETED_LATE)]++;
-  w->counters[ss->counters + WM_SIM_SF_COMPLETION_SECONDS] += t - st->began_at;
-  tl_journey (w, t, "stage", sj, ss->id, "result", "completed");
-
-  /* Every `after` stage whose listed stages have all completed is triggered. */
-  for (guint k = 0; k < sj->n_stages; k++)
-    {
-      const WmSimStage *next = &sj->stages[k];
-      gboolean ready = next->begins == WM_SIM_BEGINS_AFTER && js->stages[k].state == STAGE_IDLE;
-
-      for (guint a = 0; ready && a < next->n_after; a++)
-        if (js->stages[next->after[a]].state != STAGE_COMPLETED)
-          ready = FALSE;
-      if (ready)
-        stage_trigger (w, j, k, t);
-    }
-
-  for (guint k = 0; k < sj->n_stages; k++)
-    if (js->stages[k].state != STAGE_COMPLETED)
-      all_done = FALSE;
-  if (all_done && js->state == JOURNEY_BEGUN)
-    {
-      js->state = JOURNEY_COMPLETED;
-      w->counters[sj->counters + WM_SIM_JF_COMPLETED]++;
-      w->counters[sj->counters + WM_SIM_JF_COMPLETION_SECONDS] += t - js->began_at;
-      tl_journey (w, t, "journey", sj, NULL, "result", "completed");
-    }
-}
-
-static void
-journey_begin (WmSimWorker *w,
-               guint        j,
-               gint64       t)
-{
-  const WmSimJourney *sj = &w->program->journeys[j];
-
-  w->journeys[j].state = JOURNEY_BEGUN;
-  w->journeys[j].began_at = t;
-  w->counters[sj->counters + WM_SIM_JF_BEGAN]++;
-  tl_journey (w, t, "journey", sj, NULL, "result", "began");
-  for (guint s = 0; s < sj->n_stages; s++)
-    if (sj->stages[s].begins == WM_SIM_BEGINS_JOURNEY && w->journeys[j].stages[s].state == STAGE_IDLE)
-      stage_trigger (w, j, s, t);
-}
-
-/* Marks one step done: its line, its count. */
-static void
-step_done (WmSimWorker *w,
-           guint        j,
-           guint        s,
-           guint        k,
-           gint64       t)
-{
-  const WmSimStage *ss = &w->program->journeys[j].stages[s];
-
-  w->journeys[j].stages[s].done[k] = TRUE;
-  w->counters[ss->counters + WM_SIM_SF_N + k]++;
-  tl_journey (w, t, "stage-step", &w->program->journeys[j], ss->id, "id", ss->steps[k].id);
-}
-
-/* A `steps` stage whose required steps are all done completes. */
-static void
-journeys_settle (WmSimWorker *w,
-                 gint64       t)
-{
-  for (guint j = 0; j < w->program->n_journeys; j++)
-    {
-      const WmSimJourney *sj = &w->program->journeys[j];
-
-      for (guint s = 0; s < sj->n_stages; s++)
-        {
-          const WmSimStage *ss = &sj->stages[s];
-          StageState *st = &w->journeys[j].stages[s];
-          gboolean all = TRUE;
-
-          if (st->state != STAGE_ACTIVE || ss->manual_completion)
-            continue;
-          for (guint k = 0; k < ss->n_steps; k++)
-            if (ss->steps[k].required && !st->done[k])
-              all = FALSE;
-          if (all)
-            stage_complete (w, j, s, t);
-        }
-    }
-}
-
-typedef struct
-{
-  WmSimStepKind         kind;
-  const char           *name;      /* milestone, outcome, event name */
-  const char           *flow;      /* flow id */
-  gboolean              flag;      /* outcome success; flow entered */
-  const WmProfileEvent *event;
-} Happening;
-
-static gboolean
-step_matches (WmSimWorker     *w,
-              const WmSimStep *step,
-              const Happening *h)
-{
-  if (step->kind != h->kind)
-    return FALSE;
-  switch (step->kind)
-    {
-    case WM_SIM_STEP_MILESTONE:
-      return strcmp (step->name, h->name) == 0 && (step->flow == NULL || strcmp (step->flow, h->flow) == 0);
-    case WM_SIM_STEP_OUTCOME:
-      return strcmp (step->name, h->name) == 0 && step->success == h->flag;
-    case WM_SIM_STEP_EVENT:
-      return strcmp (step->name, h->name) == 0 && truthy (w, step->where, NULL, h->event, TRUE, h->event->at);
-    case WM_SIM_STEP_FLOW:
-      return strcmp (step->flow, h->flow) == 0 && step->on_enter == h->flag;
-    case WM_SIM_STEP_TASK:
-    default:
-      return FALSE;
-    }
-}
-
-/* Marks the matching steps of every active stage, then completes what is
- * complete: its stage-step lines first, then the stage and journey lines. */
-static void
-journeys_happen (WmSimWorker     *w,
-                 const Happening *h,
-                 gint64           t)
-{
-  gboolean any = FALSE;
-
-  for (guint j = 0; j < w->program->n_journeys; j++)
-    {
-      const WmSimJourney *sj = &w->program->journeys[j];
-
-      for (guint s = 0; s < sj->n_stages; s++)
-        {
-          const WmSimStage *ss = &sj->stages[s];
-          StageState *st = &w->journeys[j].stages[s];
-
-          if (st->state != STAGE_ACTIVE)
-            continue;
-          for (guint k = 0; k < ss->n_steps; k++)
-            if (!st->done[k] && step_matches (w, &ss->steps[k], h))
-              {
-                step_done (w, j, s, k, t);
-                any = TRUE;
-              }
-        }
-    }
-  if (any)
-    journeys_settle (w, t);
-}
-
-static void
-journeys_retest (WmSimWorker *w,
-                 gint64       t)
-{
-  for (guint j = 0; j < w->program->n_journeys; j++)
-    for (guint s = 0; s < w->program->journeys[j].n_stages; s++)
-      if (w->journeys[j].stages[s].state == STAGE_WAITING
-          && stage_entry_holds (w, &w->program->journeys[j].stages[s], t))
-        stage_begin (w, j, s, t);
-}
-
-static const char *
-event_string (WmSimWorker          *w,
-              const WmProfileEvent *event,
-              const char           *property)
-{
-  const char *keys[] = { property };
-  WmValue value;
-
-  if (!wm_profile_event_lookup (w->profile, event, keys, 1, &value) || value.type != WM_VALUE_STRING)
-    return NULL;
-  return value.as.string.str;
-}
-
-static gboolean
-find_stage (WmSimWorker          *w,
-            const WmProfileEvent *event,
-            guint                *j,
-            guint                *s)
-{
-  const char *journey = event_string (w, event, "journey");
-  const char *stage = event_string (w, event, "stage");
-
-  if (journey == NULL || stage == NULL)
-    return FALSE;
-  for (*j = 0; *j < w->program->n_journeys; (*j)++)
-    if (strcmp (w->program->journeys[*j].id, journey) == 0)
-      {
-        if (w->journeys[*j].state == JOURNEY_IDLE)
-          return FALSE;
-        for (*s = 0; *s < w->program->journeys[*j].n_stages; (*s)++)
-          if (strcmp (w->program->journeys[*j].stages[*s].id, stage) == 0)
-            return TRUE;
-        return FALSE;
-      }
-  return FALSE;
-}
-
-/* Step 0 of an event's dispatch. */
-static void
-journeys_on_event (WmSimWorker          *w,
-                   const WmProfileEvent *event)
-{
-  gint64 t = event->at;
-  guint j, s;
-  Happening h = { WM_SIM_STEP_EVENT, event->name, NULL, FALSE, event };
-
-  /* Journeys waiting for this event begin. */
-  for (j = 0; j < w->program->n_journeys; j++)
-    {
-      const WmSimJourney *sj = &w->program->journeys[j];
-
-      if (w->journeys[j].state == JOURNEY_IDLE && sj->begins_event != NULL
-          && strcmp (sj->begins_event, event->name) == 0
-          && truthy (w, sj->begins_where, NULL, event, TRUE, t))
-        journey_begin (w, j, t);
-    }
-
-  /* Manual actions; ignored unless the stage is in the state they need. */
-  if (strcmp (event->name, "journey.begin") == 0)
-    {
-      if (find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_IDLE
-          && w->program->journeys[j].stages[s].begins == WM_SIM_BEGINS_MANUAL)
-        stage_trigger (w, j, s, t);
-    }
-  else if (strcmp (event->name, "journey.complete") == 0)
-    {
-      if (find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_ACTIVE)
-        stage_complete (w, j, s, t);
-    }
-  else if (strcmp (event->name, "journey.task") == 0)
-    {
-      const char *step = event_string (w, event, "step");
-
-      if (step != NULL && find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_ACTIVE)
-        {
-          const WmSimStage *ss = &w->program->journeys[j].stages[s];
-
-          for (guint k = 0; k < ss->n_steps; k++)
-            if (ss->steps[k].kind == WM_SIM_STEP_TASK && strcmp (ss->steps[k].id, step) == 0
-                && !w->journeys[j].stages[s].done[k])
-              {
-                step_done (w, j, s, k, t);
-                journeys_settle (w, t);
-                break;
-              }
-        }
-    }
-
-  /* Event steps, of stages begun earlier in this step too; then waiting
-   * stages are tested again. */
-  journeys_happen (w, &h, t);
-  journeys_retest (w, t);
-}
-
-/* The flow is gated when a stage lists it: an entry needs one of those
- * stages active. */
-static gboolean
-journeys_gate_closed (WmSimWorker     *w,
-                      const WmSimFlow *sf)
-{
-  for (guint g = 0; g < sf->n_gates; g++)
-    if (w->journeys[sf->gate_journeys[g]].stages[sf->gate_stages[g]].state == STAGE_ACTIVE)
-      return FALSE;
-  return sf->n_gates > 0;
-}
-
-static void
-journeys_start (WmSimWorker *w)
-{
-  const WmSimProgram *program = w->program;
-
-  if (program->n_journeys == 0)
-    return;
-  w->journeys = g_new0 (JourneyState, program->n_journeys);
-  for (guint j = 0; j < program->n_journeys; j++)
-    {
-      w->journeys[j].stages = g_new0 (StageState, MAX (program->journeys[j].n_stages, 1));
-      for (guint s = 0; s < program->journeys[j].n_stages; s++)
-        w->journeys[j].stages[s].done = g_new0 (gboolean, MAX (program->journeys[j].stages[s].n_steps, 1));
-      /* Begins without an event: class -2 items at the run start. */
-      if (program->journeys[j].begins_event == NULL)
-        {
-          Item item = { program->start, -2, w->seq++, ITEM_JOURNEY, j, 0, 0, 0, NULL };
-          heap_push (w, &item);
-        }
-    }
-}
-
-static void
-journeys_finish (WmSimWorker *w)
-{
-  const WmSimProgram *program = w->program;
-
-  for (guint j = 0; j < program->n_journeys; j++)
-    {
-      for (guint s = 0; s < program->journeys[j].n_stages; s++)
-        {
-          const WmSimStage *ss = &program->journeys[j].stages[s];
-          StageState *st = &w->journeys[j].stages[s];
-
-          if (st->state == STAGE_WAITING)
-            w->counters[ss->counters + WM_SIM_SF_WAITING]++;
-          else if (st->state == STAGE_ACTIVE)
-            {
-              gint64 d = program->end - st->began_at;
-
-              w->counters[ss->counters + (d <= ss->behind ? WM_SIM_SF_ON_TRACK
-                                          : d <= ss->stuck ? WM_SIM_SF_BEHIND : WM_SIM_SF_STUCK)]++;
-            }
-          g_free (st->done);
-        }
-      g_free (w->journeys[j].stages);
-    }
-  g_clear_pointer (&w->journeys, g_free);
-}
-
 /* ---- entries ---- */
 
 static int
@@ -1016,9 +482,9 @@ reject (WmSimWorker *w,
   w->counters[sf->all_slot.rejections + reason]++;
   if (w->tl != NULL)
     {
-      tl_begin (w, t, NULL, f, v >= 0 ? (int) sf->versions[v].number : 0, "rejected");
-      tl_string (w, "reason", reject_names[reason]);
-      tl_end (w);
+      _wm_sim_tl_begin (w, t, NULL, f, v >= 0 ? (int) sf->versions[v].number : 0, "rejected");
+      _wm_sim_tl_string (w, "reason", reject_names[reason]);
+      _wm_sim_tl_end (w);
     }
 }
 
@@ -1043,7 +509,7 @@ attempt (WmSimWorker          *w,
     }
   sv = &sf->versions[v];
 
-  if (w->journeys != NULL && journeys_gate_closed (w, sf))
+  if (w->journeys != NULL && _wm_sim_journeys_gate_closed (w, sf))
     {
       reject (w, f, v, WM_SIM_REJECT_STAGE, t);
       return;
@@ -1121,15 +587,15 @@ attempt (WmSimWorker          *w,
 
   if (w->tl != NULL)
     {
-      tl_begin (w, t, token, -1, 0, "enter");
-      tl_string (w, "element", sv->elements[sv->entry].id);
-      tl_end (w);
+      _wm_sim_tl_begin (w, t, token, -1, 0, "enter");
+      _wm_sim_tl_string (w, "element", sv->elements[sv->entry].id);
+      _wm_sim_tl_end (w);
     }
 
   if (w->journeys != NULL)
     {
       Happening h = { WM_SIM_STEP_FLOW, NULL, sf->id, TRUE, NULL };
-      journeys_happen (w, &h, t);
+      _wm_sim_journeys_happen (w, &h, t);
     }
 
   run_token (w, token, sv->entry, t);
@@ -1194,11 +660,11 @@ end_entry (WmSimWorker *w,
         count_outcome (w, token, o, WM_SIM_OF_ABANDONED, 1);
         if (w->tl != NULL)
           {
-            tl_begin (w, t, token, -1, 0, "outcome");
-            tl_string (w, "element", NULL);
-            tl_string (w, "outcome", sf->outcomes[o]);
-            tl_string (w, "result", "abandoned");
-            tl_end (w);
+            _wm_sim_tl_begin (w, t, token, -1, 0, "outcome");
+            _wm_sim_tl_string (w, "element", NULL);
+            _wm_sim_tl_string (w, "outcome", sf->outcomes[o]);
+            _wm_sim_tl_string (w, "result", "abandoned");
+            _wm_sim_tl_end (w);
           }
       }
 }
@@ -1215,9 +681,9 @@ exit_token (WmSimWorker *w,
   mark_overall (w, token->flow, token->version, WM_SIM_OV_PROFILES_EXITED);
   if (w->tl != NULL)
     {
-      tl_begin (w, t, token, -1, 0, "exit");
-      tl_string (w, "element", element_of (w, token, element)->id);
-      tl_end (w);
+      _wm_sim_tl_begin (w, t, token, -1, 0, "exit");
+      _wm_sim_tl_string (w, "element", element_of (w, token, element)->id);
+      _wm_sim_tl_end (w);
     }
   fs->has_exit = TRUE;
   fs->last_exit = t;
@@ -1227,7 +693,7 @@ exit_token (WmSimWorker *w,
   if (w->journeys != NULL)
     {
       Happening h = { WM_SIM_STEP_FLOW, NULL, flow_of (w, token)->id, FALSE, NULL };
-      journeys_happen (w, &h, t);
+      _wm_sim_journeys_happen (w, &h, t);
     }
 }
 
@@ -1242,9 +708,9 @@ remove_token (WmSimWorker *w,
       count_overall (w, token->flow, token->version, WM_SIM_OV_ERRORS, 1);
       if (w->tl != NULL)
         {
-          tl_begin (w, t, token, -1, 0, "error");
-          tl_string (w, "element", element_of (w, token, token->element)->id);
-          tl_end (w);
+          _wm_sim_tl_begin (w, t, token, -1, 0, "error");
+          _wm_sim_tl_string (w, "element", element_of (w, token, token->element)->id);
+          _wm_sim_tl_end (w);
         }
     }
   else
@@ -1252,8 +718,8 @@ remove_token (WmSimWorker *w,
       count_overall (w, token->flow, token->version, WM_SIM_OV_STOPPED, 1);
       if (w->tl != NULL)
         {
-          tl_begin (w, t, token, -1, 0, "stopped");
-          tl_end (w);
+          _wm_sim_tl_begin (w, t, token, -1, 0, "stopped");
+          _wm_sim_tl_end (w);
         }
     }
   end_entry (w, token, t, RECORD_REMOVED);
@@ -1323,10 +789,10 @@ send_message (WmSimWorker *w,
       count_overall (w, token->flow, token->version, WM_SIM_OV_NO_CONTACT, 1);
       if (w->tl != NULL)
         {
-          tl_begin (w, s, token, -1, 0, "no_contact");
-          tl_string (w, "element", se->id);
-          tl_string (w, "channel", channel);
-          tl_end (w);
+          _wm_sim_tl_begin (w, s, token, -1, 0, "no_contact");
+          _wm_sim_tl_string (w, "element", se->id);
+          _wm_sim_tl_string (w, "channel", channel);
+          _wm_sim_tl_end (w);
         }
       return;
     }
@@ -1393,9 +859,9 @@ send_message (WmSimWorker *w,
 
   if (w->tl != NULL)
     {
-      tl_begin (w, s, token, -1, 0, "send");
-      tl_string (w, "element", se->id);
-      tl_string (w, "channel", channel);
+      _wm_sim_tl_begin (w, s, token, -1, 0, "send");
+      _wm_sim_tl_string (w, "element", se->id);
+      _wm_sim_tl_string (w, "channel", channel);
       g_string_append_printf (w->tl, ",\"messages\":%" G_GINT64_FORMAT, messages);
       tl_money (w, "cost", cost);
       tl_reaction (w, "delivered", d);
@@ -1403,7 +869,7 @@ send_message (WmSimWorker *w,
         tl_reaction (w, "opened", o);
       if (params->has_click)
         tl_reaction (w, "clicked", c);
-      tl_end (w);
+      _wm_sim_tl_end (w);
     }
 }
 
@@ -1456,9 +922,9 @@ visit (WmSimWorker *w,
 
   if (w->tl != NULL)
     {
-      tl_begin (w, t, token, -1, 0, "visit");
-      tl_string (w, "element", se->id);
-      tl_end (w);
+      _wm_sim_tl_begin (w, t, token, -1, 0, "visit");
+      _wm_sim_tl_string (w, "element", se->id);
+      _wm_sim_tl_end (w);
     }
 
   if (token->instant_visits > MAX_VISITS_AT_ONE_INSTANT)
@@ -1543,7 +1009,7 @@ visit (WmSimWorker *w,
 
     case WM_SIM_BRANCH:
       for (guint i = 0; i < se->n_whens; i++)
-        if (truthy (w, se->whens[i], token, token->event, FALSE, t))
+        if (_wm_sim_truthy (w, se->whens[i], token, token->event, FALSE, t))
           return i;
       return se->n_whens;
 
@@ -1575,7 +1041,7 @@ visit (WmSimWorker *w,
         wm_expr_arena_reset (w->arena);
         w->cache_valid = FALSE;
         if (w->journeys != NULL)
-          journeys_retest (w, t);
+          _wm_sim_journeys_retest (w, t);
         return 0;
       }
 
@@ -1608,11 +1074,11 @@ visit (WmSimWorker *w,
         count_overall (w, token->flow, token->version, WM_SIM_OV_TRAFFIC_COST, cost);
         if (w->tl != NULL)
           {
-            tl_begin (w, t, token, -1, 0, "notify");
-            tl_string (w, "element", se->id);
-            tl_string (w, "channel", wm_sim_channel_to_string (se->channel));
+            _wm_sim_tl_begin (w, t, token, -1, 0, "notify");
+            _wm_sim_tl_string (w, "element", se->id);
+            _wm_sim_tl_string (w, "channel", wm_sim_channel_to_string (se->channel));
             tl_money (w, "cost", cost);
-            tl_end (w);
+            _wm_sim_tl_end (w);
           }
         return 0;
       }
@@ -1624,15 +1090,15 @@ visit (WmSimWorker *w,
         g_array_append_val (token->log, m);
         if (w->tl != NULL)
           {
-            tl_begin (w, t, token, -1, 0, "milestone");
-            tl_string (w, "element", se->id);
-            tl_string (w, "milestone", sf->milestones[m]);
-            tl_end (w);
+            _wm_sim_tl_begin (w, t, token, -1, 0, "milestone");
+            _wm_sim_tl_string (w, "element", se->id);
+            _wm_sim_tl_string (w, "milestone", sf->milestones[m]);
+            _wm_sim_tl_end (w);
           }
         if (w->journeys != NULL)
           {
             Happening h = { WM_SIM_STEP_MILESTONE, sf->milestones[m], sf->id, FALSE, NULL };
-            journeys_happen (w, &h, t);
+            _wm_sim_journeys_happen (w, &h, t);
           }
         return 0;
       }
@@ -1646,11 +1112,11 @@ visit (WmSimWorker *w,
           count_outcome (w, token, se->outcome, WM_SIM_OF_STARTED, 1);
           if (w->tl != NULL)
             {
-              tl_begin (w, t, token, -1, 0, "outcome");
-              tl_string (w, "element", se->id);
-              tl_string (w, "outcome", sf->outcomes[se->outcome]);
-              tl_string (w, "result", "started");
-              tl_end (w);
+              _wm_sim_tl_begin (w, t, token, -1, 0, "outcome");
+              _wm_sim_tl_string (w, "element", se->id);
+              _wm_sim_tl_string (w, "outcome", sf->outcomes[se->outcome]);
+              _wm_sim_tl_string (w, "result", "started");
+              _wm_sim_tl_end (w);
             }
         }
       return 0;
@@ -1697,16 +1163,16 @@ visit (WmSimWorker *w,
 
           if (w->tl != NULL)
             {
-              tl_begin (w, t, token, -1, 0, "outcome");
-              tl_string (w, "element", se->id);
-              tl_string (w, "outcome", sf->outcomes[se->outcome]);
-              tl_string (w, "result", result);
-              tl_end (w);
+              _wm_sim_tl_begin (w, t, token, -1, 0, "outcome");
+              _wm_sim_tl_string (w, "element", se->id);
+              _wm_sim_tl_string (w, "outcome", sf->outcomes[se->outcome]);
+              _wm_sim_tl_string (w, "result", result);
+              _wm_sim_tl_end (w);
             }
           if (w->journeys != NULL)
             {
               Happening h = { WM_SIM_STEP_OUTCOME, sf->outcomes[se->outcome], sf->id, se->success, NULL };
-              journeys_happen (w, &h, t);
+              _wm_sim_journeys_happen (w, &h, t);
             }
         }
       return 0;
@@ -1735,10 +1201,10 @@ depart (WmSimWorker *w,
   w->counters[ae->counters + WM_SIM_EF_N + se->port_all[port]]++;
   if (w->tl != NULL)
     {
-      tl_begin (w, t, token, -1, 0, "depart");
-      tl_string (w, "element", se->id);
-      tl_string (w, "port", se->port_names[port]);
-      tl_end (w);
+      _wm_sim_tl_begin (w, t, token, -1, 0, "depart");
+      _wm_sim_tl_string (w, "element", se->id);
+      _wm_sim_tl_string (w, "port", se->port_names[port]);
+      _wm_sim_tl_end (w);
     }
 
   if (se->port_targets[port] < 0)
@@ -1861,16 +1327,16 @@ convert_goals (WmSimWorker          *w,
           }
         if (w->tl != NULL)
           {
-            tl_begin (w, t, NULL, f, sv->number, "goal");
+            _wm_sim_tl_begin (w, t, NULL, f, sv->number, "goal");
             /* The entry of the converting entry, not of a token. */
             g_string_truncate (w->tl, w->tl->len - strlen (",\"entry\":null,\"step\":\"goal\""));
             g_string_append_printf (w->tl, ",\"entry\":%u,\"step\":\"goal\"", latest->entry);
-            tl_string (w, "event", event->name);
+            _wm_sim_tl_string (w, "event", event->name);
             if (has_value)
               tl_money (w, "value", micro);
             else
               g_string_append (w->tl, ",\"value\":null");
-            tl_end (w);
+            _wm_sim_tl_end (w);
           }
       }
     }
@@ -1886,14 +1352,14 @@ process_event (WmSimWorker          *w,
 
   if (w->tl != NULL)
     {
-      tl_begin (w, t, NULL, -1, 0, "event");
-      tl_string (w, "name", event->name);
-      tl_end (w);
+      _wm_sim_tl_begin (w, t, NULL, -1, 0, "event");
+      _wm_sim_tl_string (w, "name", event->name);
+      _wm_sim_tl_end (w);
     }
 
   /* 0. Journeys. */
   if (w->journeys != NULL)
-    journeys_on_event (w, event);
+    _wm_sim_journeys_on_event (w, event);
 
   /* 1. Waiting tokens, in the order they began to wait; each runs on
    * before the next is tested. */
@@ -1914,7 +1380,7 @@ process_event (WmSimWorker          *w,
         continue;
       se = element_of (w, token, token->element);
       if (strcmp (se->event, event->name) != 0 || token->wait_since >= t
-          || !truthy (w, se->expr, token, event, FALSE, t))
+          || !_wm_sim_truthy (w, se->expr, token, event, FALSE, t))
         continue;
 
       stop_waiting (w, token);
@@ -1949,7 +1415,7 @@ process_event (WmSimWorker          *w,
       if (entry->kind == WM_SIM_ENTRY_EVENT)
         {
           if (strcmp (entry->event, event->name) == 0
-              && truthy (w, entry->expr, NULL, event, TRUE, t))
+              && _wm_sim_truthy (w, entry->expr, NULL, event, TRUE, t))
             attempt (w, f, t, event, NULL);
         }
       else if (entry->kind == WM_SIM_ENTRY_INBOUND && strcmp (entry->event, event->name) == 0)
@@ -2150,7 +1616,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
     }
 
   /* Journey begins at the run start (class -2). */
-  journeys_start (w);
+  _wm_sim_journeys_start (w);
 
   /* Stop removals (class -1). */
   for (guint f = 0; f < program->n_flows; f++)
@@ -2161,7 +1627,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
         if (sv->has_stop && sv->stopped_at >= program->start && sv->stopped_at <= program->end)
           {
             Item stop = { sv->stopped_at, -1, w->seq++, ITEM_STOP, f, v, 0, 0, NULL };
-            heap_push (w, &stop);
+            _wm_sim_heap_push (w, &stop);
           }
       }
 
@@ -2173,7 +1639,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
       if (event->at >= program->start && event->at <= program->end)
         {
           Item ev = { event->at, 0, i, ITEM_EVENT, i, 0, 0, 0, NULL };
-          heap_push (w, &ev);
+          _wm_sim_heap_push (w, &ev);
         }
     }
 
@@ -2198,7 +1664,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
           {
             const WmSimVersion *sv = &program->flows[item.a].versions[item.b];
 
-            if (truthy (w, sv->elements[sv->entry].expr, NULL, NULL, TRUE, item.time))
+            if (_wm_sim_truthy (w, sv->elements[sv->entry].expr, NULL, NULL, TRUE, item.time))
               attempt (w, item.a, item.time, NULL, NULL);
           }
           break;
@@ -2212,8 +1678,8 @@ wm_sim_worker_run_profile (WmSimWorker *w,
           process_timer (w, &item);
           break;
         case ITEM_JOURNEY:
-          if (truthy (w, program->journeys[item.a].begins_where, NULL, NULL, TRUE, item.time))
-            journey_begin (w, item.a, item.time);
+          if (_wm_sim_truthy (w, program->journeys[item.a].begins_where, NULL, NULL, TRUE, item.time))
+            _wm_sim_journey_begin (w, item.a, item.time);
           break;
         default:
           g_assert_not_reached ();
@@ -2234,7 +1700,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
     }
 
   if (w->journeys != NULL)
-    journeys_finish (w);
+    _wm_sim_journeys_finish (w);
 
   /* Unique counts: once per profile. */
   for (guint i = 0; i < w->marked->len; i++)
