@@ -1278,7 +1278,8 @@ first_word_matches (const WmValue *text,
 
 static void
 convert_goals (WmSimWorker          *w,
-               const WmProfileEvent *event)
+               const WmProfileEvent *event,
+               const char           *name)
 {
   gint64 t = event->at;
 
@@ -1293,7 +1294,7 @@ convert_goals (WmSimWorker          *w,
           EntryRecord *r = fs->records->pdata[i];
           const WmSimVersion *sv = &sf->versions[r->version];
 
-          if (r->began > t || sv->goal_event == NULL || strcmp (sv->goal_event, event->name) != 0)
+          if (r->began > t || sv->goal_event != name)
             continue;
           if (r->state == RECORD_INSIDE
               || (r->state == RECORD_EXITED && t <= r->exited_at + sv->goal_window))
@@ -1347,6 +1348,7 @@ process_event (WmSimWorker          *w,
                const WmProfileEvent *event)
 {
   gint64 t = event->at;
+  const char *name;
   g_autoptr(GPtrArray) snapshot = NULL;
   g_autoptr(GArray) gens = NULL;
 
@@ -1356,6 +1358,12 @@ process_event (WmSimWorker          *w,
       _wm_sim_tl_string (w, "name", event->name);
       _wm_sim_tl_end (w);
     }
+
+  /* An event no flow or journey names changes nothing; the names the run
+   * reacts to are interned, so they compare as pointers below. */
+  name = g_hash_table_lookup (w->program->event_names, event->name);
+  if (name == NULL)
+    return;
 
   /* 0. Journeys. */
   if (w->journeys != NULL)
@@ -1379,7 +1387,7 @@ process_event (WmSimWorker          *w,
       if (!token->alive || !token->waiting || token->gen != g_array_index (gens, guint, i))
         continue;
       se = element_of (w, token, token->element);
-      if (strcmp (se->event, event->name) != 0 || token->wait_since >= t
+      if (se->event != name || token->wait_since >= t
           || !_wm_sim_truthy (w, se->expr, token, event, FALSE, t))
         continue;
 
@@ -1400,7 +1408,7 @@ process_event (WmSimWorker          *w,
     }
 
   /* 2. Goals. */
-  convert_goals (w, event);
+  convert_goals (w, event, name);
 
   /* 3. Entries, flows in id order. */
   for (guint f = 0; f < w->program->n_flows; f++)
@@ -1414,11 +1422,11 @@ process_event (WmSimWorker          *w,
       entry = &sf->versions[v].elements[sf->versions[v].entry];
       if (entry->kind == WM_SIM_ENTRY_EVENT)
         {
-          if (strcmp (entry->event, event->name) == 0
+          if (entry->event == name
               && _wm_sim_truthy (w, entry->expr, NULL, event, TRUE, t))
             attempt (w, f, t, event, NULL);
         }
-      else if (entry->kind == WM_SIM_ENTRY_INBOUND && strcmp (entry->event, event->name) == 0)
+      else if (entry->kind == WM_SIM_ENTRY_INBOUND && entry->event == name)
         {
           const char *number_key[] = { "number" };
           const char *text_key[] = { "text" };
@@ -1602,7 +1610,8 @@ wm_sim_worker_run_profile (WmSimWorker *w,
   w->cache_valid = FALSE;
   w->profile_id = wm_profile_get_id (profile, &w->profile_id_len);
   w->tl = timeline;
-  wm_json_append_string (id_json, w->profile_id);
+  if (timeline != NULL)
+    wm_json_append_string (id_json, w->profile_id);
   w->tl_profile = id_json->str;
   w->events_list = wm_profile_get_events (profile, &w->n_events);
   w->events += w->n_events;

@@ -29,6 +29,20 @@ intern (WmSimProgram *program,
   return text != NULL ? g_string_chunk_insert_const (program->strings, text) : NULL;
 }
 
+/* An event name the run reacts to, interned in program->event_names. */
+static const char *
+intern_event (WmSimProgram *program,
+              const char   *name)
+{
+  const char *interned;
+
+  if (name == NULL)
+    return NULL;
+  interned = g_string_chunk_insert_const (program->strings, name);
+  g_hash_table_add (program->event_names, (gpointer) interned);
+  return interned;
+}
+
 static gpointer
 keep (WmSimProgram   *program,
       gpointer        data,
@@ -230,7 +244,7 @@ compile_settings (WmSimProgram *program,
       JsonNode *value = json_object_get_member (goal, "value");
       JsonNode *window = json_object_get_member (goal, "window");
 
-      sv->goal_event = intern (program, json_object_get_string_member (goal, "event"));
+      sv->goal_event = intern_event (program, json_object_get_string_member (goal, "event"));
       if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && *json_node_get_string (value) != '\0')
         sv->goal_value = intern (program, json_node_get_string (value));
       if (window != NULL && JSON_NODE_HOLDS_VALUE (window) && *json_node_get_string (window) != '\0')
@@ -262,7 +276,7 @@ compile_element (Compiler     *c,
   if (g_str_equal (t, "entry.event"))
     {
       se->kind = WM_SIM_ENTRY_EVENT;
-      se->event = intern (program, wm_element_get_config_string (element, "event"));
+      se->event = intern_event (program, wm_element_get_config_string (element, "event"));
       se->expr = compile_expr (program, sv, wm_element_get_config_string (element, "where"), WM_EXPR_EXPRESSION);
     }
   else if (g_str_equal (t, "entry.audience"))
@@ -275,7 +289,7 @@ compile_element (Compiler     *c,
       g_autofree char *name = g_strconcat ("inbound.", wm_element_get_config_string (element, "channel"), NULL);
 
       se->kind = WM_SIM_ENTRY_INBOUND;
-      se->event = intern (program, name);
+      se->event = intern_event (program, name);
       se->number = intern (program, wm_element_get_config_string (element, "number"));
       se->keyword = intern (program, wm_element_get_config_string (element, "keyword"));
     }
@@ -333,7 +347,7 @@ compile_element (Compiler     *c,
   else if (g_str_equal (t, "wait.event"))
     {
       se->kind = WM_SIM_WAIT_EVENT;
-      se->event = intern (program, wm_element_get_config_string (element, "event"));
+      se->event = intern_event (program, wm_element_get_config_string (element, "event"));
       se->expr = compile_expr (program, sv, wm_element_get_config_string (element, "where"), WM_EXPR_EXPRESSION);
       se->duration = duration_of (element, "timeout");
       node = wm_element_get_config_member (element, "assign");
@@ -898,7 +912,7 @@ compile_stage (WmSimProgram *program,
           else if (g_strcmp0 (kind, "event") == 0)
             {
               st->kind = WM_SIM_STEP_EVENT;
-              st->name = intern (program, member_string (step, "event"));
+              st->name = intern_event (program, member_string (step, "event"));
               st->where = compile_plain (program, member_string (step, "where"));
             }
           else if (g_strcmp0 (kind, "flow") == 0)
@@ -932,6 +946,10 @@ compile_journeys (Compiler  *c,
 
   g_ptr_array_set_free_func (sorted, NULL);
   g_ptr_array_sort (sorted, compare_journeys);
+  /* Manual actions are events every journey listens to. */
+  intern_event (program, "journey.begin");
+  intern_event (program, "journey.complete");
+  intern_event (program, "journey.task");
   program->n_journeys = sorted->len;
   program->journeys = alloc0 (program, sizeof (WmSimJourney) * sorted->len);
 
@@ -947,7 +965,7 @@ compile_journeys (Compiler  *c,
       keep (program, g_object_ref (journey), g_object_unref);
       sj->id = intern (program, wm_journey_get_id (journey));
       sj->name = intern (program, wm_journey_get_name (journey));
-      sj->begins_event = intern (program, member_string (b, "event"));
+      sj->begins_event = intern_event (program, member_string (b, "event"));
       sj->begins_where = compile_plain (program, member_string (b, "where"));
       sj->n_stages = json_array_get_length (stages);
       sj->stages = alloc0 (program, sizeof (WmSimStage) * sj->n_stages);
@@ -1055,6 +1073,7 @@ wm_sim_program_new (const WmSimInputs *inputs,
 
   program->keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   program->strings = g_string_chunk_new (4096);
+  program->event_names = g_hash_table_new (g_str_hash, g_str_equal);
   program->start = inputs->start;
   program->end = inputs->end;
   program->seed = inputs->seed;
@@ -1193,6 +1212,7 @@ wm_sim_program_free (WmSimProgram *program)
   if (program == NULL)
     return;
   g_clear_pointer (&program->keep, g_ptr_array_unref);
+  g_clear_pointer (&program->event_names, g_hash_table_unref);
   g_clear_pointer (&program->strings, g_string_chunk_free);
   g_free (program);
 }

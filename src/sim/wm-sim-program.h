@@ -393,6 +393,10 @@ struct _WmSimProgram
 
   guint       n_counters;  /* size of a worker's counter array */
 
+  /* Every event name the run reacts to, interned: the engine compares an
+   * event's name by pointer and skips events no flow or journey names. */
+  GHashTable *event_names;
+
   /* private */
   GPtrArray  *keep;        /* WmFlow references and compiled expressions */
   GStringChunk *strings;
