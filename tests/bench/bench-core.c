@@ -11,11 +11,16 @@
  * The flow must validate without a single error, or the figures would time
  * something other than real, valid work: the program aborts then.
  *
+ * Wall-clock times (g_get_monotonic_time) decide the targets. The thread's
+ * CPU time is printed beside them: on a busy machine the wall clock also
+ * counts the time the benchmark waited for a core, the CPU time does not.
+ *
  * Usage: bench-core [REPETITIONS]   (default 200, after 20 warm-up runs)
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "wm-flow-io.h"
 #include "wm-validate.h"
@@ -454,13 +459,25 @@ figures_of (gint64 *samples,
 }
 
 static gint64
-time_validation (WmFlow *flow)
+thread_cpu_us (void)
 {
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static gint64
+time_validation (WmFlow *flow,
+                 gint64 *cpu)
+{
+  gint64 cpu_start = thread_cpu_us ();
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GPtrArray) diagnostics = wm_validate_flow (flow, NULL);
 
   gint64 elapsed = g_get_monotonic_time () - start;
 
+  *cpu = thread_cpu_us () - cpu_start;
   /* The diagnostics are freed after the clock stopped. */
   g_assert (diagnostics != NULL);
   return elapsed;
@@ -469,8 +486,10 @@ time_validation (WmFlow *flow)
 static gint64
 time_load_save (const char *text,
                 gsize       length,
-                gsize      *out_length)
+                gsize      *out_length,
+                gint64     *cpu)
 {
+  gint64 cpu_start = thread_cpu_us ();
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GError) error = NULL;
   g_autoptr(WmFlow) flow = wm_flow_load_from_data (text, length, &error);
@@ -481,6 +500,7 @@ time_load_save (const char *text,
     g_error ("the benchmark flow does not load: %s", error->message);
   saved = wm_flow_to_canonical (flow, out_length);
   elapsed = g_get_monotonic_time () - start;
+  *cpu = thread_cpu_us () - cpu_start;
   /* g_autoptr frees the flow after the clock stopped; destroying a flow is
    * not part of "load + save". */
   return elapsed;
@@ -493,18 +513,23 @@ main (int   argc,
   guint reps = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 200;
   g_autofree gint64 *validate_us = NULL;
   g_autofree gint64 *load_save_us = NULL;
+  g_autofree gint64 *validate_cpu = NULL;
+  g_autofree gint64 *load_save_cpu = NULL;
+  gint64 cpu;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(WmFlow) flow = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
   gsize length, saved_length = 0;
   guint n_errors, n_warnings;
-  Figures v, l;
+  Figures v, l, vc, lc;
 
   if (reps < 1)
     reps = 1;
   validate_us = g_new (gint64, reps);
   load_save_us = g_new (gint64, reps);
+  validate_cpu = g_new (gint64, reps);
+  load_save_cpu = g_new (gint64, reps);
 
   text = build_flow_text (&length);
   flow = wm_flow_load_from_data (text, length, &error);
@@ -529,8 +554,8 @@ main (int   argc,
 
   for (guint i = 0; i < WARM_UP; i++)
     {
-      time_validation (flow);
-      time_load_save (text, length, &saved_length);
+      time_validation (flow, &cpu);
+      time_load_save (text, length, &saved_length, &cpu);
     }
   /* The canonical form is byte-stable, so saving gives back the input. */
   if (saved_length != length)
@@ -538,12 +563,14 @@ main (int   argc,
              length, saved_length);
 
   for (guint i = 0; i < reps; i++)
-    validate_us[i] = time_validation (flow);
+    validate_us[i] = time_validation (flow, &validate_cpu[i]);
   for (guint i = 0; i < reps; i++)
-    load_save_us[i] = time_load_save (text, length, &saved_length);
+    load_save_us[i] = time_load_save (text, length, &saved_length, &load_save_cpu[i]);
 
   v = figures_of (validate_us, reps);
   l = figures_of (load_save_us, reps);
+  vc = figures_of (validate_cpu, reps);
+  lc = figures_of (load_save_cpu, reps);
 
   printf ("flow: %u elements, %u connections, %" G_GSIZE_FORMAT " bytes of canonical JSON\n",
           wm_version_get_n_elements (wm_flow_get_version_at (flow, 0)),
@@ -576,10 +603,11 @@ main (int   argc,
     printf ("%s\n", codes->len > 0 ? ")" : "");
   }
   printf ("repetitions: %u each, after %u warm-up runs\n\n", reps, WARM_UP);
-  printf ("%-30s %10s %10s %10s %12s  %s\n", "measure", "median ms", "p95 ms", "min ms", "target", "met");
-  printf ("%-30s %10.3f %10.3f %10.3f %12s  %s\n", "validation", v.median_ms, v.p95_ms, v.min_ms,
-          "<= 2 ms", v.median_ms <= 2.0 ? "yes" : "NO");
-  printf ("%-30s %10.3f %10.3f %10.3f %12s  %s\n", "load + save (canonical)", l.median_ms,
-          l.p95_ms, l.min_ms, "<= 20 ms", l.median_ms <= 20.0 ? "yes" : "NO");
+  printf ("%-26s %10s %10s %10s %14s %10s  %s\n", "measure", "median ms", "p95 ms", "min ms",
+          "cpu median ms", "target", "met");
+  printf ("%-26s %10.3f %10.3f %10.3f %14.3f %10s  %s\n", "validation", v.median_ms, v.p95_ms,
+          v.min_ms, vc.median_ms, "<= 2 ms", v.median_ms <= 2.0 ? "yes" : "NO");
+  printf ("%-26s %10.3f %10.3f %10.3f %14.3f %10s  %s\n", "load + save (canonical)", l.median_ms,
+          l.p95_ms, l.min_ms, lc.median_ms, "<= 20 ms", l.median_ms <= 20.0 ? "yes" : "NO");
   return 0;
 }
