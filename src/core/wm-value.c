@@ -100,6 +100,49 @@ wm_number_to_string (double  number,
       return buf;
     }
 
+  /* A fast path for the common case, a number with a few decimals such as
+   * 222.66 (prices, amounts): when number is exactly the double nearest
+   * r / 10^d for some r of at most 15 digits, its "%.15g" is the digits of r
+   * with the point put back (the double is within half an ulp of r / 10^d,
+   * far below half a unit of the 15th digit). "%.15g" writes fixed notation
+   * for 1e-4 <= |x| < 1e15, which the bounds keep to. */
+  if (fabs (number) >= 1e-4 && fabs (number) < 1e9)
+    {
+      static const double powers[] = { 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+
+      for (guint d = 0; d < G_N_ELEMENTS (powers); d++)
+        {
+          double scaled = number * powers[d];
+          double r = round (scaled);
+
+          if (fabs (r) < 1e15 && r / powers[d] == number)
+            {
+              guint64 u = (guint64) fabs (r);
+              char digits[24];
+              gsize n = 0, o = 0, decimals = d + 1;
+
+              do
+                {
+                  digits[n++] = (char) ('0' + u % 10);
+                  u /= 10;
+                }
+              while (u > 0);
+              while (n <= decimals)
+                digits[n++] = '0';   /* leading zeros of 0.00xx */
+              if (number < 0)
+                buf[o++] = '-';
+              while (n > decimals)
+                buf[o++] = digits[--n];
+              buf[o++] = '.';
+              while (n > 0)
+                buf[o++] = digits[--n];
+              /* No trailing zeros: r / 10^(d+1) would have matched at a smaller d. */
+              buf[o] = '\0';
+              return buf;
+            }
+        }
+    }
+
   /* g_ascii_formatd is printf in the C locale. */
   return g_ascii_formatd (buf, 32, "%.15g", number);
 }

@@ -1141,6 +1141,36 @@ test_value_helpers (void)
   g_assert_cmpstr (out->str, ==, "2026-01-01T00:00:00Z|0.25||false");
 }
 
+/* expressions.md: a number that is not integral is C printf("%.15g"). The
+ * string form has a fast path for numbers with a few decimals; it must give
+ * printf's bytes exactly, checked against printf itself. */
+static void
+test_string_form_matches_printf (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
+  const double fixed[] = { 222.66, 0.1, 0.2 + 0.1, 1.005, -3.25, 0.0001, 0.00015, 123456.789,
+                           999999999.5, 1e-5, 12.3456789, 0.1 + 0.7, 2.675, -0.001 };
+  char ours[32], theirs[32];
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    {
+      wm_number_to_string (fixed[i], ours);
+      g_ascii_formatd (theirs, sizeof theirs, "%.15g", fixed[i]);
+      g_assert_cmpstr (ours, ==, theirs);
+    }
+  for (guint i = 0; i < 200000; i++)
+    {
+      double x = i % 2 ? g_rand_int_range (rand, -100000000, 100000000) / 100.0
+                       : g_rand_int_range (rand, -999999, 999999) / pow (10, g_rand_int_range (rand, 1, 7));
+
+      if (x == floor (x))
+        continue;
+      wm_number_to_string (x, ours);
+      g_ascii_formatd (theirs, sizeof theirs, "%.15g", x);
+      g_assert_cmpstr (ours, ==, theirs);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1191,6 +1221,7 @@ main (int   argc,
   g_test_add_func ("/core/expr/evaluation-is-reentrant", test_evaluation_is_reentrant);
   g_test_add_func ("/core/expr/values-from-json", test_values_from_json);
   g_test_add_func ("/core/expr/value-helpers", test_value_helpers);
+  g_test_add_func ("/core/expr/string-form-matches-printf", test_string_form_matches_printf);
 
   ret = g_test_run ();
   wm_expr_arena_free (arena);
