@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-cli.h"
+#include "wm-cli-workspace.h"
 
 typedef struct
 {
@@ -25,6 +26,7 @@ static const Subcommand subcommands[] = {
   { "fmt", wm_cli_fmt, N_("Rewrite flow files in the canonical form") },
   { "simulate", wm_cli_simulate, N_("Replay recorded profiles through flows and report") },
   { "import", wm_cli_import, N_("Turn a CSV file of profiles into JSON Lines") },
+  { "workspace", wm_cli_workspace, N_("List, launch, export and import the flows of a workspace") },
   { "split", wm_cli_split, N_("Cut a profile file into parts by profile id") },
   { "merge", wm_cli_merge, N_("Add partial results up into one report") },
 };

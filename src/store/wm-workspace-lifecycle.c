@@ -624,7 +624,8 @@ new_version_change (WmWorkspace *self,
                      "and the latest version of “%s” is %s; %s"),
                    flow_label (flow), status_name (latest),
                    status == WM_VERSION_DRAFT ? _("edit that draft and launch it")
-                                              : _("duplicate the flow to start again from it"));
+                   : status == WM_VERSION_SCHEDULED ? _("wait until it starts, or cancel the launch")
+                   : _("duplicate the flow to start again from it"));
       return FALSE;
     }
 
