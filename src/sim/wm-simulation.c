@@ -26,9 +26,14 @@
 
 typedef struct
 {
-  /* JSON Lines: lines read here, parsed on the workers. */
+  /* JSON Lines: lines read here, parsed on the workers. The next batch is
+   * read while the workers simulate the current one. */
   WmLineReader    *lines;
   WmLineBatch     *batch;
+  WmLineBatch     *next;
+  gboolean         have_next;   /* next holds lines read ahead */
+  gboolean         next_done;   /* reading ahead found the end */
+  GError          *next_error;
   WmIdSet         *ids;
   /* CSV: read and checked here (CSV profiles have no events). */
   WmProfileReader *csv;
@@ -185,7 +190,22 @@ read_batch (Source             *source,
       return TRUE;
     }
 
-  if (!wm_line_reader_fill_batch (source->lines, source->batch, batch_size, BATCH_MAX_BYTES, &local_error))
+  if (source->have_next)
+    {
+      WmLineBatch *swap = source->batch;
+
+      source->batch = source->next;
+      source->next = swap;
+      source->have_next = FALSE;
+    }
+  else if (source->next_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&source->next_error));
+      return FALSE;
+    }
+  else if (source->next_done
+           || !wm_line_reader_fill_batch (source->lines, source->batch, batch_size, BATCH_MAX_BYTES,
+                                          &local_error))
     {
       *more = FALSE;
       if (local_error != NULL)
@@ -277,6 +297,7 @@ wm_simulation_run (const WmSimProgram *program,
   if (source.csv == NULL && source.lines == NULL)
     return FALSE;
   source.batch = wm_line_batch_new ();
+  source.next = wm_line_batch_new ();
   source.ids = wm_id_set_new ();
   if (g_stat (options->profiles_path, &st) == 0)
     source.size = st.st_size;
@@ -313,7 +334,25 @@ wm_simulation_run (const WmSimProgram *program,
               jobs[i].profiles = profiles;
               jobs[i].timelines = timelines;
             }
-          run_jobs (jobs, MIN (threads, n), simulate_job);
+          {
+            /* The workers simulate this batch while this thread reads the
+             * next one: the reading is then off the critical path. */
+            guint used = MIN (threads, n);
+            g_autofree GThread **running = g_new0 (GThread *, used);
+
+            for (guint i = 0; i < used; i++)
+              running[i] = g_thread_new ("waymark-sim", simulate_job, &jobs[i]);
+            if (source.lines != NULL && more && !source.next_done && source.next_error == NULL)
+              {
+                if (wm_line_reader_fill_batch (source.lines, source.next, batch_size, BATCH_MAX_BYTES,
+                                               &source.next_error))
+                  source.have_next = TRUE;
+                else
+                  source.next_done = TRUE;
+              }
+            for (guint i = 0; i < used; i++)
+              g_thread_join (running[i]);
+          }
 
           if (timelines != NULL)
             for (guint i = 0; i < n; i++)
@@ -356,6 +395,8 @@ wm_simulation_run (const WmSimProgram *program,
   g_clear_pointer (&source.lines, wm_line_reader_free);
   g_clear_pointer (&source.csv, wm_profile_reader_free);
   g_clear_pointer (&source.batch, wm_line_batch_free);
+  g_clear_pointer (&source.next, wm_line_batch_free);
+  g_clear_error (&source.next_error);
   g_clear_pointer (&source.ids, wm_id_set_free);
 
   if (!ok)
