@@ -1,0 +1,106 @@
+/* wm-canvas-draw.c - cairo drawing shared by the canvas and the exporters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "wm-canvas-draw.h"
+
+static void
+set_rgba (GdkRGBA *c,
+          double   r,
+          double   g,
+          double   b,
+          double   a)
+{
+  c->red = r;
+  c->green = g;
+  c->blue = b;
+  c->alpha = a;
+}
+
+/* The GNOME palette: green, blue, purple, yellow, grey. */
+static void
+set_categories (WmCanvasColors *colors)
+{
+  set_rgba (&colors->category[WM_CATEGORY_ENTRY], 0x2e / 255., 0xc2 / 255., 0x7e / 255., 1);
+  set_rgba (&colors->category[WM_CATEGORY_CHANNEL], 0x35 / 255., 0x84 / 255., 0xe4 / 255., 1);
+  set_rgba (&colors->category[WM_CATEGORY_FUNCTION], 0x91 / 255., 0x41 / 255., 0xac / 255., 1);
+  set_rgba (&colors->category[WM_CATEGORY_MILESTONE], 0xe5 / 255., 0xa5 / 255., 0x0a / 255., 1);
+  set_rgba (&colors->category[WM_CATEGORY_EXIT], 0x77 / 255., 0x76 / 255., 0x7b / 255., 1);
+}
+
+void
+wm_canvas_colors_init_light (WmCanvasColors *colors)
+{
+  set_rgba (&colors->foreground, 0, 0, 0, 0.8);
+  set_rgba (&colors->background, 0xfa / 255., 0xfa / 255., 0xfa / 255., 1);
+  set_rgba (&colors->node, 1, 1, 1, 1);
+  set_rgba (&colors->accent, 0x35 / 255., 0x84 / 255., 0xe4 / 255., 1);
+  set_rgba (&colors->connection, 0, 0, 0, 0.45);
+  set_rgba (&colors->grid, 0, 0, 0, 0.1);
+  set_rgba (&colors->error, 0xe0 / 255., 0x1b / 255., 0x24 / 255., 1);
+  set_rgba (&colors->warning, 0xe6 / 255., 0x61 / 255., 0x00 / 255., 1);
+  set_categories (colors);
+}
+
+void
+wm_draw_connection (cairo_t        *cr,
+                    const WmBezier *c,
+                    double          line_width,
+                    const GdkRGBA  *colour)
+{
+  double size = MAX (8.0, 4 * line_width);
+  double dx = c->x3 - c->x2, dy = c->y3 - c->y2;
+  double len = hypot (dx, dy);
+  double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
+  /* The line stops where the arrow head starts, so its end does not poke
+   * through the head's point. */
+  double bx = c->x3 - ux * size * 0.8, by = c->y3 - uy * size * 0.8;
+
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_set_line_width (cr, line_width);
+  cairo_move_to (cr, c->x0, c->y0);
+  cairo_curve_to (cr, c->x1, c->y1, c->x2, c->y2, bx, by);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, c->x3, c->y3);
+  cairo_line_to (cr, c->x3 - ux * size - uy * size * 0.5, c->y3 - uy * size + ux * size * 0.5);
+  cairo_line_to (cr, c->x3 - ux * size + uy * size * 0.5, c->y3 - uy * size - ux * size * 0.5);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+void
+wm_draw_port (cairo_t       *cr,
+              double         x,
+              double         y,
+              gboolean       connected,
+              const GdkRGBA *colour,
+              const GdkRGBA *fill)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, WM_PORT_RADIUS, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, connected ? colour : fill);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+}
+
+void
+wm_draw_rounded_rect (cairo_t *cr,
+                      double   x,
+                      double   y,
+                      double   w,
+                      double   h,
+                      double   r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}

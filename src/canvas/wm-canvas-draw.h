@@ -1,0 +1,55 @@
+/* wm-canvas-draw.h - cairo drawing shared by the canvas and the exporters
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gdk/gdk.h>
+
+#include "wm-canvas-geometry.h"
+#include "wm-catalogue.h"
+
+G_BEGIN_DECLS
+
+/* Colours read from the theme (the canvas refreshes them in css_changed)
+ * or fixed for an export. */
+typedef struct
+{
+  GdkRGBA foreground;
+  GdkRGBA background;
+  GdkRGBA node;
+  GdkRGBA accent;
+  GdkRGBA connection;
+  GdkRGBA grid;
+  GdkRGBA error;
+  GdkRGBA warning;
+  GdkRGBA category[WM_N_CATEGORIES];
+} WmCanvasColors;
+
+/* The light colours an export uses whatever the theme. */
+void wm_canvas_colors_init_light (WmCanvasColors *colors);
+
+/* A connection curve with an arrow head at its end, in the current user
+ * space (canvas units); @line_width in those units. */
+void wm_draw_connection   (cairo_t        *cr,
+                           const WmBezier *curve,
+                           double          line_width,
+                           const GdkRGBA  *colour);
+/* A port dot at @x, @y: filled when connected, a ring when not (an
+ * unconnected port exits the flow). */
+void wm_draw_port         (cairo_t        *cr,
+                           double          x,
+                           double          y,
+                           gboolean        connected,
+                           const GdkRGBA  *colour,
+                           const GdkRGBA  *fill);
+/* The rounded rectangle of a node's outline. */
+void wm_draw_rounded_rect (cairo_t        *cr,
+                           double          x,
+                           double          y,
+                           double          width,
+                           double          height,
+                           double          radius);
+
+G_END_DECLS

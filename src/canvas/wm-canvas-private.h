@@ -1,0 +1,155 @@
+/* wm-canvas-private.h - what the canvas's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * wm-canvas.c: the model mirror, scrolling, allocation and drawing;
+ * wm-canvas-input.c: gestures, keys and drops;
+ * wm-canvas-edit.c: actions, clipboard, menus and the connect popover.
+ */
+#pragma once
+
+#include "wm-canvas.h"
+#include "wm-canvas-draw.h"
+#include "wm-canvas-geometry.h"
+#include "wm-node.h"
+#include "wm-spatial-index.h"
+
+G_BEGIN_DECLS
+
+/* A connection as drawn: its ends resolved to nodes (NULL when the id names
+ * no element; such a connection is not drawn, validation reports it). */
+typedef struct
+{
+  WmConnection *connection;
+  WmNode       *from;
+  WmNode       *to;
+  int           port;       /* index in from's ports, -1 when unknown */
+  WmBezier      curve;
+} WmCanvasEdge;
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_MOVE,
+  DRAG_CONNECT,
+  DRAG_RUBBER,
+  DRAG_PAN,
+} WmCanvasDragMode;
+
+struct _WmCanvas
+{
+  GtkWidget           parent_instance;
+
+  WmVersion          *version;
+  WmUndoStack        *undo;
+  gulong              elements_handler;
+  gulong              connections_handler;
+
+  GtkAdjustment      *hadjustment;
+  GtkAdjustment      *vadjustment;
+  guint               hscroll_policy : 1;
+  guint               vscroll_policy : 1;
+  guint               snap : 1;
+  guint               space_held : 1;
+  guint               zoom_pending_fit : 1;
+  double              zoom;
+
+  GPtrArray          *nodes;          /* WmNode*, in the version's element order */
+  GHashTable         *node_by_element;/* WmElement* -> WmNode* */
+  GHashTable         *node_by_id;     /* id -> WmNode* (the first with that id) */
+  GPtrArray          *edges;          /* WmCanvasEdge*, in connection order */
+  GHashTable         *edges_by_id;    /* element id -> GPtrArray of WmCanvasEdge* */
+  WmSpatialIndex     *node_index;     /* WmNode* by canvas rectangle */
+  WmSpatialIndex     *edge_index;     /* WmCanvasEdge* by curve bounds */
+  GHashTable         *selection;      /* set of WmNode* */
+  GPtrArray          *shown;          /* nodes allocated in view last time */
+  GHashTable         *badges;         /* element id -> GUINT badge */
+
+  WmCanvasColors      colors;
+  guint               a11y_idle;
+  GHashTable         *a11y_dirty;     /* set of WmNode* */
+
+  /* Gestures (wm-canvas-input.c). */
+  GtkGesture         *drag;
+  GtkGesture         *pan;
+  GtkWidget          *rubberband;
+  WmCanvasDragMode    drag_mode;
+  double              drag_x;         /* canvas point where the drag began */
+  double              drag_y;
+  double              pointer_x;      /* last pointer position, view pixels */
+  double              pointer_y;
+  double              pan_h;          /* adjustment values at a pan's start */
+  double              pan_v;
+  double              zoom_start;     /* zoom at a pinch's start */
+  gboolean            drag_moved;
+  gboolean            toggle_off;     /* a Ctrl-click on a selected node */
+  gboolean            group_open;
+  WmNode             *drag_node;      /* the node pressed */
+  GPtrArray          *drag_ids;       /* ids of the elements moved */
+  GArray             *drag_start;     /* their positions at the start */
+  GHashTable         *rubber_base;    /* selection before a rubber band */
+  WmNode             *connect_from;
+  int                 connect_port;
+  WmNode             *connect_target;
+  double              connect_x;      /* the loose end, canvas units */
+  double              connect_y;
+
+  /* Popovers (wm-canvas-edit.c). */
+  GtkWidget          *connect_popover;
+  GtkWidget          *context_menu;
+};
+
+double      _wm_canvas_scroll_x             (WmCanvas     *self);
+double      _wm_canvas_scroll_y             (WmCanvas     *self);
+WmNode     *_wm_canvas_node_at              (WmCanvas     *self,
+                                             double        x,
+                                             double        y);
+WmNode     *_wm_canvas_node_for_id          (WmCanvas     *self,
+                                             const char   *id);
+/* A port dot near canvas point @x, @y: its node and index. */
+gboolean    _wm_canvas_port_at              (WmCanvas     *self,
+                                             double        x,
+                                             double        y,
+                                             WmNode      **node,
+                                             int          *port);
+/* The connection whose arrow end (the last third) is near @x, @y. */
+WmCanvasEdge *_wm_canvas_edge_end_at        (WmCanvas     *self,
+                                             double        x,
+                                             double        y);
+void        _wm_canvas_node_position        (WmNode       *node,
+                                             double       *x,
+                                             double       *y);
+gboolean    _wm_canvas_port_connected       (WmCanvas     *self,
+                                             WmNode       *node,
+                                             const char   *port);
+double      _wm_canvas_get_zoom_for_node    (WmNode       *node);
+const WmCanvasColors *_wm_canvas_get_colors (WmCanvas     *self);
+
+void        _wm_canvas_select_node          (WmCanvas     *self,
+                                             WmNode       *node,
+                                             gboolean      selected);
+void        _wm_canvas_replace_selection    (WmCanvas     *self,
+                                             GHashTable   *nodes);
+void        _wm_canvas_selection_changed    (WmCanvas     *self);
+/* Ids of the selected elements in element order (NULL-terminated). */
+GPtrArray  *_wm_canvas_selected_ids         (WmCanvas     *self);
+void        _wm_canvas_focus_node           (WmCanvas     *self,
+                                             WmNode       *node);
+void        _wm_canvas_update_rubberband    (WmCanvas     *self,
+                                             const WmRect *rect);
+gboolean    _wm_canvas_move_focus           (WmCanvas     *self,
+                                             GtkDirectionType direction);
+
+void        _wm_canvas_class_init_input     (GtkWidgetClass *widget_class);
+void        _wm_canvas_init_input           (WmCanvas     *self);
+void        _wm_canvas_cancel_drag          (WmCanvas     *self);
+void        _wm_canvas_class_init_edit      (GtkWidgetClass *widget_class);
+void        _wm_canvas_init_edit            (WmCanvas     *self);
+void        _wm_canvas_dispose_edit         (WmCanvas     *self);
+void        _wm_canvas_update_actions       (WmCanvas     *self);
+void        _wm_canvas_show_context_menu    (WmCanvas     *self,
+                                             WmNode       *node,
+                                             double        view_x,
+                                             double        view_y);
+
+G_END_DECLS

@@ -1,0 +1,137 @@
+/* wm-canvas.h - the flow canvas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * WmCanvas shows one version of a flow and edits it through its undo stack:
+ * every change it makes is a command pushed on the WmUndoStack (one drag is
+ * one step), and it redraws from the model's items-changed and notify
+ * signals, so it never holds state of its own about the document. Zoom,
+ * scroll and selection are view state and stay in the canvas.
+ *
+ * It implements GtkScrollable: put it in a GtkScrolledWindow. Adjustments
+ * are in view pixels; a view pixel v shows canvas point (v + value) / zoom.
+ *
+ * Actions (on the widget, group "canvas"; shortcuts in brackets):
+ *   zoom-in [Ctrl+plus], zoom-out [Ctrl+minus], zoom-reset [Ctrl+0],
+ *   zoom-fit [Ctrl+1], select-all [Ctrl+A], delete [Delete],
+ *   copy [Ctrl+C], cut [Ctrl+X], paste [Ctrl+V], duplicate [Ctrl+D],
+ *   undo [Ctrl+Z], redo [Ctrl+Shift+Z], arrange [Ctrl+Shift+L],
+ *   connect [Ctrl+K: the "Connect to…" popover of the focused element],
+ *   disconnect ("(ss)": element id, port), activate [Enter],
+ *   nudge ("(ii)" in grid steps) [Shift+arrows], focus-move ("i", a
+ *   GtkDirectionType) [arrows].
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "wm-undo.h"
+#include "wm-version.h"
+
+G_BEGIN_DECLS
+
+#define WM_TYPE_CANVAS (wm_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (WmCanvas, wm_canvas, WM, CANVAS, GtkWidget)
+
+GtkWidget   *wm_canvas_new                (void);
+
+/* Shows @version (NULL: nothing) and edits it through @undo_stack, whose
+ * flow must hold @version. */
+void         wm_canvas_set_version        (WmCanvas           *self,
+                                           WmVersion          *version,
+                                           WmUndoStack        *undo_stack);
+WmVersion   *wm_canvas_get_version        (WmCanvas           *self);
+WmUndoStack *wm_canvas_get_undo_stack     (WmCanvas           *self);
+
+/* The node widget showing @element, or NULL. */
+GtkWidget   *wm_canvas_get_node           (WmCanvas           *self,
+                                           WmElement          *element);
+
+/* Zoom, between WM_CANVAS_MIN_ZOOM and WM_CANVAS_MAX_ZOOM ("zoom"). */
+double       wm_canvas_get_zoom           (WmCanvas           *self);
+/* Zooms keeping the canvas point under view point @view_x, @view_y still. */
+void         wm_canvas_zoom_at            (WmCanvas           *self,
+                                           double              zoom,
+                                           double              view_x,
+                                           double              view_y);
+/* Zooms about the middle of the view. */
+void         wm_canvas_set_zoom           (WmCanvas           *self,
+                                           double              zoom);
+/* Shows every element (zoom at most 1). */
+void         wm_canvas_zoom_to_fit        (WmCanvas           *self);
+/* Scrolls so that @element is in view. */
+void         wm_canvas_scroll_to_element  (WmCanvas           *self,
+                                           WmElement          *element);
+void         wm_canvas_view_to_canvas     (WmCanvas           *self,
+                                           double              view_x,
+                                           double              view_y,
+                                           double             *canvas_x,
+                                           double             *canvas_y);
+void         wm_canvas_canvas_to_view     (WmCanvas           *self,
+                                           double              canvas_x,
+                                           double              canvas_y,
+                                           double             *view_x,
+                                           double             *view_y);
+/* The canvas rectangle in view, and the one the elements cover (FALSE when
+ * there are none); for the minimap. */
+void         wm_canvas_get_visible_area   (WmCanvas           *self,
+                                           double             *x,
+                                           double             *y,
+                                           double             *width,
+                                           double             *height);
+gboolean     wm_canvas_get_content_area   (WmCanvas           *self,
+                                           double             *x,
+                                           double             *y,
+                                           double             *width,
+                                           double             *height);
+/* Scrolls so that canvas point @x, @y is in the middle of the view. */
+void         wm_canvas_center_on          (WmCanvas           *self,
+                                           double              x,
+                                           double              y);
+
+/* Grid snapping of moved and dropped elements ("snap-to-grid"); the grid
+ * is 16 canvas units. */
+#define WM_CANVAS_GRID 16.0
+gboolean     wm_canvas_get_snap_to_grid   (WmCanvas           *self);
+void         wm_canvas_set_snap_to_grid   (WmCanvas           *self,
+                                           gboolean            snap);
+
+/* Selection (view state; "selection-changed" when it changes). */
+guint        wm_canvas_get_n_selected     (WmCanvas           *self);
+/* The selected elements' ids in the version's order; free with
+ * g_strfreev. */
+char       **wm_canvas_get_selected_ids   (WmCanvas           *self);
+gboolean     wm_canvas_is_selected        (WmCanvas           *self,
+                                           WmElement          *element);
+/* Selects exactly the elements with @ids (NULL-terminated; NULL: none). */
+void         wm_canvas_set_selection      (WmCanvas           *self,
+                                           const char * const *ids);
+void         wm_canvas_select_all         (WmCanvas           *self);
+void         wm_canvas_unselect_all       (WmCanvas           *self);
+
+/* Validation badges from a GPtrArray of WmDiagnostic (NULL clears):
+ * diagnostics of this version naming an element. */
+void         wm_canvas_set_diagnostics    (WmCanvas           *self,
+                                           GPtrArray          *diagnostics);
+
+/* Edits, each one undo step. */
+void         wm_canvas_delete_selection   (WmCanvas           *self);
+void         wm_canvas_copy_selection     (WmCanvas           *self);
+void         wm_canvas_cut_selection      (WmCanvas           *self);
+void         wm_canvas_paste              (WmCanvas           *self);
+void         wm_canvas_duplicate_selection (WmCanvas          *self);
+/* Auto-layout (wm-layout.h) of the whole version. */
+void         wm_canvas_arrange            (WmCanvas           *self);
+/* Adds an element of catalogue @type with its top-left corner at canvas
+ * point @x, @y (snapped when snapping is on), with the first free id
+ * "e<N>", and selects it. Returns the new element, or NULL when @type is
+ * unknown or there is no version. */
+WmElement   *wm_canvas_add_element        (WmCanvas           *self,
+                                           const char         *type,
+                                           double              x,
+                                           double              y);
+/* Opens the "Connect to…" popover for @element. */
+void         wm_canvas_show_connect_popover (WmCanvas         *self,
+                                           WmElement          *element);
+
+G_END_DECLS
