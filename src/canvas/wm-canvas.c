@@ -236,8 +236,9 @@ element_name_changed_cb (WmElement  *element,
 }
 
 static void
-element_config_changed_cb (WmElement *element,
-                           WmNode    *node)
+element_config_changed_cb (WmElement  *element,
+                           const char *key,
+                           WmNode     *node)
 {
   element_texts_changed (element, node);
 }
@@ -481,20 +482,28 @@ a11y_idle_cb (gpointer data)
       g_autofree char *description = wm_node_describe (wm_node_get_element (node), self->version);
       GPtrArray *edges = g_hash_table_lookup (self->edges_by_id,
                                               wm_element_get_id (wm_node_get_element (node)));
-      GList *targets = NULL;
+      WmNode *next = NULL;
+      const char * const *ports = wm_node_get_ports (node);
 
       wm_node_set_description (node, description);
-      for (guint i = 0; edges != NULL && i < edges->len; i++)
-        {
-          WmCanvasEdge *edge = g_ptr_array_index (edges, i);
+      /* FLOW_TO names the element the first connected port leads to (the
+       * label names all of them): GTK 4.8.3 collects a NULL-terminated
+       * list of accessibles here, and varargs cannot be built at run
+       * time. */
+      for (guint p = 0; next == NULL && ports[p] != NULL; p++)
+        for (guint i = 0; edges != NULL && i < edges->len; i++)
+          {
+            WmCanvasEdge *edge = g_ptr_array_index (edges, i);
 
-          if (edge->from == node && edge->to != NULL && !g_list_find (targets, edge->to))
-            targets = g_list_append (targets, edge->to);
-        }
-      /* GTK 4.8 takes a GList for a reference-list relation and keeps it. */
-      if (targets != NULL)
+            if (edge->from == node && edge->to != NULL && edge->port == (int) p)
+              {
+                next = edge->to;
+                break;
+              }
+          }
+      if (next != NULL)
         gtk_accessible_update_relation (GTK_ACCESSIBLE (node),
-                                        GTK_ACCESSIBLE_RELATION_FLOW_TO, targets,
+                                        GTK_ACCESSIBLE_RELATION_FLOW_TO, next, NULL,
                                         -1);
       else
         gtk_accessible_reset_relation (GTK_ACCESSIBLE (node), GTK_ACCESSIBLE_RELATION_FLOW_TO);
