@@ -359,7 +359,8 @@ limit_row_new (WmFlowSettings *self,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* Translators: an entry limit reads "At most [2] entries within [7 days]" */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), C_("entry limit", "At most"));
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_label_new (C_("entry limit", "At most")));
+  gtk_editable_set_width_chars (GTK_EDITABLE (count), 4);
 
   if (count_node != NULL && JSON_NODE_HOLDS_VALUE (count_node)
       && (json_node_get_value_type (count_node) == G_TYPE_INT64
@@ -617,6 +618,8 @@ check_variables (WmFlowSettings *self)
       JsonObject *variable = item != NULL && JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
       const char *name = object_string (variable, "name");
       const char *type = object_string (variable, "type");
+      static const char * const parts[] = { "wm-name", "wm-type", "wm-initial" };
+      GtkWidget *culprit = NULL;
       const char *error = NULL;
       const char *typed_initial = g_object_get_data (G_OBJECT (row), "wm-bad-initial");
 
@@ -631,20 +634,34 @@ check_variables (WmFlowSettings *self)
                 && g_strcmp0 (object_string (json_node_get_object (other), "name"), name) == 0)
               error = _("Another variable has this name");
           }
+      if (error != NULL)
+        culprit = g_object_get_data (G_OBJECT (row), "wm-name");
       if (error == NULL && (type == NULL || !g_strv_contains (variable_types, type)))
-        error = _("Choose a type");
+        {
+          error = _("Choose a type");
+          culprit = g_object_get_data (G_OBJECT (row), "wm-type");
+        }
       if (error == NULL && typed_initial != NULL)
         error = initial_hint (type);
       if (error == NULL && variable != NULL
           && !initial_matches (type, json_object_get_member (variable, "initial")))
         error = initial_hint (type) != NULL ? initial_hint (type) : _("The initial value must be text");
+      if (error != NULL && culprit == NULL)
+        culprit = g_object_get_data (G_OBJECT (row), "wm-initial");
 
       gtk_label_set_text (GTK_LABEL (message), error != NULL ? error : "");
       gtk_widget_set_visible (message, error != NULL);
-      if (error != NULL)
-        gtk_widget_add_css_class (row, "error");
-      else
-        gtk_widget_remove_css_class (row, "error");
+      /* Mark the value at fault, not the whole row (the error style
+       * colours everything it holds). */
+      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+        {
+          GtkWidget *widget = g_object_get_data (G_OBJECT (row), parts[k]);
+
+          if (widget == culprit)
+            gtk_widget_add_css_class (widget, "error");
+          else
+            gtk_widget_remove_css_class (widget, "error");
+        }
     }
 }
 
@@ -841,6 +858,8 @@ variable_row_new (WmFlowSettings *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data (G_OBJECT (row), "wm-message", message);
   g_object_set_data (G_OBJECT (row), "wm-initial", initial);
+  g_object_set_data (G_OBJECT (row), "wm-name", name);
+  g_object_set_data (G_OBJECT (row), "wm-type", type_drop_down);
   g_object_set_data (G_OBJECT (row), "wm-focus", name);
   return row;
 }

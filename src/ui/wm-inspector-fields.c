@@ -188,7 +188,7 @@ stacked_row_new (WmFieldEditor *editor,
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = new_label (_(editor->spec->label), "heading");
+  GtkWidget *title = new_label (_(editor->spec->label), "caption");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(editor->spec->label));
@@ -200,6 +200,8 @@ stacked_row_new (WmFieldEditor *editor,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
+  /* Like the floating title of an entry row. */
+  gtk_widget_add_css_class (title, "dim-label");
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_valign (title, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (header), title);
@@ -213,6 +215,7 @@ stacked_row_new (WmFieldEditor *editor,
 
   editor->info = new_label (NULL, "caption");
   gtk_widget_add_css_class (editor->info, "dim-label");
+  gtk_widget_add_css_class (editor->info, "field-info");
   gtk_widget_set_visible (editor->info, FALSE);
   gtk_box_append (GTK_BOX (box), editor->info);
 
@@ -1237,6 +1240,8 @@ list_item_new (WmFieldEditor *editor,
       g_object_set_data (G_OBJECT (entry), "wm-column", (gpointer) column);
       g_signal_connect (entry, "changed", G_CALLBACK (list_entry_changed_cb), editor);
 
+      if (editor->size_groups->len > c)
+        gtk_size_group_add_widget (g_ptr_array_index (editor->size_groups, c), entry);
       if (column->own_line)
         gtk_grid_attach (GTK_GRID (grid), entry, 0, 1, n_columns (columns), 1);
       else
@@ -1250,6 +1255,8 @@ list_item_new (WmFieldEditor *editor,
   gtk_widget_set_sensitive (remove, removable);
   g_object_set_data (G_OBJECT (remove), "wm-index", GUINT_TO_POINTER (index));
   g_signal_connect (remove, "clicked", G_CALLBACK (list_remove_clicked_cb), editor);
+  if (editor->size_groups->len > n_columns (columns))
+    gtk_size_group_add_widget (g_ptr_array_index (editor->size_groups, n_columns (columns)), remove);
   gtk_grid_attach (GTK_GRID (grid), remove, n_columns (columns), 0, 1, 1);
 
   return grid;
@@ -1274,6 +1281,8 @@ list_refresh (WmFieldEditor *editor)
   editor->updating = FALSE;
 
   gtk_widget_set_visible (editor->items, n > 0);
+  if (editor->parts[2] != NULL)
+    gtk_widget_set_visible (editor->parts[2], n > 0);
   gtk_widget_set_sensitive (editor->parts[0], hi <= lo || n < hi);
   check_list (editor);
   if (n == 0)
@@ -1306,7 +1315,44 @@ build_list (WmFieldEditor *editor)
   g_signal_connect (add, "clicked", G_CALLBACK (list_add_clicked_cb), editor);
 
   editor->items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  editor->row = stacked_row_new (editor, editor->items, add);
+  editor->size_groups = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Several values an item: their names above the columns, as wide as
+   * the entries under them. */
+  {
+    const ListColumn *columns = list_columns (editor);
+    GtkWidget *items = editor->items;
+    guint n = n_columns (columns);
+
+    if (n > 1 && !columns[n - 1].own_line)
+      {
+        GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+        GtkWidget *spacer = gtk_label_new (NULL);
+
+        for (guint c = 0; c <= n; c++)
+          g_ptr_array_add (editor->size_groups, gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL));
+        for (guint c = 0; c < n; c++)
+          {
+            GtkWidget *heading = new_label (_(columns[c].placeholder), "caption");
+
+            gtk_widget_add_css_class (heading, "dim-label");
+            gtk_label_set_wrap (GTK_LABEL (heading), FALSE);
+            gtk_label_set_ellipsize (GTK_LABEL (heading), PANGO_ELLIPSIZE_END);
+            gtk_size_group_add_widget (g_ptr_array_index (editor->size_groups, c), heading);
+            gtk_box_append (GTK_BOX (header), heading);
+          }
+        gtk_size_group_add_widget (g_ptr_array_index (editor->size_groups, n), spacer);
+        gtk_box_append (GTK_BOX (header), spacer);
+        editor->parts[2] = header;
+        editor->items = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+        gtk_box_append (GTK_BOX (editor->items), header);
+        gtk_box_append (GTK_BOX (editor->items), items);
+        editor->row = stacked_row_new (editor, editor->items, add);
+        editor->items = items;
+      }
+    else
+      editor->row = stacked_row_new (editor, editor->items, add);
+  }
   editor->parts[0] = add;
   editor->focus = add;
   editor->refresh = list_refresh;
@@ -1617,6 +1663,7 @@ void
 _wm_field_editor_free (WmFieldEditor *editor)
 {
   g_clear_pointer (&editor->ids, g_ptr_array_unref);
+  g_clear_pointer (&editor->size_groups, g_ptr_array_unref);
   g_free (editor->subtitle);
   g_free (editor->live_error);
   g_free (editor->diagnostic);
@@ -1635,15 +1682,13 @@ _wm_field_editor_refresh (WmFieldEditor *editor)
 void
 _wm_field_editor_show_message (WmFieldEditor *editor)
 {
-  g_autofree char *message = NULL;
+  /* The editor's own check is newer than the last validation, which
+   * reports the same problem in other words. */
+  const char *message = editor->live_error != NULL ? editor->live_error : editor->diagnostic;
 
-  if (editor->live_error != NULL && editor->diagnostic != NULL
-      && !g_str_equal (editor->live_error, editor->diagnostic))
-    message = g_strconcat (editor->live_error, "\n", editor->diagnostic, NULL);
-  else if (editor->live_error != NULL || editor->diagnostic != NULL)
-    message = g_strdup (editor->live_error != NULL ? editor->live_error : editor->diagnostic);
-
-  if (message != NULL)
+  /* The error style colours all a widget holds: a row with a message
+   * label marks its editor only (and a list its items, in check_list). */
+  if (message != NULL && editor->message == NULL)
     gtk_widget_add_css_class (editor->row, "error");
   else
     gtk_widget_remove_css_class (editor->row, "error");

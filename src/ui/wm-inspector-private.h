@@ -25,6 +25,7 @@ struct _WmFieldEditor
   GtkWidget         *items;       /* list fields: the box of items */
   GtkWidget         *parts[6];    /* kind-specific widgets (unowned) */
   GPtrArray         *ids;         /* pickers: the value of each item */
+  GPtrArray         *size_groups; /* lists: one a column */
   gboolean           pushing;     /* this editor's own command is applying */
   gboolean           updating;    /* refresh is writing the widgets */
   void             (*refresh)     (WmFieldEditor *editor);

@@ -146,7 +146,11 @@ create_row (const WmElementType *type)
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (texts), title);
   gtk_label_set_xalign (GTK_LABEL (description), 0.0);
+  /* Two lines at most: the description is what tells similar types apart. */
+  gtk_label_set_wrap (GTK_LABEL (description), TRUE);
+  gtk_label_set_lines (GTK_LABEL (description), 2);
   gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (description), 30);
   gtk_widget_add_css_class (description, "caption");
   gtk_widget_add_css_class (description, "dim-label");
   gtk_box_append (GTK_BOX (texts), description);

@@ -82,6 +82,7 @@ wm_duration_editor_init (WmDurationEditor *self)
   /* Six digits is the syntax's limit; 366 days is checked by the host. */
   self->spin = gtk_spin_button_new_with_range (0, 999999, 1);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->spin), 4);
   gtk_widget_set_valign (self->spin, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->spin, GTK_WIDGET (self));
   g_signal_connect_swapped (self->spin, "value-changed",
@@ -323,6 +324,7 @@ wm_clock_entry_new (void)
 
   gtk_entry_set_max_length (GTK_ENTRY (entry), 5);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), C_("clock time placeholder", "HH:MM"));
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_DIGITS);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);

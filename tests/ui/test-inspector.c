@@ -99,7 +99,7 @@ find_nth_named (GtkWidget  *widget,
   return n < all->len ? g_ptr_array_index (all, n) : NULL;
 }
 
-/* A visible label of @row with @css_class ("dim-label" for the info line,
+/* A visible label of @row with @css_class ("field-info" for the info line,
  * "field-message" for errors), or NULL. */
 static GtkLabel *
 find_label (GtkWidget  *widget,
@@ -272,14 +272,14 @@ test_sms_segment_line (Fixture       *f,
 
   /* "Hi {{ profile.first_name }}, your cart is waiting": the placeholder
    * counts as nothing, leaving "Hi , your cart is waiting" (25). */
-  info = find_label (row, "dim-label");
+  info = find_label (row, "field-info");
   g_assert_nonnull (info);
   g_assert_cmpstr (gtk_label_get_text (info), ==, "GSM-7 · 1 segment · 25 characters");
 
   set_text_view (row, "Hello there, your cart is waiting!");
   g_assert_cmpstr (wm_element_get_config_string (element, "text"), ==,
                    "Hello there, your cart is waiting!");
-  g_assert_cmpstr (gtk_label_get_text (find_label (row, "dim-label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (find_label (row, "field-info")), ==,
                    "GSM-7 · 1 segment · 34 characters");
 
   /* Č is not in the GSM-7 alphabet: UCS-2, 70 units a segment, 67 when
@@ -287,12 +287,12 @@ test_sms_segment_line (Fixture       *f,
   long_unicode = g_strconcat ("Č", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", NULL);
   g_assert_cmpuint (g_utf8_strlen (long_unicode, -1), ==, 71);
   set_text_view (row, long_unicode);
-  g_assert_cmpstr (gtk_label_get_text (find_label (row, "dim-label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (find_label (row, "field-info")), ==,
                    "Unicode · 2 segments · 71 characters");
 
   /* Other texts get no SMS line. */
   show (f, 1, "e5");
-  g_assert_null (find_label (wm_inspector_get_field_row (f->inspector, "text"), "dim-label"));
+  g_assert_null (find_label (wm_inspector_get_field_row (f->inspector, "text"), "field-info"));
 }
 
 static void
@@ -312,13 +312,13 @@ test_syntax_error_shows_its_column (Fixture       *f,
   message = find_label (row, "field-message");
   g_assert_nonnull (message);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (message), "Column 5: "));
-  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
   /* The text is kept as typed; validation reports it too. */
   g_assert_cmpstr (wm_element_get_config_string (element, "where"), ==, "1 + * 2");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "1 + 2");
   g_assert_null (find_label (row, "field-message"));
-  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
 
   /* A template: an unterminated {{ at column 4. */
   show (f, 1, "e2");
