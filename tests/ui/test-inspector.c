@@ -343,6 +343,105 @@ test_syntax_error_shows_its_column (Fixture       *f,
   g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, 3);
 }
 
+static void
+test_diagnostics_mark_fields_and_focus_goes_there (Fixture       *f,
+                                                   gconstpointer  data)
+{
+  WmDiagnostic sender = { WM_SEVERITY_ERROR, "field-missing", 1, (char *) "e2", (char *) "sender",
+                          (char *) "Give the sender.", 0 };
+  WmDiagnostic window = { WM_SEVERITY_ERROR, "field-invalid", 1, (char *) "e2", (char *) "send_window.from",
+                          (char *) "“From” must be earlier.", 0 };
+  WmDiagnostic other = { WM_SEVERITY_ERROR, "field-missing", 1, (char *) "e5", (char *) "sender",
+                         (char *) "Not this one.", 0 };
+  g_autoptr (GPtrArray) diagnostics = g_ptr_array_new ();
+  GtkWidget *row;
+  GtkWidget *focus;
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  show (f, 1, "e2");
+  g_ptr_array_add (diagnostics, &sender);
+  g_ptr_array_add (diagnostics, &window);
+  g_ptr_array_add (diagnostics, &other);
+  wm_inspector_set_diagnostics (f->inspector, diagnostics);
+
+  row = wm_inspector_get_field_row (f->inspector, "sender");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, "Give the sender.");
+  row = wm_inspector_get_field_row (f->inspector, "send_window");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "“From” must be earlier.");
+  g_assert_false (gtk_widget_has_css_class (wm_inspector_get_field_row (f->inspector, "text"), "error"));
+
+  /* Activating the diagnostic goes to the field, inside the send window. */
+  g_assert_true (wm_inspector_focus_field (f->inspector, "send_window.from"));
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL
+                 && g_str_equal (gtk_widget_get_name (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY)), "from"));
+  g_assert_false (wm_inspector_focus_field (f->inspector, "no-such-field"));
+
+  /* Another element of the same diagnostics: only its own marks. */
+  show (f, 1, "e5");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (wm_inspector_get_field_row (f->inspector, "sender")), ==,
+                   "Not this one.");
+  wm_inspector_set_diagnostics (f->inspector, NULL);
+  g_assert_false (gtk_widget_has_css_class (wm_inspector_get_field_row (f->inspector, "sender"), "error"));
+}
+
+static void
+test_list_add_and_remove_are_one_command_each (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autofree char *before = canonical (f);
+  g_autofree char *undone = NULL;
+  WmElement *element = show (f, 1, "e13");
+  GtkWidget *row = wm_inspector_get_field_row (f->inspector, "variants");
+  JsonNode *variants;
+
+  g_signal_emit_by_name (find_nth_named (row, "add", 0), "clicked");
+  variants = wm_element_get_config_member (element, "variants");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (variants)), ==, 4);
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, 1);
+  g_assert_nonnull (find_nth_named (row, "weight", 3));
+
+  /* A weight that is not a number above 0 is marked and not stored. */
+  gtk_editable_set_text (GTK_EDITABLE (find_nth_named (row, "weight", 3)), "-2");
+  g_assert_true (gtk_widget_has_css_class (find_nth_named (row, "weight", 3), "error"));
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, 1);
+
+  g_assert_true (wm_undo_stack_undo (f->undo));
+  undone = canonical (f);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_null (find_nth_named (row, "weight", 3));
+}
+
+static void
+test_reaction_follows_the_message (Fixture       *f,
+                                   gconstpointer  data)
+{
+  WmElement *element = show (f, 1, "e11");
+  AdwComboRow *message = ADW_COMBO_ROW (wm_inspector_get_field_row (f->inspector, "element"));
+  AdwComboRow *reaction = ADW_COMBO_ROW (wm_inspector_get_field_row (f->inspector, "reaction"));
+  GListModel *messages = adw_combo_row_get_model (message);
+
+  /* The six send.* elements of version 1, by display name. */
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 6);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (messages), 0), ==, "Reminder SMS");
+  g_assert_cmpuint (adw_combo_row_get_selected (message), ==, 1);   /* e3, the e-mail */
+  /* An e-mail is delivered, opened, clicked. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reaction)), ==, 3);
+
+  /* Choosing the voice call (delivered only) is one command; its reactions
+   * follow, and "opened" stays visible since the file says so. */
+  adw_combo_row_set_selected (message, 5);
+  g_assert_cmpstr (wm_element_get_config_string (element, "element"), ==, "e7");
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (reaction)), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (reaction)), 0), ==,
+                   "Delivered");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +466,9 @@ main (int   argc,
   ADD ("renaming-is-one-command", test_renaming_is_one_command);
   ADD ("sms-text-shows-encoding-segments-and-characters", test_sms_segment_line);
   ADD ("syntax-error-shows-its-column", test_syntax_error_shows_its_column);
+  ADD ("diagnostics-mark-fields-and-focus-goes-there", test_diagnostics_mark_fields_and_focus_goes_there);
+  ADD ("list-add-is-one-command", test_list_add_and_remove_are_one_command_each);
+  ADD ("reaction-follows-the-message", test_reaction_follows_the_message);
 #undef ADD
 
   return g_test_run ();
