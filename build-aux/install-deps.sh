@@ -7,6 +7,11 @@
 #
 # --no-install-recommends matters: recommends pull in xdg-desktop-portal,
 # which spawns background services during the tests.
+#
+# parallel, rsync, munge and slurm-wlm are for the scale-out tests
+# (tests/scaleout): they start their own munged, slurmctld and slurmd in a
+# temporary folder, so the system's must not start on installation (see
+# policy-rc.d below).
 set -eu
 
 PACKAGES="
@@ -19,6 +24,7 @@ PACKAGES="
   clang libclang-rt-14-dev
   libyajl-dev
   libxlsxwriter-dev
+  parallel rsync munge slurm-wlm
 "
 
 missing=""
@@ -36,9 +42,28 @@ fi
 if [ -n "$missing" ]; then
   echo "Installing:$missing" >&2
   export DEBIAN_FRONTEND=noninteractive
+  # Installing munge and slurm-wlm would start munged (with the packaged
+  # key) and try slurmd and slurmctld. A container usually has a
+  # policy-rc.d that forbids every start already; elsewhere one is put in
+  # place for the installation only, refusing just these three services.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '%s\n' '#!/bin/sh' \
+      '# Temporary, from waymark build-aux/install-deps.sh: no daemons of the test packages.' \
+      'for arg; do case "$arg" in munge|slurmd|slurmctld) exit 101 ;; esac; done' \
+      'exit 0' | $SUDO tee "$policy" >/dev/null
+    $SUDO chmod 755 "$policy"
+    own_policy=yes
+    trap '$SUDO rm -f "$policy"' EXIT
+  fi
   $SUDO apt-get update -q
   # shellcheck disable=SC2086
   $SUDO apt-get install -y -q --no-install-recommends $missing
+  if [ -n "$own_policy" ]; then
+    $SUDO rm -f "$policy"
+    trap - EXIT
+  fi
 fi
 
 # The German locale is used by one test (locale-independent number handling).
