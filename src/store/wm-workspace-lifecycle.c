@@ -140,7 +140,7 @@ change_flow (WmWorkspace *self,
       _wm_db_rollback (self);
       return FALSE;
     }
-  _wm_workspace_flow_changed (self, id, flow);
+  _wm_workspace_flow_changed (self, id);
   return TRUE;
 }
 
@@ -581,7 +581,7 @@ wm_workspace_apply_schedule (WmWorkspace *self,
     goto fail;
 
   for (guint i = 0; i < flows->len; i++)
-    _wm_workspace_flow_changed (self, wm_flow_get_id (flows->pdata[i]), flows->pdata[i]);
+    _wm_workspace_flow_changed (self, wm_flow_get_id (flows->pdata[i]));
   if (changed != NULL)
     *changed = flows->len;
   return TRUE;
@@ -702,7 +702,7 @@ wm_workspace_duplicate (WmWorkspace *self,
 
   if (!_wm_workspace_insert_flow (self, copy, now, error) || !_wm_db_commit (self, error))
     goto fail;
-  _wm_workspace_flow_changed (self, new_id, copy);
+  _wm_workspace_flow_changed (self, new_id);
   return g_steal_pointer (&new_id);
 
 fail:
@@ -745,7 +745,7 @@ wm_workspace_delete_flow (WmWorkspace *self,
   _wm_db_bind_text (stmt, 1, id);
   if (!_wm_db_step_done (self, stmt, error) || !_wm_db_commit (self, error))
     goto fail;
-  _wm_workspace_flow_changed (self, id, NULL);
+  _wm_workspace_flow_changed (self, id);
   return TRUE;
 
 fail:

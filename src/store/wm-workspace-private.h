@@ -25,7 +25,9 @@ struct _WmWorkspace
   gint64      data_version;  /* PRAGMA data_version at the last look */
 
   GListStore *flows;         /* WmFlowInfo */
-  GHashTable *cache;         /* id -> WmFlow, as stored */
+  GHashTable *cache;         /* id -> WmFlow: the flows validation looked
+                              * at (add.to.flow targets, inbound
+                              * conflicts), dropped when they change */
   GPtrArray  *inbound;       /* WmFlow*, the last list_flows answer */
 };
 
@@ -84,8 +86,7 @@ gboolean      _wm_workspace_write_flow  (WmWorkspace  *self,
                                          GError      **error);
 /* After a commit: the cache, the list and ::flow-changed follow. */
 void          _wm_workspace_flow_changed (WmWorkspace *self,
-                                         const char   *id,
-                                         WmFlow       *flow);
+                                         const char   *id);
 /* A flow id made from @name (or @base) that no flow uses yet. */
 char         *_wm_workspace_free_flow_id (WmWorkspace *self,
                                          const char   *base,

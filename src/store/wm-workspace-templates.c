@@ -144,7 +144,7 @@ wm_workspace_instantiate_template (WmWorkspace *self,
       || !_wm_workspace_insert_flow (self, flow, now, error)
       || !_wm_db_commit (self, error))
     goto fail;
-  _wm_workspace_flow_changed (self, id, flow);
+  _wm_workspace_flow_changed (self, id);
   _wm_workspace_definitions_changed (self, WM_DEFINITION_MILESTONE);
   _wm_workspace_definitions_changed (self, WM_DEFINITION_OUTCOME);
   return g_steal_pointer (&id);

@@ -3,10 +3,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each flow is one row of document-level fields (its canonical JSON without
- * "versions") plus one row a version (the version's canonical JSON), so
- * saving an edit rewrites one version row and the flow's row, never the
- * whole workspace. Export joins them and writes the canonical form, so
+ * Each flow is one row of document-level fields (its JSON without
+ * "versions") plus one row a version (the version's JSON), so saving an
+ * edit rewrites one version row and the flow's row, never the whole
+ * workspace. Export joins them and writes the canonical form, so
  * export -> import -> export gives the same bytes.
  */
 
@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wm-catalogue.h"
 #include "wm-flow-info.h"
 #include "wm-flow-io.h"
 #include "wm-json.h"
@@ -271,6 +272,95 @@ parse_stored (const char *text,
   return node;
 }
 
+/* What wm_version_new_from_json relies on (the loader's checks of a
+ * version), for rows damaged outside Waymark. */
+static gboolean
+version_shape_ok (JsonNode *node)
+{
+  JsonObject *object = json_node_get_object (node);
+  JsonNode *member = json_object_get_member (object, "number");
+  JsonNode *elements = json_object_get_member (object, "elements");
+
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_DOUBLE)
+    return FALSE;
+  member = json_object_get_member (object, "status");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_STRING
+      || wm_version_status_from_string (json_node_get_string (member)) < 0)
+    return FALSE;
+  if (elements != NULL && JSON_NODE_HOLDS_ARRAY (elements))
+    {
+      JsonArray *array = json_node_get_array (elements);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+          JsonObject *element;
+
+          if (!JSON_NODE_HOLDS_OBJECT (item))
+            return FALSE;
+          element = json_node_get_object (item);
+          if (!json_object_has_member (element, "id") || !json_object_has_member (element, "type")
+              || wm_catalogue_lookup (json_object_get_string_member_with_default (element, "type", "")) == NULL
+              || json_node_get_value_type (json_object_get_member (element, "id")) != G_TYPE_STRING)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* wm_version_new_from_json deep-copies the whole version; the parsed tree
+ * is ours alone, so the version is built from a skeleton without its
+ * elements and connections, and the elements wrap the parsed objects
+ * (wm_element_new_from_json takes a reference, no copy). Empty arrays are
+ * kept in the skeleton so that "elements": [] stays present. */
+static WmVersion *
+build_version (JsonObject *object)
+{
+  g_autoptr(JsonObject) skeleton = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (object);
+  JsonNode *elements = json_object_get_member (object, "elements");
+  JsonNode *connections = json_object_get_member (object, "connections");
+  WmVersion *version;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *member = json_object_get_member (object, key);
+
+      if ((g_str_equal (key, "elements") || g_str_equal (key, "connections")) && JSON_NODE_HOLDS_ARRAY (member))
+        json_object_set_array_member (skeleton, key, json_array_new ());
+      else
+        json_object_set_member (skeleton, key, json_node_ref (member));
+    }
+  version = wm_version_new_from_json (skeleton);
+
+  if (elements != NULL && JSON_NODE_HOLDS_ARRAY (elements))
+    {
+      JsonArray *array = json_node_get_array (elements);
+      guint n = json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(WmElement) element = wm_element_new_from_json (json_array_get_object_element (array, i));
+
+          wm_version_insert_element (version, i, element);
+        }
+    }
+  if (connections != NULL && JSON_NODE_HOLDS_ARRAY (connections))
+    {
+      JsonArray *array = json_node_get_array (connections);
+      guint n = json_array_get_length (array);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(WmConnection) connection = wm_connection_new_from_json (json_array_get_element (array, i));
+
+          wm_version_insert_connection (version, i, connection);
+        }
+    }
+  return version;
+}
+
 static WmFlow *
 read_flow_rows (WmWorkspace *self,
                 const char  *id,
@@ -279,7 +369,6 @@ read_flow_rows (WmWorkspace *self,
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonArray) versions = json_array_new ();
-  g_autoptr(GError) local = NULL;
   sqlite3_stmt *stmt;
   WmFlow *flow;
   int rc;
@@ -325,12 +414,25 @@ read_flow_rows (WmWorkspace *self,
       return NULL;
     }
 
-  json_object_set_array_member (json_node_get_object (root), "versions", g_steal_pointer (&versions));
-  flow = wm_flow_load_from_node (root, &local);
-  if (flow == NULL)
-    g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_CORRUPT,
-                 _("The workspace is damaged: the flow “%s” cannot be read (%s); open a backup copy"),
-                 id, local->message);
+  /* The rows were written by this code from flows the loader had checked,
+   * so the model is built directly: wm_flow_load_from_node would check
+   * the shape again and copy every version twice. */
+  flow = wm_flow_new_from_json (json_node_get_object (root));
+  for (guint i = 0; i < json_array_get_length (versions); i++)
+    {
+      JsonNode *node = json_array_get_element (versions, i);
+      g_autoptr(WmVersion) version = NULL;
+
+      if (!version_shape_ok (node))
+        {
+          g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_CORRUPT,
+                       _("The workspace is damaged: the flow “%s” cannot be read; open a backup copy"), id);
+          g_clear_object (&flow);
+          return NULL;
+        }
+      version = build_version (json_node_get_object (node));
+      wm_flow_append_version (flow, version);
+    }
   return flow;
 }
 
@@ -357,13 +459,43 @@ _wm_workspace_read_flow (WmWorkspace *self,
   return flow;
 }
 
-/* The canonical JSON of @flow's document-level fields: the document
- * without "versions" (which @doc loses). */
+/* Rows hold the model's JSON as held (members in the order read, x- keys
+ * included) written compactly with the canonical writer's string and
+ * number rules: lossless, and export writes the canonical form from it.
+ * Building the canonical tree instead would double the time of a save. */
 static char *
-header_text (JsonNode *doc)
+compact_text (JsonNode *node)
 {
-  json_object_remove_member (json_node_get_object (doc), "versions");
-  return wm_json_to_canonical (doc, NULL);
+  GString *out = g_string_new (NULL);
+
+  wm_json_append_compact (out, node);
+  return g_string_free (out, FALSE);
+}
+
+/* The document-level fields: the document without "versions". */
+static char *
+header_text (WmFlow *flow)
+{
+  g_autoptr(JsonNode) doc = wm_flow_to_json (flow);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (doc));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    if (!g_str_equal (key, "versions"))
+      json_object_set_member (fields, key, json_node_ref (value));
+  json_node_set_object (doc, fields);
+  return compact_text (doc);
+}
+
+static char *
+version_text (WmVersion *version)
+{
+  g_autoptr(JsonNode) node = wm_version_to_json (version);
+
+  return compact_text (node);
 }
 
 static gboolean
@@ -446,10 +578,7 @@ _wm_workspace_write_flow (WmWorkspace *self,
                           gint64       now,
                           GError     **error)
 {
-  g_autoptr(JsonNode) doc = wm_flow_to_canonical_node (flow);
-  g_autoptr(JsonArray) versions = json_array_ref (json_object_get_array_member (json_node_get_object (doc),
-                                                                                "versions"));
-  g_autofree char *header = header_text (doc);
+  g_autofree char *header = header_text (flow);
   const char *id = wm_flow_get_id (flow);
   WmVersion *latest = wm_flow_get_latest_version (flow);
   g_autoptr(GHashTable) kept = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -486,7 +615,7 @@ _wm_workspace_write_flow (WmWorkspace *self,
     {
       WmVersion *version = wm_flow_get_version_at (flow, i);
       guint number = wm_version_get_number (version);
-      g_autofree char *text = wm_json_to_canonical (json_array_get_element (versions, i), NULL);
+      g_autofree char *text = version_text (version);
 
       g_hash_table_add (kept, GUINT_TO_POINTER (number));
       if (stored != NULL && g_strcmp0 (g_hash_table_lookup (stored, GUINT_TO_POINTER (number)), text) == 0)
@@ -615,14 +744,11 @@ flow_saved (WmWorkspace *self,
 
 void
 _wm_workspace_flow_changed (WmWorkspace *self,
-                            const char  *id,
-                            WmFlow      *flow)
+                            const char  *id)
 {
   g_autofree char *copy = g_strdup (id);
 
   g_hash_table_remove (self->cache, id);
-  if (flow != NULL)
-    g_hash_table_insert (self->cache, g_strdup (id), g_object_ref (flow));
   update_list_item (self, id);
   g_signal_emit (self, signals[FLOW_CHANGED], 0, copy);
 }
@@ -649,14 +775,11 @@ wm_workspace_get_flow (WmWorkspace *self,
                        const char  *id,
                        GError     **error)
 {
-  WmFlow *flow;
-
   g_return_val_if_fail (WM_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
   wm_workspace_refresh (self);
-  flow = cached_flow (self, id, error);
-  return flow != NULL ? g_object_ref (flow) : NULL;
+  return _wm_workspace_read_flow (self, id, NULL, error);
 }
 
 char *
@@ -684,7 +807,7 @@ wm_workspace_create_flow (WmWorkspace *self,
   flow = wm_flow_new (id, name, now);
   if (!_wm_workspace_insert_flow (self, flow, now, error) || !_wm_db_commit (self, error))
     goto fail;
-  _wm_workspace_flow_changed (self, id, flow);
+  _wm_workspace_flow_changed (self, id);
   return g_steal_pointer (&id);
 
 fail:
@@ -732,11 +855,10 @@ static gboolean
 write_fields (WmWorkspace *self,
               const char  *id,
               WmFlow      *flow,
-              JsonNode    *doc,
+              const char  *header,
               gint64       now,
               GError     **error)
 {
-  g_autofree char *header = header_text (doc);
   sqlite3_stmt *stmt;
 
   /* The schedule may have changed: a flow that is scheduled or running is
@@ -763,12 +885,11 @@ wm_workspace_save_version (WmWorkspace *self,
 {
   const char *id;
   WmVersion *version;
-  g_autoptr(JsonNode) doc = NULL;
-  g_autoptr(JsonArray) versions = NULL;
   g_autoptr(GHashTable) statuses = NULL;
+  g_autofree char *header = NULL;
   g_autofree char *text = NULL;
   const char *stored_status;
-  guint latest = 0, position = 0;
+  guint latest = 0;
   gint64 now = _wm_workspace_now ();
   sqlite3_stmt *stmt;
 
@@ -790,15 +911,10 @@ wm_workspace_save_version (WmWorkspace *self,
                    number, wm_version_status_get_label (wm_version_get_status (version)));
       return FALSE;
     }
-  for (guint i = 0; i < wm_flow_get_n_versions (flow); i++)
-    if (wm_flow_get_version_at (flow, i) == version)
-      position = i;
-
   /* Serialised before the transaction, so the lock is held only for the
    * writes. */
-  doc = wm_flow_to_canonical_node (flow);
-  versions = json_array_ref (json_object_get_array_member (json_node_get_object (doc), "versions"));
-  text = wm_json_to_canonical (json_array_get_element (versions, position), NULL);
+  header = header_text (flow);
+  text = version_text (version);
 
   if (!_wm_db_begin (self, error))
     return FALSE;
@@ -820,7 +936,7 @@ wm_workspace_save_version (WmWorkspace *self,
                      "edited, so create a new version to change it"), number, id, stored_status);
       goto fail;
     }
-  if (!write_fields (self, id, flow, doc, now, error)
+  if (!write_fields (self, id, flow, header, now, error)
       || !write_version_row (self, id, version, text, error))
     goto fail;
   if (number == latest)
@@ -848,7 +964,7 @@ wm_workspace_save_flow_fields (WmWorkspace *self,
                                WmFlow      *flow,
                                GError     **error)
 {
-  g_autoptr(JsonNode) doc = NULL;
+  g_autofree char *header = NULL;
   gboolean exists = FALSE;
   const char *id;
 
@@ -862,7 +978,7 @@ wm_workspace_save_flow_fields (WmWorkspace *self,
                            _("The flow has no id"));
       return FALSE;
     }
-  doc = wm_flow_to_canonical_node (flow);
+  header = header_text (flow);
   if (!_wm_db_begin (self, error))
     return FALSE;
   if (!_wm_workspace_flow_exists (self, id, &exists, error))
@@ -872,7 +988,7 @@ wm_workspace_save_flow_fields (WmWorkspace *self,
       set_not_found (error, id);
       goto fail;
     }
-  if (!write_fields (self, id, flow, doc, _wm_workspace_now (), error) || !_wm_db_commit (self, error))
+  if (!write_fields (self, id, flow, header, _wm_workspace_now (), error) || !_wm_db_commit (self, error))
     goto fail;
   flow_saved (self, id);
   return TRUE;
@@ -960,7 +1076,7 @@ wm_workspace_import_flow (WmWorkspace *self,
     }
   if (!_wm_workspace_insert_flow (self, flow, _wm_workspace_now (), error) || !_wm_db_commit (self, error))
     goto fail;
-  _wm_workspace_flow_changed (self, id, flow);
+  _wm_workspace_flow_changed (self, id);
   return g_steal_pointer (&id);
 
 fail:

@@ -98,9 +98,9 @@ GListModel   *wm_workspace_get_flows        (WmWorkspace  *self);
  * nothing changed (the app calls it on a timer with apply_schedule). */
 void          wm_workspace_refresh          (WmWorkspace  *self);
 
-/* The stored flow (a new reference to a shared instance that the workspace
- * replaces, never changes, when the stored flow changes; ::flow-changed
- * then tells). */
+/* The flow as stored, read from the database: a new object the caller
+ * owns and may edit (then save with wm_workspace_save_version).
+ * ::flow-changed tells when the stored flow changes. */
 WmFlow       *wm_workspace_get_flow         (WmWorkspace  *self,
                                              const char   *id,
                                              GError      **error);
