@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WmApplication, wm_application, WM, APPLICATION, AdwApplication)
 
-WmApplication *wm_application_new (void);
+typedef struct _WmWorkspace WmWorkspace;
+
+WmApplication *wm_application_new           (void);
+/* The workspace opened at startup (--workspace FILE or the default), or
+ * NULL when it could not be opened (a dialog said why). */
+WmWorkspace   *wm_application_get_workspace (WmApplication *self);
 
 G_END_DECLS
