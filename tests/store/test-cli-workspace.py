@@ -1,0 +1,196 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# waymark-cli workspace, as a TAP test: the real executable on workspaces in
+# fresh temporary folders. Expected outputs come from the issue (refusals
+# exit 1 with the reason, bad usage or an unusable file 2) and the
+# lifecycle of flow-format.md.
+#
+# Usage: test-cli-workspace.py CLI
+
+import hashlib
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+
+CLI = os.path.abspath(sys.argv[1])
+
+checks = []
+
+
+def check(func):
+    checks.append(func)
+    return func
+
+
+class Failure(Exception):
+    pass
+
+
+def expect(condition, what):
+    if not condition:
+        raise Failure(what)
+
+
+def run(tmp, *args):
+    env = dict(os.environ)
+    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+    proc = subprocess.run([CLI, 'workspace'] + list(args), cwd=tmp, capture_output=True, env=env)
+    return proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8', 'replace')
+
+
+def ok(tmp, *args):
+    rc, out, err = run(tmp, *args)
+    expect(rc == 0, '%s: exit %d: %s' % (' '.join(args), rc, err))
+    return out
+
+
+def refused(tmp, code, *args):
+    rc, out, err = run(tmp, *args)
+    expect(rc == code, '%s: expected exit %d, got %d (%s)' % (' '.join(args), code, rc, err))
+    expect(err.startswith('waymark-cli workspace: '), 'no reason given: %r' % err)
+    return err
+
+
+def ws(tmp):
+    return ['--workspace', os.path.join(tmp, 'w.db')]
+
+
+@check
+def new_file_is_empty_and_private(tmp):
+    expect(ok(tmp, *ws(tmp), 'list') == '', 'a new workspace lists no flows')
+    mode = stat.S_IMODE(os.stat(os.path.join(tmp, 'w.db')).st_mode)
+    expect(mode == 0o600, 'mode %o' % mode)
+
+
+@check
+def lifecycle_through_the_command_line(tmp):
+    w = ws(tmp)
+    expect(ok(tmp, *w, 'templates', 'instantiate', 'cart-abandonment') == 'cart-abandonment\n', 'instantiate')
+    expect(ok(tmp, *w, 'list') == 'cart-abandonment\tdraft\tv1\tCart abandonment\n', 'list after instantiate')
+    expect(ok(tmp, *w, 'launch', 'cart-abandonment') == 'Version 1 is active.\n', 'launch')
+    err = refused(tmp, 1, *w, 'launch', 'cart-abandonment')
+    expect('has no draft to launch: its latest version 1 is active' in err, err)
+    expect(ok(tmp, *w, 'new-version', 'cart-abandonment') == 'Version 2 is a new draft.\n', 'new-version')
+    ok(tmp, *w, 'launch', 'cart-abandonment')
+    show = ok(tmp, *w, 'show', 'cart-abandonment')
+    expect('\nv1\tfinishing\t' in show and '\nv2\tactive\t' in show, show)
+    ok(tmp, *w, 'pause', 'cart-abandonment')
+    expect(ok(tmp, *w, 'list') == 'cart-abandonment\tpaused\tv2\tCart abandonment\n', 'paused')
+    ok(tmp, *w, 'resume', 'cart-abandonment')
+    ok(tmp, *w, 'finish', 'cart-abandonment', '--version', '1')
+    ok(tmp, *w, 'stop', 'cart-abandonment')
+    show = ok(tmp, *w, 'show', 'cart-abandonment')
+    expect('\nv1\tfinished\t' in show and '\nv2\tstopped\t' in show, show)
+    err = refused(tmp, 1, *w, 'delete', 'cart-abandonment')
+    expect('cannot be deleted' in err, err)
+    expect(ok(tmp, *w, 'duplicate', 'cart-abandonment') == 'Duplicated as “copy-of-cart-abandonment”.\n', 'dup')
+    ok(tmp, *w, 'delete', 'copy-of-cart-abandonment')
+    expect('copy-of' not in ok(tmp, *w, 'list'), 'deleted')
+    err = refused(tmp, 1, *w, 'pause', 'no-such-flow')
+    expect('There is no flow “no-such-flow”' in err, err)
+
+
+@check
+def scheduled_launch_and_cancel(tmp):
+    w = ws(tmp)
+    ok(tmp, *w, 'templates', 'instantiate', 'welcome-message', '--name', 'Hello')
+    expect(ok(tmp, *w, 'launch', 'hello', '--at', '2999-01-01T09:00:00Z') == 'Version 1 is scheduled.\n', 'at')
+    refused(tmp, 1, *w, 'pause', 'hello')
+    ok(tmp, *w, 'cancel', 'hello')
+    expect(ok(tmp, *w, 'list') == 'hello\tcanceled\tv1\tHello\n', 'canceled')
+    refused(tmp, 2, *w, 'launch', 'hello', '--at', 'tomorrow')
+
+
+@check
+def export_import_round_trip(tmp):
+    w = ws(tmp)
+    ok(tmp, *w, 'templates', 'instantiate', 'appointment-reminder')
+    first = os.path.join(tmp, 'first.waymark.json')
+    second = os.path.join(tmp, 'second.waymark.json')
+    ok(tmp, *w, 'export', 'appointment-reminder', first)
+    out = ok(tmp, *w, 'import', first)
+    expect(out == 'The flow id was already taken: imported as “appointment-reminder-2”.\n', out)
+    ok(tmp, *w, 'export', 'appointment-reminder-2', second)
+    a = open(first, 'rb').read()
+    b = open(second, 'rb').read().replace(b'"id": "appointment-reminder-2"', b'"id": "appointment-reminder"', 1)
+    expect(a == b, 'the re-exported flow differs')
+    # Into another workspace: the same bytes, same id.
+    other = ['--workspace', os.path.join(tmp, 'other.db')]
+    expect(ok(tmp, *other, 'import', first) == 'Imported as “appointment-reminder”.\n', 'import')
+    ok(tmp, *other, 'export', 'appointment-reminder', second)
+    expect(open(second, 'rb').read() == a, 'not byte-identical')
+    with open(os.path.join(tmp, 'bad.json'), 'w') as f:
+        f.write('{"format": "something else"}')
+    refused(tmp, 2, *w, 'import', os.path.join(tmp, 'bad.json'))
+
+
+@check
+def milestones_and_outcomes(tmp):
+    w = ws(tmp)
+    expect(ok(tmp, *w, 'milestones', 'add', 'Big spender', '--description', 'Over 500') == 'big-spender\n', 'add')
+    err = refused(tmp, 1, *w, 'milestones', 'add', 'BIG SPENDER')
+    expect('exists already' in err, err)
+    ok(tmp, *w, 'milestones', 'rename', 'big-spender', 'Huge spender')
+    expect(ok(tmp, *w, 'milestones', 'list') == 'big-spender\tHuge spender\tOver 500\n', 'list')
+    ok(tmp, *w, 'templates', 'instantiate', 'cart-abandonment')
+    ok(tmp, *w, 'launch', 'cart-abandonment')
+    err = refused(tmp, 1, *w, 'milestones', 'delete', 'cart-reminded')
+    expect(err.endswith('launched versions of these flows use it: “Cart abandonment”\n'), err)
+    ok(tmp, *w, 'milestones', 'delete', 'big-spender')
+    ok(tmp, *w, 'outcomes', 'add', 'Won back')
+    ok(tmp, *w, 'outcomes', 'rename', 'won-back', 'Recovered')
+    # Outcomes are never deleted: a refusal that says so.
+    err = refused(tmp, 1, *w, 'outcomes', 'delete', 'won-back')
+    expect('Outcomes cannot be deleted' in err, err)
+
+
+@check
+def default_workspace_has_the_sample(tmp):
+    out = ok(tmp, 'list')
+    expect(out == 'appointment-reminder\tscheduled\tv1\tAppointment reminder\n'
+                  'cart-abandonment\tactive\tv2\tCart abandonment\n'
+                  'welcome-message\tdraft\tv1\tWelcome message\n', out)
+    profiles = os.path.join(tmp, 'data', 'waymark', 'workspace-profiles.jsonl')
+    expect(stat.S_IMODE(os.stat(profiles).st_mode) == 0o600, 'profile file mode')
+    expect(sum(1 for _ in open(profiles, encoding='utf-8')) == 2000, '2000 profiles')
+    templates = ok(tmp, 'templates', 'list').splitlines()
+    expect([t.split('\t')[0] for t in templates] == ['welcome-message', 'appointment-reminder', 'cart-abandonment'],
+           templates)
+
+
+@check
+def other_files_are_refused_untouched(tmp):
+    path = os.path.join(tmp, 'notes.txt')
+    with open(path, 'w') as f:
+        f.write('Not a database. ' * 20)
+    before = hashlib.sha256(open(path, 'rb').read()).hexdigest()
+    err = refused(tmp, 2, '--workspace', path, 'list')
+    expect('is not a Waymark workspace' in err, err)
+    expect(hashlib.sha256(open(path, 'rb').read()).hexdigest() == before, 'the file changed')
+    refused(tmp, 2, *ws(tmp), 'frobnicate')
+
+
+def main():
+    print('1..%d' % len(checks))
+    failed = 0
+    for i, func in enumerate(checks, 1):
+        tmp = tempfile.mkdtemp(prefix='waymark-ws-test-')
+        try:
+            func(tmp)
+            print('ok %d %s' % (i, func.__name__))
+        except Failure as e:
+            failed += 1
+            print('not ok %d %s' % (i, func.__name__))
+            for line in str(e).splitlines():
+                print('# ' + line)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
