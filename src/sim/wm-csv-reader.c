@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -16,6 +17,7 @@
 #include "wm-profile-reader.h"
 
 #define BLOCK_SIZE (4 * 1024 * 1024)
+#define SMALL_BLOCK_SIZE 4096
 #define END_OF_FILE (-1)
 
 typedef enum
@@ -31,6 +33,7 @@ struct _WmCsvReader
   int        fd;
   char      *name;
   guchar    *buf;
+  gsize      cap;
   gsize      pos;
   gsize      end;
   gboolean   eof;
@@ -89,7 +92,7 @@ fill (WmCsvReader *r,
     }
   while (r->end - r->pos < want && !r->eof)
     {
-      gssize n = read (r->fd, r->buf + r->end, BLOCK_SIZE - r->end);
+      gssize n = read (r->fd, r->buf + r->end, r->cap - r->end);
 
       if (n < 0)
         {
@@ -447,6 +450,7 @@ wm_csv_reader_open (const char  *path,
                     GError     **error)
 {
   g_autoptr(WmCsvReader) r = NULL;
+  struct stat st;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -464,7 +468,11 @@ wm_csv_reader_open (const char  *path,
   r = g_new0 (WmCsvReader, 1);
   r->fd = fd;
   r->name = g_filename_display_name (path);
-  r->buf = g_malloc (BLOCK_SIZE);
+  r->cap = BLOCK_SIZE;
+  /* A small file gets a buffer its size: see wm-line-reader.c. */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size < BLOCK_SIZE)
+    r->cap = MAX ((gsize) st.st_size + 1, SMALL_BLOCK_SIZE);
+  r->buf = g_malloc (r->cap);
   r->line = 1;
   r->ids = wm_id_set_new ();
   if (!read_header (r, error))

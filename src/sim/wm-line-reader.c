@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -19,6 +20,7 @@
 #include "wm-profile-reader.h"
 
 #define BLOCK_SIZE (4 * 1024 * 1024)
+#define SMALL_BLOCK_SIZE 4096
 
 struct _WmLineReader
 {
@@ -40,10 +42,16 @@ wm_line_reader_new_fd (int         fd,
                        const char *display_name)
 {
   WmLineReader *reader = g_new0 (WmLineReader, 1);
+  struct stat st;
 
   reader->fd = fd;
   reader->name = g_strdup (display_name != NULL ? display_name : "input");
   reader->cap = BLOCK_SIZE;
+  /* A small file gets a buffer its size (one byte more, so the first read
+   * takes it all): 4 MiB a file is costly for the many small files of tests,
+   * fuzzing and the app's previews. The buffer still grows for long lines. */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size < BLOCK_SIZE)
+    reader->cap = MAX ((gsize) st.st_size + 1, SMALL_BLOCK_SIZE);
   reader->buf = g_malloc (reader->cap + 1);
   return reader;
 }
@@ -110,8 +118,10 @@ refill (WmLineReader  *reader,
     }
   if (reader->end == reader->cap)
     {
-      /* One line fills the buffer: grow it (the caller bounds this). */
-      reader->cap *= 2;
+      /* One line fills the buffer: grow it. The caller stops at a line of
+       * more than WM_PROFILE_LINE_MAX bytes, so one byte over the limit is
+       * all it ever needs to see. */
+      reader->cap = MIN (reader->cap * 2, (gsize) WM_PROFILE_LINE_MAX + 1);
       reader->buf = g_realloc (reader->buf, reader->cap + 1);
     }
   while (reader->end < reader->cap)
