@@ -262,6 +262,7 @@ out:
 static gboolean
 migrate (sqlite3  *db,
          gboolean  fresh,
+         gboolean *initialised,
          GError  **error)
 {
   gint64 version = 0;
@@ -288,6 +289,9 @@ migrate (sqlite3  *db,
                            _("The file is not a Waymark workspace; it was left as it is"));
       goto fail;
     }
+  /* Only the program that made the schema fills in the sample content,
+   * when two start on a new file at once. */
+  *initialised = version == 0;
   if (version == 0)
     {
       g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", WM_WORKSPACE_APPLICATION_ID);
@@ -356,7 +360,6 @@ _wm_db_open (const char *path,
           fchmod (fd, 0600);
           close (fd);
           fresh = TRUE;
-          *created = TRUE;
         }
       else if (g_stat (path, &st) != 0)
         {
@@ -368,9 +371,9 @@ _wm_db_open (const char *path,
   if (!fresh && S_ISREG (st.st_mode) && st.st_size == 0 && create)
     {
       /* An empty file holds nothing to lose (e.g. one made by a file
-       * chooser or a crash right after creation): it becomes a workspace. */
+       * chooser, a crash right after creation, or another program that is
+       * creating it this moment): it becomes a workspace. */
       fresh = TRUE;
-      *created = TRUE;
     }
   else if (!fresh && (!check_header (path, error) || !check_readable (path, error)))
     return NULL;
@@ -389,12 +392,16 @@ _wm_db_open (const char *path,
 
   if (!query_int (db, "PRAGMA user_version", &version, error))
     goto fail;
-  if (version < WM_WORKSPACE_SCHEMA_VERSION && !migrate (db, fresh, error))
+  *created = FALSE;
+  if (version < WM_WORKSPACE_SCHEMA_VERSION && !migrate (db, fresh, created, error))
     goto fail;
   /* Persistent in the file; set after the schema so that the header a new
-   * file starts with (application id included) is in the main file. */
-  if (fresh && !_wm_db_exec (db, "PRAGMA journal_mode = WAL", error))
-    goto fail;
+   * file starts with (application id included) is in the main file. The
+   * switch needs the file to itself: when another program has it open
+   * right then, the next opening makes it (rollback mode is slower with
+   * readers, not less safe). */
+  if (sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("%s stays in rollback journal mode for now: %s", path, sqlite3_errmsg (db));
   if (!_wm_db_exec (db, "PRAGMA synchronous = NORMAL", error))
     goto fail;
   return db;

@@ -35,7 +35,8 @@ struct _WmWorkspace
 
 /* Opens @path after checking, read-only, that it is a workspace this build
  * can read (never writing to a file that is not); creates it when asked and
- * it does not exist; migrates older schemas. Sets *@created. */
+ * it does not exist; migrates older schemas. Sets *@created when this
+ * call made the schema (only then is the sample content added). */
 sqlite3      *_wm_db_open               (const char   *path,
                                          gboolean      create,
                                          gboolean     *created,

@@ -163,6 +163,19 @@ def default_workspace_has_the_sample(tmp):
 
 
 @check
+def two_first_starts_at_once_make_one_sample(tmp):
+    env = dict(os.environ)
+    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+    procs = [subprocess.Popen([CLI, 'workspace', 'list'], cwd=tmp, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE) for _ in range(3)]
+    for p in procs:
+        out, err = p.communicate()
+        expect(p.returncode == 0, err.decode())
+    flows = ok(tmp, 'list').splitlines()
+    expect(len(flows) == 3, flows)
+
+
+@check
 def other_files_are_refused_untouched(tmp):
     path = os.path.join(tmp, 'notes.txt')
     with open(path, 'w') as f:
