@@ -656,6 +656,30 @@ test_new_version_and_relaunch (Fixture       *f,
 }
 
 static void
+test_scheduled_new_version_finishes_old_at_start (Fixture       *f,
+                                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 t = ts ("2026-03-01T00:00:00Z"), start = ts ("2026-03-20T08:00:00Z");
+
+  import_event_flow (f, "v");
+  g_assert_true (wm_workspace_launch (f->ws, "v", t, &error));
+  g_assert_cmpuint (wm_workspace_new_version (f->ws, "v", t + DAY, &error), ==, 2);
+  g_assert_true (wm_workspace_launch_at (f->ws, "v", start, t + 2 * DAY, &error));
+  g_assert_no_error (error);
+  /* Until version 2 starts, version 1 keeps running. */
+  g_assert_cmpint (status_of (f, "v", 1), ==, WM_VERSION_ACTIVE);
+  g_assert_cmpint (status_of (f, "v", 2), ==, WM_VERSION_SCHEDULED);
+  g_assert_true (wm_workspace_apply_schedule (f->ws, start, NULL, &error));
+  g_assert_cmpint (status_of (f, "v", 1), ==, WM_VERSION_FINISHING);
+  g_assert_cmpint (status_of (f, "v", 2), ==, WM_VERSION_ACTIVE);
+  g_assert_cmpint (timestamp_of (f, "v", 2, "launched_at"), ==, start);
+  /* The 90 days count from the first launch, not the second. */
+  g_assert_true (wm_workspace_apply_schedule (f->ws, t + 90 * DAY, NULL, &error));
+  g_assert_cmpint (status_of (f, "v", 2), ==, WM_VERSION_FINISHING);
+}
+
+static void
 test_new_version_refused_for_audience (Fixture       *f,
                                        gconstpointer  data)
 {
@@ -1324,6 +1348,7 @@ main (int   argc,
   ADD ("lifecycle/pause-resume", test_pause_resume);
   ADD ("lifecycle/new-version-and-relaunch", test_new_version_and_relaunch);
   ADD ("lifecycle/new-version-refused-for-audience", test_new_version_refused_for_audience);
+  ADD ("lifecycle/scheduled-new-version-finishes-old-at-start", test_scheduled_new_version_finishes_old_at_start);
   ADD ("lifecycle/stop-one-and-finish", test_stop_and_finish);
   ADD ("lifecycle/stop-all", test_stop_all);
   ADD ("lifecycle/schedule-end-makes-finishing", test_schedule_end_finishing);
