@@ -11,6 +11,13 @@
  *
  * Instants (@now, @start) are whole UTC seconds (wm-time.h); the caller
  * passes the clock so that tests and the sample content can pick it.
+ *
+ * Signals: ::flow-changed (const char *id, or NULL after another program
+ * changed the file) and ::definitions-changed (int WmDefinitionKind). The
+ * list of flows (wm_workspace_get_flows) follows with items-changed.
+ * WmWorkspace implements WmLookup, so wm_validate_flow (flow, WM_LOOKUP (ws))
+ * checks milestones, outcomes, add.to.flow targets and inbound conflicts
+ * against the workspace.
  */
 #pragma once
 
