@@ -905,6 +905,16 @@ allocate_node (WmCanvas *self,
                        -1, transform);
 }
 
+/* Far out, nodes drop rounded corners and outlines (see wm-canvas.css). */
+static void
+update_overview (WmCanvas *self)
+{
+  if (self->zoom < 0.35)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "overview");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "overview");
+}
+
 static void
 wm_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -921,6 +931,7 @@ wm_canvas_size_allocate (GtkWidget *widget,
       self->zoom_pending_fit = FALSE;
       wm_canvas_zoom_to_fit (self);
     }
+  update_overview (self);
   configure_adjustments (self, _wm_canvas_scroll_x (self), _wm_canvas_scroll_y (self));
   h = _wm_canvas_scroll_x (self);
   v = _wm_canvas_scroll_y (self);
@@ -1006,14 +1017,45 @@ wm_canvas_snapshot (GtkWidget   *widget,
   WmRect view = { h / self->zoom, v / self->zoom, width / self->zoom, height / self->zoom };
   /* At least 1.5 device-independent pixels, however far out. */
   double line = MAX (2.0, 1.5 / self->zoom);
+  WmRect area = { 0, 0, 0, 0 };
   cairo_t *cr;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  wm_spatial_index_query_rect (self->edge_index, &view, edges);
+  /* The cairo node covers only what it draws: the software renderer
+   * rasterises its whole area on every frame. The grid shows while
+   * snapping is on. */
+  if (self->snap && self->zoom >= GRID_MIN_ZOOM)
+    area = view;
+  for (guint i = 0; i < edges->len; i++)
+    {
+      WmRect bounds;
+
+      wm_spatial_index_get_rect (self->edge_index, g_ptr_array_index (edges, i), &bounds);
+      if (area.width <= 0)
+        area = bounds;
+      else
+        wm_rect_union (&area, &bounds, &area);
+    }
+  if (self->drag_mode == DRAG_CONNECT)
+    area = view;
+  if (area.width <= 0 || area.height <= 0)
+    goto children;
+  /* To view pixels, whole ones, inside the view. */
+  {
+    double x0 = MAX (0, floor (area.x * self->zoom - h));
+    double y0 = MAX (0, floor (area.y * self->zoom - v));
+    double x1 = MIN (width, ceil ((area.x + area.width) * self->zoom - h));
+    double y1 = MIN (height, ceil ((area.y + area.height) * self->zoom - v));
+
+    if (x1 <= x0 || y1 <= y0)
+      goto children;
+    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  }
   cairo_translate (cr, -h, -v);
   cairo_scale (cr, self->zoom, self->zoom);
-  draw_grid (self, cr, &view);
+  if (self->snap)
+    draw_grid (self, cr, &view);
 
-  wm_spatial_index_query_rect (self->edge_index, &view, edges);
   for (guint i = 0; i < edges->len; i++)
     {
       WmCanvasEdge *edge = g_ptr_array_index (edges, i);
@@ -1046,6 +1088,7 @@ wm_canvas_snapshot (GtkWidget   *widget,
     }
   cairo_destroy (cr);
 
+children:
   for (guint i = 0; i < self->shown->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->shown, i), snapshot);
 
@@ -1468,6 +1511,7 @@ wm_canvas_set_snap_to_grid (WmCanvas *self,
   if (self->snap == snap)
     return;
   self->snap = snap;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
 }
 

@@ -198,12 +198,19 @@ wm_node_snapshot (GtkWidget   *widget,
   dim = fg;
   dim.alpha *= 0.65;
 
+  if (zoom < DETAIL_ZOOM)
+    {
+      /* Far out: the category's colour is all one can see. */
+      gtk_snapshot_append_color (snapshot, category,
+                                 &GRAPHENE_RECT_INIT (0, 0, WM_NODE_WIDTH, CHIP + 2 * PAD));
+      return;
+    }
+
   gsk_rounded_rect_init_from_rect (&chip, &chip_rect, 6);
   gtk_snapshot_push_rounded_clip (snapshot, &chip);
   gtk_snapshot_append_color (snapshot, category, &chip_rect);
   gtk_snapshot_pop (snapshot);
 
-  if (zoom >= DETAIL_ZOOM)
     {
       ensure_layouts (self);
       if (self->icon != NULL)

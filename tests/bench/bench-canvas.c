@@ -1,0 +1,368 @@
+/* bench-canvas.c - frame times of the flow canvas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   GSK_RENDERER=cairo GTK_A11Y=none xvfb-run -a -s '-screen 0 1280x800x24' \
+ *     bench-canvas [N_ELEMENTS [N_CONNECTIONS]]
+ *
+ * Generates a flow (default 1000 elements, 1200 connections), opens it in a
+ * 1280×800 window and prints the time to open it (load the JSON, build the
+ * canvas, first frame painted) and, for a scripted pan, zoom and one-element
+ * drag, the median and 95th percentile of each frame's CPU time from the
+ * frame clock's before-paint to after-paint (script step, layout, snapshot
+ * and render) and of the canvas alone (layout phase, plus the canvas's
+ * snapshot rendered by a cairo renderer into a texture, as the window
+ * would). Under Xvfb the window's own present (GDK X11, software) costs
+ * tens of milliseconds per frame whatever is drawn, so the canvas figures
+ * are the ones to compare with the targets. Run by hand; the figures go in
+ * the issue notes.
+ */
+
+#include <math.h>
+#include <time.h>
+
+#include <gtk/gtk.h>
+
+#include "wm-canvas.h"
+#include "wm-flow-io.h"
+
+#define FRAMES_PER_PHASE 150
+
+typedef enum { PHASE_PAN, PHASE_ZOOM, PHASE_DRAG, N_PHASES } Phase;
+static const char * const phase_names[N_PHASES] = { "pan", "zoom", "drag" };
+
+typedef struct
+{
+  WmCanvas   *canvas;
+  WmVersion  *version;
+  GtkGesture *drag;
+  Phase       phase;
+  guint       frame;
+  double      frame_start;
+  GArray     *times[N_PHASES];     /* full frames */
+  GArray     *own[N_PHASES];       /* layout + canvas snapshot + render */
+  double      update_start;
+  double      layout_time;
+  GdkPaintable *paintable;
+  GskRenderer *renderer;
+  gboolean    opened;
+  double      open_start;
+  double      open_time;
+  gboolean    done;
+} Bench;
+
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+wall_ms (void)
+{
+  return g_get_monotonic_time () / 1e3;
+}
+
+static char *
+generate_flow (guint n_elements,
+               guint n_connections)
+{
+  static const char * const types[] = { "send.sms", "wait.delay", "call.api", "wait.event", "set.variable" };
+  g_autoptr(WmFlow) flow = wm_flow_new ("bench", "Benchmark", 0);
+  WmVersion *version = wm_flow_get_version (flow, 1);
+  guint made = 0;
+
+  for (guint i = 0; i < n_elements; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i + 1);
+      const char *type = i == 0 ? "entry.event" : types[i % G_N_ELEMENTS (types)];
+      g_autoptr(WmElement) element = wm_element_new (id, type);
+
+      wm_element_set_name (element, id);
+      wm_element_set_position (element, (i % 40) * 288.0, (i / 40) * 200.0);
+      if (g_str_equal (type, "send.sms"))
+        {
+          wm_element_set_config_string (element, "sender", "Shop");
+          wm_element_set_config_string (element, "text", "Hi {{ profile.first_name }}, your cart is waiting");
+        }
+      else if (g_str_equal (type, "wait.delay"))
+        wm_element_set_config_string (element, "duration", "3d");
+      wm_version_insert_element (version, i, element);
+    }
+  /* A chain through every element's first port, then second ports to the
+   * next row until there are enough. */
+  for (guint i = 0; i + 1 < n_elements && made < n_connections; i++)
+    {
+      WmElement *element = wm_version_get_element_at (version, i);
+      g_auto(GStrv) ports = wm_element_list_ports (element);
+      g_autoptr(WmConnection) connection = NULL;
+      g_autofree char *to = g_strdup_printf ("e%u", i + 2);
+
+      connection = wm_connection_new (wm_element_get_id (element), ports[0], to);
+      wm_version_insert_connection (version, made++, connection);
+    }
+  for (guint i = 0; i + 40 < n_elements && made < n_connections; i++)
+    {
+      WmElement *element = wm_version_get_element_at (version, i);
+      g_auto(GStrv) ports = wm_element_list_ports (element);
+      g_autoptr(WmConnection) connection = NULL;
+      g_autofree char *to = NULL;
+
+      if (ports[0] == NULL || ports[1] == NULL)
+        continue;
+      to = g_strdup_printf ("e%u", i + 41);
+      connection = wm_connection_new (wm_element_get_id (element), ports[1], to);
+      wm_version_insert_connection (version, made++, connection);
+    }
+  return wm_flow_to_canonical (flow, NULL);
+}
+
+static void
+script_step (Bench *b)
+{
+  double t = (double) b->frame / FRAMES_PER_PHASE;
+  int width = gtk_widget_get_width (GTK_WIDGET (b->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (b->canvas));
+
+  switch (b->phase)
+    {
+    case PHASE_PAN:
+      {
+        GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (b->canvas));
+        GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (b->canvas));
+
+        gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + 24);
+        gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + 12);
+      }
+      break;
+    case PHASE_ZOOM:
+      /* 1 → 0.25 → 1 about the middle of the view. */
+      wm_canvas_zoom_at (b->canvas, pow (0.25, t < 0.5 ? 2 * t : 2 - 2 * t),
+                         width / 2.0, height / 2.0);
+      break;
+    case PHASE_DRAG:
+      if (b->frame == 0)
+        {
+          double vx, vy;
+
+          wm_canvas_canvas_to_view (b->canvas, 288.0 * 3 + 100, 200.0 * 2 + 30, &vx, &vy);
+          g_signal_emit_by_name (b->drag, "drag-begin", vx, vy);
+        }
+      else if (b->frame == FRAMES_PER_PHASE - 1)
+        g_signal_emit_by_name (b->drag, "drag-end", 300.0, 150.0);
+      else
+        g_signal_emit_by_name (b->drag, "drag-update", 300.0 * t, 150.0 * t);
+      break;
+    case N_PHASES:
+    default:
+      break;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (b->canvas));
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *b)
+{
+  b->frame_start = cpu_ms ();
+  if (b->opened && b->phase < N_PHASES)
+    script_step (b);
+}
+
+static void
+update_cb (GdkFrameClock *clock,
+           Bench         *b)
+{
+  b->update_start = cpu_ms ();
+}
+
+/* Runs after GTK's own layout handler (connected at realize, before ours). */
+static void
+layout_cb (GdkFrameClock *clock,
+           Bench         *b)
+{
+  b->layout_time = cpu_ms () - b->update_start;
+}
+
+/* The canvas alone: snapshot it and render that with a cairo renderer into
+ * a texture of the view's size. */
+static double
+canvas_render_ms (Bench *b)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (GTK_WIDGET (b->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (b->canvas));
+  GskRenderNode *node;
+  GdkTexture *texture;
+  double t0 = cpu_ms ();
+
+  gdk_paintable_snapshot (b->paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      texture = gsk_renderer_render_texture (b->renderer, node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      g_object_unref (texture);
+      gsk_render_node_unref (node);
+    }
+  return cpu_ms () - t0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *b)
+{
+  double elapsed = cpu_ms () - b->frame_start;
+  double own;
+
+  if (!b->opened)
+    {
+      b->opened = TRUE;
+      b->open_time = wall_ms () - b->open_start;
+      return;
+    }
+  if (b->phase >= N_PHASES)
+    return;
+  g_array_append_val (b->times[b->phase], elapsed);
+  own = b->layout_time + canvas_render_ms (b);
+  g_array_append_val (b->own[b->phase], own);
+  if (++b->frame == FRAMES_PER_PHASE)
+    {
+      b->frame = 0;
+      b->phase++;
+      if (b->phase == PHASE_ZOOM)
+        wm_canvas_set_zoom (b->canvas, 1.0);
+      if (b->phase == N_PHASES)
+        b->done = TRUE;
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+window_realized_cb (GtkWidget *window,
+                    Bench     *b)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), b);
+  g_signal_connect (clock, "update", G_CALLBACK (update_cb), b);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), b);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), b);
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  /* Keeps the frame clock running every frame. */
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n_elements = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000;
+  guint n_connections = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : n_elements * 6 / 5;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmFlow) flow = NULL;
+  g_autoptr(WmUndoStack) undo = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkWidget *window, *scroller;
+  Bench b = { 0 };
+  double t0, parse_ms, build_ms;
+
+  gtk_init ();
+  text = generate_flow (n_elements, n_connections);
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      b.times[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      b.own[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  scroller = gtk_scrolled_window_new ();
+  b.canvas = WM_CANVAS (wm_canvas_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (b.canvas));
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), &b);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (GTK_WIDGET (b.canvas)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* Let the empty window settle, then open the flow. */
+  for (int i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  b.opened = FALSE;
+
+  b.open_start = wall_ms ();
+  t0 = wall_ms ();
+  flow = wm_flow_load_from_data (text, -1, &error);
+  g_assert_no_error (error);
+  parse_ms = wall_ms () - t0;
+  undo = wm_undo_stack_new (flow);
+  b.version = wm_flow_get_latest_version (flow);
+  t0 = wall_ms ();
+  wm_canvas_set_version (b.canvas, b.version, undo);
+  build_ms = wall_ms () - t0;
+  while (!b.opened)
+    g_main_context_iteration (NULL, TRUE);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (b.canvas));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller)
+          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
+        b.drag = GTK_GESTURE (controller);
+    }
+
+  b.paintable = gtk_widget_paintable_new (GTK_WIDGET (b.canvas));
+  b.renderer = gsk_cairo_renderer_new ();
+  gsk_renderer_realize (b.renderer, NULL, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (b.canvas), tick_cb, NULL, NULL);
+  while (!b.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_print ("bench-canvas: %u elements, %u connections (%s)\n", n_elements,
+           wm_version_get_n_connections (b.version),
+           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default renderer");
+  g_print ("  open: %.1f ms (JSON load %.1f ms, canvas build %.1f ms, first frame the rest)\n",
+           b.open_time, parse_ms, build_ms);
+  g_print ("  per frame, CPU ms: the canvas's layout + snapshot + render | the whole window's frame\n");
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      GArray *times = b.times[i];
+      GArray *own = b.own[i];
+
+      g_array_sort (times, compare_doubles);
+      g_array_sort (own, compare_doubles);
+      g_print ("  %-5s %u frames: canvas median %.2f, p95 %.2f | window median %.2f, p95 %.2f\n",
+               phase_names[i], times->len,
+               g_array_index (own, double, own->len / 2),
+               g_array_index (own, double, (guint) ceil (own->len * 0.95) - 1),
+               g_array_index (times, double, times->len / 2),
+               g_array_index (times, double, (guint) ceil (times->len * 0.95) - 1));
+      g_array_unref (times);
+      g_array_unref (own);
+    }
+  gsk_renderer_unrealize (b.renderer);
+  g_object_unref (b.renderer);
+  g_object_unref (b.paintable);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
