@@ -56,15 +56,23 @@ wm_connection_new (const char *from,
 }
 
 WmConnection *
+_wm_connection_new_take (JsonNode *node)
+{
+  WmConnection *self = g_object_new (WM_TYPE_CONNECTION, NULL);
+
+  self->json = json_node_ref (node);
+  return self;
+}
+
+WmConnection *
 wm_connection_new_from_json (JsonNode *node)
 {
-  WmConnection *self;
+  g_autoptr(JsonNode) copy = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  self = g_object_new (WM_TYPE_CONNECTION, NULL);
-  self->json = wm_json_node_deep_copy (node);
-  return self;
+  copy = wm_json_node_deep_copy (node);
+  return _wm_connection_new_take (copy);
 }
 
 static const char *

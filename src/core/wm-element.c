@@ -17,6 +17,9 @@ struct _WmElement
 
   JsonObject *json;
   WmVersion  *version;   /* not owned: the version holding us */
+  /* The type never changes (no setter writes "type"), so it is looked up
+   * once: validation and the canvas ask for it constantly. */
+  const WmElementType *type;
 };
 
 G_DEFINE_FINAL_TYPE (WmElement, wm_element, G_TYPE_OBJECT)
@@ -172,6 +175,7 @@ wm_element_new_from_json (JsonObject *object)
 
   self = g_object_new (WM_TYPE_ELEMENT, NULL);
   self->json = json_object_ref (object);
+  self->type = wm_catalogue_lookup (_wm_json_object_get_string (object, "type"));
   return self;
 }
 
@@ -244,7 +248,7 @@ const WmElementType *
 wm_element_get_element_type (WmElement *self)
 {
   g_return_val_if_fail (WM_IS_ELEMENT (self), NULL);
-  return wm_catalogue_lookup (wm_element_get_type_name (self));
+  return self->type;
 }
 
 const char *

@@ -262,9 +262,36 @@ check_version_shape (JsonNode  *item,
   return TRUE;
 }
 
+static gboolean check_flow_document (JsonNode *root, GError **error);
+
 WmFlow *
 wm_flow_load_from_node (JsonNode  *root,
                         GError   **error)
+{
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  if (!check_flow_document (root, error))
+    return NULL;
+  copy = wm_json_node_deep_copy (root);
+  return _wm_flow_new_take (json_node_get_object (copy));
+}
+
+/* A tree the loader owns (parsed from data or a file) becomes the model
+ * without a copy. */
+static WmFlow *
+load_owned (JsonNode  *root,
+            GError   **error)
+{
+  if (!check_flow_document (root, error))
+    return NULL;
+  return _wm_flow_new_take (json_node_get_object (root));
+}
+
+static gboolean
+check_flow_document (JsonNode  *root,
+                     GError   **error)
 {
   JsonObject *object;
   JsonNode *node;
@@ -273,14 +300,12 @@ wm_flow_load_from_node (JsonNode  *root,
   gint64 number = 0;
   gint64 format_version;
 
-  g_return_val_if_fail (root != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, WM_FLOW_ERROR, WM_FLOW_ERROR_NOT_A_FLOW,
                            "not a Waymark flow: the document is not a JSON object");
-      return NULL;
+      return FALSE;
     }
   object = json_node_get_object (root);
 
@@ -293,48 +318,48 @@ wm_flow_load_from_node (JsonNode  *root,
       else
         g_set_error_literal (error, WM_FLOW_ERROR, WM_FLOW_ERROR_NOT_A_FLOW,
                              "not a Waymark flow: 'format' must be 'waymark.flow'");
-      return NULL;
+      return FALSE;
     }
   if (!node_get_integer (json_object_get_member (object, "format_version"), &format_version)
       || format_version != 1)
     {
       g_set_error_literal (error, WM_FLOW_ERROR, WM_FLOW_ERROR_NOT_A_FLOW,
                            "format_version: this Waymark reads flow format version 1 only");
-      return NULL;
+      return FALSE;
     }
 
   if (!wm_schema_check_keys (object, flow_layout, "", WM_FLOW_ERROR,
                              WM_FLOW_ERROR_UNKNOWN_KEY, error))
-    return NULL;
+    return FALSE;
 
   if (!node_is_present (json_object_get_member (object, "id")))
     {
       shape_error (error, "the flow has no 'id'");
-      return NULL;
+      return FALSE;
     }
 
   node = json_object_get_member (object, "versions");
   if (!node_is_present (node))
     {
       shape_error (error, "the flow has no 'versions'");
-      return NULL;
+      return FALSE;
     }
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       shape_error (error, "versions: must be an array of versions");
-      return NULL;
+      return FALSE;
     }
   versions = json_node_get_array (node);
   if (json_array_get_length (versions) == 0)
     {
       shape_error (error, "versions: a flow needs at least one version");
-      return NULL;
+      return FALSE;
     }
   for (guint v = 0; v < json_array_get_length (versions); v++)
     if (!check_version_shape (json_array_get_element (versions, v), v, &number, error))
-      return NULL;
+      return FALSE;
 
-  return wm_flow_new_from_json (object);
+  return TRUE;
 }
 
 WmFlow *
@@ -353,7 +378,7 @@ wm_flow_load_from_data (const char  *data,
       g_set_error_literal (error, WM_FLOW_ERROR, WM_FLOW_ERROR_JSON, local_error->message);
       return NULL;
     }
-  return wm_flow_load_from_node (root, error);
+  return load_owned (root, error);
 }
 
 WmFlow *
@@ -367,7 +392,7 @@ wm_flow_load_from_file (const char  *path,
   root = wm_json_parse_file (path, error);
   if (root == NULL)
     return NULL;
-  return wm_flow_load_from_node (root, error);
+  return load_owned (root, error);
 }
 
 JsonNode *

@@ -180,20 +180,12 @@ wm_flow_new (const char *id,
   return self;
 }
 
+/* Takes @json as is (see _wm_version_new_take). */
 WmFlow *
-wm_flow_new_from_json (JsonObject *object)
+_wm_flow_new_take (JsonObject *json)
 {
-  g_autoptr(JsonNode) node = json_node_alloc ();
-  g_autoptr(JsonNode) copy = NULL;
-  JsonObject *json;
   JsonNode *versions;
   WmFlow *self;
-
-  g_return_val_if_fail (object != NULL, NULL);
-
-  json_node_init_object (node, object);
-  copy = wm_json_node_deep_copy (node);
-  json = json_node_get_object (copy);
 
   self = g_object_new (WM_TYPE_FLOW, NULL);
   self->json = json_object_ref (json);
@@ -210,7 +202,7 @@ wm_flow_new_from_json (JsonObject *object)
           g_autoptr(WmVersion) version = NULL;
 
           g_return_val_if_fail (JSON_NODE_HOLDS_OBJECT (item), self);
-          version = wm_version_new_from_json (json_node_get_object (item));
+          version = _wm_version_new_take (json_node_get_object (item));
           _wm_version_set_flow (version, self);
           g_list_store_append (self->versions, version);
         }
@@ -218,6 +210,19 @@ wm_flow_new_from_json (JsonObject *object)
   json_object_remove_member (json, "versions");
 
   return self;
+}
+
+WmFlow *
+wm_flow_new_from_json (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  json_node_init_object (node, object);
+  copy = wm_json_node_deep_copy (node);
+  return _wm_flow_new_take (json_node_get_object (copy));
 }
 
 WmFlow *

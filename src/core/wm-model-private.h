@@ -33,6 +33,11 @@ _wm_json_object_get_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Build a model from a tree nobody else holds, without copying it. */
+WmFlow       *_wm_flow_new_take        (JsonObject *json);
+WmVersion    *_wm_version_new_take     (JsonObject *json);
+WmConnection *_wm_connection_new_take  (JsonNode   *node);
+
 void  _wm_version_changed     (WmVersion *version);
 void  _wm_version_set_flow    (WmVersion *version,
                                WmFlow    *flow);

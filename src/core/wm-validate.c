@@ -65,6 +65,9 @@ typedef struct
   guint       number;
   GHashTable *variables;   /* declared names */
   GHashTable *by_id;       /* element id -> first WmElement with it */
+  GHashTable *positions;   /* element id -> its list position + 1 */
+  WmElement  *entry;       /* the one entry point, or NULL */
+  WmElement **elements;    /* the version's elements, borrowed, by position */
 } Ctx;
 
 static void add (Ctx *, WmSeverity, const char *, WmElement *, const char *, guint,
@@ -95,6 +98,7 @@ add (Ctx        *ctx,
   g_ptr_array_add (ctx->out, d);
 }
 
+#define ELEMENT_AT(ctx, i) ((ctx)->elements[i])
 #define ERROR(ctx, code, el, field, ...) add (ctx, WM_SEVERITY_ERROR, code, el, field, 0, __VA_ARGS__)
 #define WARN(ctx, code, el, field, ...) add (ctx, WM_SEVERITY_WARNING, code, el, field, 0, __VA_ARGS__)
 
@@ -199,6 +203,17 @@ is_email (const char *text)
   return FALSE;
 }
 
+/* Names compared after Unicode full case folding; for ASCII that is
+ * lower-casing, without g_utf8_casefold's per-character work. */
+static char *
+fold_name (const char *name)
+{
+  for (const char *p = name; *p; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_casefold (name, -1);
+  return g_ascii_strdown (name, -1);
+}
+
 /* Values equal as JSON, objects as maps, numbers numerically. */
 static gboolean
 json_equal (JsonNode *a,
@@ -259,28 +274,103 @@ json_equal (JsonNode *a,
 
 /* ---- expressions ---- */
 
-static void
-check_paths (Ctx        *ctx,
-             WmElement  *element,
-             const char *field,
-             WmExpr     *expr)
+/* What validation needs to know of an expression or template: whether it
+ * reads, where it does not, the variables it uses and (for templates) its
+ * literal text. Compiling is most of validation's work, and an editor
+ * validates the same texts after every edit, so the answers are kept by
+ * text in a bounded cache shared by all validations. */
+typedef struct
 {
+  gint   ref_count;
+  guint  column;     /* 0: it compiles */
+  char  *message;
+  char **vars;       /* var.* names used, NULL-terminated */
+  char  *literal;    /* a template's text without placeholders */
+} Checked;
+
+#define CHECKED_CACHE_MAX 8192
+
+static GMutex checked_lock;
+static GHashTable *checked_cache;
+
+static void
+checked_free (gpointer data)
+{
+  Checked *c = data;
+
+  if (!g_atomic_int_dec_and_test (&c->ref_count))
+    return;
+  g_free (c->message);
+  g_strfreev (c->vars);
+  g_free (c->literal);
+  g_free (c);
+}
+
+static Checked *
+checked_new (const char *text,
+             WmExprKind  kind)
+{
+  Checked *c = g_new0 (Checked, 1);
+  g_autoptr(GError) error = NULL;
+
+  c->ref_count = 1;
+  g_autoptr(WmExpr) expr = wm_expr_compile (text, kind, &c->column, &error);
+  g_autoptr(GStrvBuilder) vars = g_strv_builder_new ();
+
+  if (expr == NULL)
+    {
+      c->column = MAX (c->column, 1);
+      c->message = g_strdup (error->message);
+      c->vars = g_new0 (char *, 1);
+      return c;
+    }
+  c->column = 0;
   for (guint i = 0; i < wm_expr_get_n_paths (expr); i++)
     {
       const WmExprPath *path = wm_expr_get_path (expr, i);
 
-      if (path->root == WM_EXPR_ROOT_VAR
-          && !g_hash_table_contains (ctx->variables, path->keys[0]))
-        ERROR (ctx, "unknown-variable", element, field,
-               _("“%s” uses the variable “%s”, which this version does not declare: "
-                 "add it in Flow settings › Variables, or correct the name."),
-               NAME (element), path->keys[0]);
+      if (path->root == WM_EXPR_ROOT_VAR)
+        g_strv_builder_add (vars, path->keys[0]);
     }
+  c->vars = g_strv_builder_end (vars);
+  if (kind == WM_EXPR_TEMPLATE)
+    c->literal = wm_expr_template_literal (expr);
+  return c;
 }
 
-/* Compiles @text; reports a syntax error or undeclared variables. Returns
- * the compiled expression (or NULL) for further checks. */
-static WmExpr *
+/* A reference to the cached answer (it outlives a clearing of the cache). */
+static Checked *
+check_text (const char *text,
+            WmExprKind  kind)
+{
+  g_autofree char *key = g_strdup_printf ("%c%s", kind == WM_EXPR_TEMPLATE ? 't' : 'e', text);
+  Checked *found;
+
+  g_mutex_lock (&checked_lock);
+  if (checked_cache == NULL)
+    checked_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, checked_free);
+  found = g_hash_table_lookup (checked_cache, key);
+  if (found != NULL)
+    g_atomic_int_inc (&found->ref_count);
+  g_mutex_unlock (&checked_lock);
+  if (found != NULL)
+    return found;
+
+  found = checked_new (text, kind);
+  g_atomic_int_inc (&found->ref_count);
+  g_mutex_lock (&checked_lock);
+  if (g_hash_table_size (checked_cache) >= CHECKED_CACHE_MAX)
+    g_hash_table_remove_all (checked_cache);
+  g_hash_table_replace (checked_cache, g_steal_pointer (&key), found);
+  g_mutex_unlock (&checked_lock);
+  return found;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Checked, checked_free)
+
+/* Checks @text; reports a syntax error or undeclared variables. Returns
+ * what is known of it, for further checks (NULL when it does not read). */
+static Checked *
 check_expression (Ctx         *ctx,
                   WmElement   *element,
                   const char  *field,
@@ -288,21 +378,25 @@ check_expression (Ctx         *ctx,
                   const char  *text,
                   WmExprKind   kind)
 {
-  g_autoptr(GError) error = NULL;
-  guint column = 0;
-  WmExpr *expr = wm_expr_compile (text, kind, &column, &error);
+  Checked *c = check_text (text, kind);
 
-  if (expr == NULL)
+  if (c->column != 0)
     {
-      add (ctx, WM_SEVERITY_ERROR, "expression-syntax", element, field, column,
+      add (ctx, WM_SEVERITY_ERROR, "expression-syntax", element, field, c->column,
            kind == WM_EXPR_TEMPLATE
              ? _("The %s of “%s” has a placeholder that cannot be read at column %u (%s): correct it.")
              : _("The %s of “%s” cannot be read at column %u (%s): correct the expression."),
-           label, NAME (element), column, error->message);
+           label, NAME (element), c->column, c->message);
+      checked_free (c);
       return NULL;
     }
-  check_paths (ctx, element, field, expr);
-  return expr;
+  for (guint i = 0; c->vars[i] != NULL; i++)
+    if (!g_hash_table_contains (ctx->variables, c->vars[i]))
+      ERROR (ctx, "unknown-variable", element, field,
+             _("“%s” uses the variable “%s”, which this version does not declare: "
+               "add it in Flow settings › Variables, or correct the name."),
+             NAME (element), c->vars[i]);
+  return c;
 }
 
 /* ---- element configs ---- */
@@ -452,7 +546,7 @@ check_branches (Ctx       *ctx,
       else
         {
           g_autofree char *label_text = g_strdup_printf (_("condition of branch %u"), i + 1);
-          g_autoptr(WmExpr) expr = check_expression (ctx, element, field, label_text,
+          g_autoptr(Checked) expr = check_expression (ctx, element, field, label_text,
                                                      node_string (when), WM_EXPR_EXPRESSION);
         }
     }
@@ -687,7 +781,6 @@ check_field (Ctx               *ctx,
              JsonNode          *node)
 {
   const char *text = node_string (node);
-  const char *label = _(spec->label);
   gint64 seconds;
   int minute;
   double number;
@@ -696,7 +789,7 @@ check_field (Ctx               *ctx,
     {
       if (spec->required)
         ERROR (ctx, "field-missing", element, spec->name,
-               _("“%s” needs a value for %s: fill it in."), NAME (element), label);
+               _("“%s” needs a value for %s: fill it in."), NAME (element), _(spec->label));
       return;
     }
 
@@ -706,13 +799,13 @@ check_field (Ctx               *ctx,
     case WM_FIELD_EVENT_NAME:
       if (text == NULL)
         ERROR (ctx, "field-invalid", element, spec->name,
-               _("The %s of “%s” must be text."), label, NAME (element));
+               _("The %s of “%s” must be text."), _(spec->label), NAME (element));
       break;
 
     case WM_FIELD_ATTRIBUTE:
       if (text == NULL)
         ERROR (ctx, "field-invalid", element, spec->name,
-               _("The %s of “%s” must be the name of a profile attribute."), label, NAME (element));
+               _("The %s of “%s” must be the name of a profile attribute."), _(spec->label), NAME (element));
       else if (strcmp (text, "id") == 0 && g_str_equal (wm_element_get_type_name (element), "set.attribute"))
         ERROR (ctx, "field-invalid", element, spec->name,
                _("“%s” cannot change a customer's id: pick another attribute."), NAME (element));
@@ -722,21 +815,20 @@ check_field (Ctx               *ctx,
     case WM_FIELD_EXPRESSION:
       if (text == NULL)
         ERROR (ctx, "field-invalid", element, spec->name,
-               _("The %s of “%s” must be text."), label, NAME (element));
+               _("The %s of “%s” must be text."), _(spec->label), NAME (element));
       else
         {
-          g_autoptr(WmExpr) expr =
-            check_expression (ctx, element, spec->name, label, text,
+          g_autoptr(Checked) expr =
+            check_expression (ctx, element, spec->name, _(spec->label), text,
                               spec->kind == WM_FIELD_TEMPLATE ? WM_EXPR_TEMPLATE : WM_EXPR_EXPRESSION);
 
           if (expr != NULL && g_str_equal (spec->name, "text")
               && g_str_equal (wm_element_get_type_name (element), "send.sms"))
             {
               /* These two look at the literal text, each placeholder counting as nothing. */
-              g_autofree char *literal = wm_expr_template_literal (expr);
               WmSmsInfo info;
 
-              wm_sms_measure (literal, -1, &info);
+              wm_sms_measure (expr->literal, -1, &info);
               if (info.encoding == WM_SMS_UCS2)
                 WARN (ctx, "sms-unicode", element, spec->name,
                       _("The text of “%s” has characters outside the GSM alphabet, so each SMS "
@@ -757,31 +849,31 @@ check_field (Ctx               *ctx,
       if (text == NULL || !wm_duration_parse (text, &seconds))
         ERROR (ctx, "field-invalid", element, spec->name,
                _("The %s of “%s” must be a duration such as 30m, 2h, 3d or 1w, at most 366 days."),
-               label, NAME (element));
+               _(spec->label), NAME (element));
       break;
 
     case WM_FIELD_CLOCK:
       if (text == NULL || !wm_clock_parse (text, &minute))
         ERROR (ctx, "field-invalid", element, spec->name,
-               _("The %s of “%s” must be a time written HH:MM, like 09:00."), label, NAME (element));
+               _("The %s of “%s” must be a time written HH:MM, like 09:00."), _(spec->label), NAME (element));
       break;
 
     case WM_FIELD_DAYS:
-      check_days (ctx, element, spec->name, label, node);
+      check_days (ctx, element, spec->name, _(spec->label), node);
       break;
 
     case WM_FIELD_INTEGER:
       if (!node_integer (node, &number)
           || (spec->min < spec->max && (number < spec->min || number > spec->max)))
         ERROR (ctx, "field-invalid", element, spec->name,
-               _("The %s of “%s” must be a whole number."), label, NAME (element));
+               _("The %s of “%s” must be a whole number."), _(spec->label), NAME (element));
       break;
 
     case WM_FIELD_EMAIL:
       if (!is_email (text))
         ERROR (ctx, "field-invalid", element, spec->name,
                _("The %s of “%s” must be an e-mail address such as news@example.com."),
-               label, NAME (element));
+               _(spec->label), NAME (element));
       break;
 
     case WM_FIELD_ELEMENT:
@@ -816,7 +908,7 @@ check_field (Ctx               *ctx,
     case WM_FIELD_VARIABLE:
       if (text == NULL)
         ERROR (ctx, "field-invalid", element, spec->name,
-               _("The %s of “%s” must name a variable."), label, NAME (element));
+               _("The %s of “%s” must name a variable."), _(spec->label), NAME (element));
       else if (!g_hash_table_contains (ctx->variables, text))
         ERROR (ctx, "unknown-variable", element, spec->name,
                _("“%s” sets the variable “%s”, which this version does not declare: "
@@ -895,30 +987,48 @@ check_element (Ctx       *ctx,
 
 /* ---- the graph ---- */
 
+/* The connections as adjacency lists in one block (compressed rows):
+ * the successors of v are targets[start[v]] .. targets[start[v + 1] - 1]. */
 typedef struct
 {
   guint  n;
-  GArray **out;      /* per element index: GArray of guint successor indices */
+  guint *start;
+  guint *targets;
 } Graph;
 
 static void
 graph_free (Graph *g)
 {
-  for (guint i = 0; i < g->n; i++)
-    g_array_unref (g->out[i]);
-  g_free (g->out);
+  g_free (g->start);
+  g_free (g->targets);
+}
+
+static void
+graph_build (Graph  *g,
+             guint   n,
+             GArray *edges)   /* pairs of guint: from, to */
+{
+  guint m = edges->len / 2;
+  const guint *pairs = (const guint *) edges->data;
+  g_autofree guint *fill = g_new0 (guint, n + 1);
+
+  g->n = n;
+  g->start = g_new0 (guint, n + 1);
+  g->targets = g_new (guint, MAX (m, 1));
+  for (guint e = 0; e < m; e++)
+    g->start[pairs[2 * e] + 1]++;
+  for (guint v = 0; v < n; v++)
+    g->start[v + 1] += g->start[v];
+  memcpy (fill, g->start, sizeof (guint) * (n + 1));
+  for (guint e = 0; e < m; e++)
+    g->targets[fill[pairs[2 * e]]++] = pairs[2 * e + 1];
 }
 
 static int
 index_of (Ctx        *ctx,
           const char *id)
 {
-  WmElement *element = id != NULL ? g_hash_table_lookup (ctx->by_id, id) : NULL;
-  guint position;
-
-  if (element == NULL || !wm_version_find_element_position (ctx->version, element, &position))
-    return -1;
-  return position;
+  return id != NULL ? GPOINTER_TO_INT (g_hash_table_lookup (ctx->positions, id)) - 1 : -1;
 }
 
 static void
@@ -926,12 +1036,11 @@ check_connections (Ctx   *ctx,
                    Graph *graph)
 {
   guint n = wm_version_get_n_connections (ctx->version);
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStringChunk) keys = g_string_chunk_new (4096);
+  g_autoptr(GString) key = g_string_new (NULL);
 
-  graph->n = wm_version_get_n_elements (ctx->version);
-  graph->out = g_new0 (GArray *, graph->n);
-  for (guint i = 0; i < graph->n; i++)
-    graph->out[i] = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) edges = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -941,8 +1050,10 @@ check_connections (Ctx   *ctx,
       const char *to = wm_connection_get_to (connection);
       int a, b;
       WmElement *source, *target;
-      g_autofree char *field = g_strdup_printf ("connections[%u]", i);
-      g_autofree char *key = NULL;
+      char field[32];
+
+      /* Built for every connection but cheap: no allocation. */
+      g_snprintf (field, sizeof field, "connections[%u]", i);
 
       if (from == NULL || port == NULL || to == NULL)
         {
@@ -953,8 +1064,8 @@ check_connections (Ctx   *ctx,
         }
       a = index_of (ctx, from);
       b = index_of (ctx, to);
-      source = a >= 0 ? wm_version_get_element_at (ctx->version, a) : NULL;
-      target = b >= 0 ? wm_version_get_element_at (ctx->version, b) : NULL;
+      source = a >= 0 ? ELEMENT_AT (ctx, a) : NULL;
+      target = b >= 0 ? ELEMENT_AT (ctx, b) : NULL;
       if (source == NULL)
         {
           ERROR (ctx, "bad-connection", target, field,
@@ -974,14 +1085,14 @@ check_connections (Ctx   *ctx,
                  _("“%s” has no output “%s”: connect one of its outputs instead."), NAME (source), port);
           continue;
         }
-      key = g_strdup_printf ("%s\x1f%s", from, port);
-      if (g_hash_table_contains (used, key))
+      g_string_printf (key, "%s\x1f%s", from, port);
+      if (g_hash_table_contains (used, key->str))
         {
           ERROR (ctx, "bad-connection", source, field,
                  _("The output “%s” of “%s” is connected twice: keep one connection."), port, NAME (source));
           continue;
         }
-      g_hash_table_add (used, g_steal_pointer (&key));
+      g_hash_table_add (used, g_string_chunk_insert_len (keys, key->str, key->len));
       if (wm_element_get_element_type (target)->category == WM_CATEGORY_ENTRY)
         {
           ERROR (ctx, "bad-connection", target, field,
@@ -989,8 +1100,13 @@ check_connections (Ctx   *ctx,
                  NAME (target));
           continue;
         }
-      g_array_append_val (graph->out[a], b);
+      {
+        guint pair[2] = { a, b };
+        g_array_append_vals (edges, pair, 2);
+      }
     }
+
+  graph_build (graph, wm_version_get_n_elements (ctx->version), edges);
 }
 
 static gboolean
@@ -1022,7 +1138,7 @@ check_instant_loops (Ctx   *ctx,
 
   for (guint i = 0; i < n; i++)
     {
-      waits[i] = element_can_wait (wm_version_get_element_at (ctx->version, i));
+      waits[i] = element_can_wait (ELEMENT_AT (ctx, i));
       index[i] = -1;
     }
 
@@ -1044,11 +1160,11 @@ check_instant_loops (Ctx   *ctx,
         {
           guint *top = &g_array_index (call, guint, (call->len - 1) * 2);
           guint v = top[0];
-          GArray *edges = graph->out[v];
+          guint degree = graph->start[v + 1] - graph->start[v];
 
-          if (top[1] < edges->len)
+          if (top[1] < degree)
             {
-              guint w = g_array_index (edges, guint, top[1]++);
+              guint w = graph->targets[graph->start[v] + top[1]++];
 
               if (waits[w])
                 continue;
@@ -1090,13 +1206,13 @@ check_instant_loops (Ctx   *ctx,
                 }
               while (w != v);
 
-              for (guint e = 0; e < graph->out[v]->len; e++)
-                if (g_array_index (graph->out[v], guint, e) == v)
+              for (guint e = graph->start[v]; e < graph->start[v + 1]; e++)
+                if (graph->targets[e] == v)
                   self_loop = TRUE;
 
               if (size > 1 || self_loop)
                 {
-                  WmElement *element = wm_version_get_element_at (ctx->version, first);
+                  WmElement *element = ELEMENT_AT (ctx, first);
 
                   ERROR (ctx, "instant-loop", element, NULL,
                          _("“%s” is part of a loop with nothing that waits, so a customer would go "
@@ -1115,33 +1231,34 @@ reach (Ctx        *ctx,
        guint       entry,
        int         avoid,
        const char *avoid_outcome,
-       gboolean   *seen)
+       gboolean   *seen,
+       guint      *queue)   /* room for graph->n */
 {
-  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint tail = 0;
 
   memset (seen, 0, sizeof (gboolean) * graph->n);
   seen[entry] = TRUE;
-  g_array_append_val (queue, entry);
-  for (guint head = 0; head < queue->len; head++)
+  queue[tail++] = entry;
+  for (guint head = 0; head < tail; head++)
     {
-      guint v = g_array_index (queue, guint, head);
+      guint v = queue[head];
 
-      for (guint e = 0; e < graph->out[v]->len; e++)
+      for (guint e = graph->start[v]; e < graph->start[v + 1]; e++)
         {
-          guint w = g_array_index (graph->out[v], guint, e);
+          guint w = graph->targets[e];
 
           if (seen[w] || (int) w == avoid)
             continue;
           if (avoid_outcome != NULL)
             {
-              WmElement *element = wm_version_get_element_at (ctx->version, w);
+              WmElement *element = ELEMENT_AT (ctx, w);
 
               if (g_str_equal (wm_element_get_type_name (element), "outcome.start")
                   && g_strcmp0 (wm_element_get_config_string (element, "outcome"), avoid_outcome) == 0)
                 continue;
             }
           seen[w] = TRUE;
-          g_array_append_val (queue, w);
+          queue[tail++] = w;
         }
     }
 }
@@ -1153,16 +1270,18 @@ check_reachability (Ctx       *ctx,
 {
   guint n = graph->n;
   guint entry_index;
-  g_autofree gboolean *reachable = g_new0 (gboolean, n);
-  g_autofree gboolean *seen = g_new0 (gboolean, n);
+  g_autofree gboolean *reachable = g_new0 (gboolean, MAX (n, 1));
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (n, 1));
+  g_autofree guint *queue = g_new (guint, MAX (n, 1));
 
-  if (!wm_version_find_element_position (ctx->version, entry, &entry_index))
+  if (index_of (ctx, wm_element_get_id (entry)) < 0)
     return;
-  reach (ctx, graph, entry_index, -1, NULL, reachable);
+  entry_index = index_of (ctx, wm_element_get_id (entry));
+  reach (ctx, graph, entry_index, -1, NULL, reachable, queue);
 
   for (guint i = 0; i < n; i++)
     {
-      WmElement *element = wm_version_get_element_at (ctx->version, i);
+      WmElement *element = ELEMENT_AT (ctx, i);
       const char *type = wm_element_get_type_name (element);
 
       if (!reachable[i])
@@ -1177,15 +1296,15 @@ check_reachability (Ctx       *ctx,
           const char *ref = wm_element_get_config_string (element, "element");
           int send = index_of (ctx, ref);
 
-          if (send < 0 || wm_element_get_element_type (wm_version_get_element_at (ctx->version, send))->category
+          if (send < 0 || wm_element_get_element_type (ELEMENT_AT (ctx, send))->category
                             != WM_CATEGORY_CHANNEL)
             continue;
-          reach (ctx, graph, entry_index, send, NULL, seen);
+          reach (ctx, graph, entry_index, send, NULL, seen, queue);
           if (seen[i])
             WARN (ctx, "react-before-send", element, "element",
                   _("Customers can reach “%s” without passing “%s”, so there is no message to react to: "
                     "move it after the message."),
-                  NAME (element), NAME (wm_version_get_element_at (ctx->version, send)));
+                  NAME (element), NAME (ELEMENT_AT (ctx, send)));
         }
       else if (g_str_equal (type, "outcome.set"))
         {
@@ -1193,7 +1312,7 @@ check_reachability (Ctx       *ctx,
 
           if (outcome == NULL)
             continue;
-          reach (ctx, graph, entry_index, -1, outcome, seen);
+          reach (ctx, graph, entry_index, -1, outcome, seen, queue);
           if (seen[i])
             WARN (ctx, "outcome-not-started", element, "outcome",
                   _("Customers can reach “%s” without the outcome “%s” being started, and then it "
@@ -1485,7 +1604,7 @@ static void
 check_entry_changed (Ctx       *ctx,
                      WmVersion *previous)
 {
-  WmElement *entry = wm_version_get_entry (ctx->version);
+  WmElement *entry = ctx->entry;
   WmElement *before = previous != NULL ? wm_version_get_entry (previous) : NULL;
   g_autoptr(JsonNode) a = NULL;
   g_autoptr(JsonNode) b = NULL;
@@ -1514,7 +1633,7 @@ keywords_clash (const char *a,
 static void
 check_inbound_conflicts (Ctx *ctx)
 {
-  WmElement *entry = wm_version_get_entry (ctx->version);
+  WmElement *entry = ctx->entry;
   GPtrArray *flows;
   const char *channel, *number;
 
@@ -1570,7 +1689,12 @@ check_version (Ctx       *ctx,
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   WmElement *entry = NULL;
   JsonNode *node;
-  Graph graph = { 0, NULL };
+  Graph graph = { 0, NULL, NULL };
+  g_autofree WmElement **elements = g_new (WmElement *, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    elements[i] = wm_version_get_element_at (ctx->version, i);
+  ctx->elements = elements;
 
   check_lifecycle_fields (ctx, latest_launch, have_launch);
   check_settings (ctx);
@@ -1590,7 +1714,7 @@ check_version (Ctx       *ctx,
   /* Ids and names first: references below look elements up by id. */
   for (guint i = 0; i < n; i++)
     {
-      WmElement *element = wm_version_get_element_at (ctx->version, i);
+      WmElement *element = ELEMENT_AT (ctx, i);
       const char *id = wm_element_get_id (element);
       const char *name = wm_element_get_name (element);
 
@@ -1598,11 +1722,14 @@ check_version (Ctx       *ctx,
         ERROR (ctx, "duplicate-id", element, "id",
                _("Two elements share the id “%s”: give one of them another id."), id);
       else
-        g_hash_table_insert (ctx->by_id, (gpointer) id, element);
+        {
+          g_hash_table_insert (ctx->by_id, (gpointer) id, element);
+          g_hash_table_insert (ctx->positions, (gpointer) id, GUINT_TO_POINTER (i + 1));
+        }
 
       if (name != NULL)
         {
-          char *folded = g_utf8_casefold (name, -1);
+          char *folded = fold_name (name);
 
           if (g_hash_table_contains (names, folded))
             {
@@ -1633,6 +1760,7 @@ check_version (Ctx       *ctx,
         }
     }
 
+  ctx->entry = entries == 1 ? entry : NULL;
   if (entries == 0)
     ERROR (ctx, "entry-count", NULL, NULL,
            _("Version %u has no entry point: add one from Entry points."), ctx->number);
@@ -1650,7 +1778,7 @@ check_version (Ctx       *ctx,
            ctx->number, milestones, MAX_MILESTONE_ELEMENTS);
 
   for (guint i = 0; i < n; i++)
-    check_element (ctx, wm_version_get_element_at (ctx->version, i));
+    check_element (ctx, ELEMENT_AT (ctx, i));
 
   check_connections (ctx, &graph);
   check_instant_loops (ctx, &graph);
@@ -1773,11 +1901,13 @@ wm_validate_flow (WmFlow   *flow,
       ctx.number = wm_version_get_number (version);
       ctx.variables = g_hash_table_new (g_str_hash, g_str_equal);
       ctx.by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      ctx.positions = g_hash_table_new (g_str_hash, g_str_equal);
 
       check_version (&ctx, previous, &latest_launch, &have_launch);
 
       g_clear_pointer (&ctx.variables, g_hash_table_unref);
       g_clear_pointer (&ctx.by_id, g_hash_table_unref);
+      g_clear_pointer (&ctx.positions, g_hash_table_unref);
       previous = version;
     }
 

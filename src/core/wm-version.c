@@ -192,20 +192,14 @@ wm_version_new (guint  number,
   return wm_version_new_from_json (object);
 }
 
+/* Takes @json (a reference) and uses it as is: the caller gives up a tree
+ * nobody else holds (a freshly parsed or deep-copied document), so loading
+ * copies nothing. */
 WmVersion *
-wm_version_new_from_json (JsonObject *object)
+_wm_version_new_take (JsonObject *json)
 {
   WmVersion *self;
-  g_autoptr(JsonNode) node = json_node_alloc ();
-  g_autoptr(JsonNode) copy = NULL;
-  JsonObject *json;
   JsonNode *member;
-
-  g_return_val_if_fail (object != NULL, NULL);
-
-  json_node_init_object (node, object);
-  copy = wm_json_node_deep_copy (node);
-  json = json_node_get_object (copy);
 
   self = g_object_new (WM_TYPE_VERSION, NULL);
   self->json = json_object_ref (json);
@@ -239,8 +233,7 @@ wm_version_new_from_json (JsonObject *object)
 
       for (guint i = 0; i < n; i++)
         {
-          g_autoptr(WmConnection) connection =
-            wm_connection_new_from_json (json_array_get_element (array, i));
+          g_autoptr(WmConnection) connection = _wm_connection_new_take (json_array_get_element (array, i));
           g_list_store_append (self->connections, connection);
         }
       self->had_connections = TRUE;
@@ -248,6 +241,19 @@ wm_version_new_from_json (JsonObject *object)
     }
 
   return self;
+}
+
+WmVersion *
+wm_version_new_from_json (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_alloc ();
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  json_node_init_object (node, object);
+  copy = wm_json_node_deep_copy (node);
+  return _wm_version_new_take (json_node_get_object (copy));
 }
 
 WmVersion *
