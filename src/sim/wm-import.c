@@ -233,7 +233,9 @@ wm_import_csv (const char       *csv_path,
   if (report_path != NULL && !output_open (&report, report_path, error))
     goto out;
 
-  buf = g_string_sized_new (FLUSH_SIZE + 4096);
+  /* Grown as rows come (to a little over FLUSH_SIZE, then reused): a small
+   * import does not pay for a megabyte up front. */
+  buf = g_string_new (NULL);
   rejected = g_array_new (FALSE, FALSE, sizeof (Rejection));
   while (wm_csv_reader_next (reader, &row, &local_error))
     {
