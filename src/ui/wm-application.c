@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "wm-application.h"
+#include "wm-ui-types.h"
 #include "wm-window.h"
 #include "wm-workspace.h"
 
@@ -188,6 +189,7 @@ wm_application_startup (GApplication *app)
   const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (wm_application_parent_class)->startup (app);
+  wm_ui_ensure_types ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

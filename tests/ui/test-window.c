@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "wm-application.h"
+#include "wm-ui-types.h"
 #include "wm-window.h"
 
 #define RESOURCE_BASE "/io/github/waymark/Waymark"
@@ -69,7 +70,7 @@ test_every_ui_file_loads (void)
   gboolean saw_window_template = FALSE;
   gboolean saw_help_overlay = FALSE;
 
-  g_type_ensure (WM_TYPE_WINDOW);
+  wm_ui_ensure_types ();
   collect_ui_files (RESOURCE_BASE, files);
   g_assert_cmpuint (files->len, >=, 2);
 
