@@ -2,8 +2,8 @@
 /* fuzz-template.c - libFuzzer target for {{ }} templates and expressions
  * evaluated against a fixed profile
  *
- * The first byte picks template (even) or expression (odd); the rest is the
- * text. Paths are resolved as the simulator does: profile.id and the
+ * The first byte picks template (odd) or expression (even), as in
+ * fuzz-expr.c, so the two share seeds; the rest is the text. Paths are resolved as the simulator does: profile.id and the
  * profile's attributes through wm_profile_lookup() of a fixed profile read
  * with the JSON Lines parser, event.* from its first event, and a few
  * variables and flow.* values. Whatever the input:
@@ -158,7 +158,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (size == 0)
     return 0;
-  kind = data[0] & 1 ? WM_EXPR_EXPRESSION : WM_EXPR_TEMPLATE;
+  kind = data[0] & 1 ? WM_EXPR_TEMPLATE : WM_EXPR_EXPRESSION;
   text = g_strndup ((const char *) data + 1, size - 1);
   open = strstr (text, "{{");
 
