@@ -231,6 +231,14 @@ status=$?
   && grep -q "part 1 did not finish" "$tmp/broken.out" && [ ! -e "$tmp/work/broken/report.json" ]
 ok "failing parts end the run with exit 1 in time, naming the parts (exit $status)" $? "$tmp/broken.out"
 
+timeout -k 5 "$(left)" "$contrib/waymark-slurm-run" --cli "$cli" --profiles "$profiles" --parts 2 \
+  --work "$tmp/work/partition" --sbatch-arg=--partition=no-such-partition -- "${simulate[@]}" \
+  >"$tmp/partition.out" 2>&1
+status=$?
+[ "$status" = 1 ] && grep -q "sbatch of the array job failed" "$tmp/partition.out" \
+  && [ -z "$(timeout 5 squeue -h -o %i)" ]
+ok "a job Slurm refuses (an unknown partition) is an error, and nothing is left queued (exit $status)" $? "$tmp/partition.out"
+
 "$contrib/waymark-slurm-run" --cli "$cli" --profiles "$profiles" --parts 4 \
   --work "$tmp/work/run" -- "${simulate[@]}" >"$tmp/reuse.out" 2>&1
 status=$?
