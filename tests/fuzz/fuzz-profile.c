@@ -15,7 +15,9 @@
  *    boolean;
  *  - every value a lookup hands out keeps wm-value.h's invariants, and
  *    wm_profile_set_attribute() is seen by the next lookup;
- *  - ids are committed in file order through a WmIdSet, as the engine does.
+ *
+ * (WmIdSet, the duplicate check, is left to the unit tests: its first 1 MiB
+ * chunk for every input would make this target ten times slower.)
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -208,8 +210,7 @@ look_into (WmProfile *profile,
 }
 
 static void
-check_line (const WmLine *line,
-            WmIdSet      *ids)
+check_line (const WmLine *line)
 {
   g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
@@ -242,16 +243,9 @@ check_line (const WmLine *line,
 
   if (profile != NULL)
     {
-      gsize id_len;
-      const char *id = wm_profile_get_id (profile, &id_len);
-
       if (wm_profile_get_line (profile) != line->number)
         abort ();
       look_into (profile, tree);
-      /* Committed in file order: only an accepted line reserves its id. */
-      wm_id_set_add (ids, id, id_len);
-      if (!wm_id_set_contains (ids, id, id_len))
-        abort ();
       wm_profile_free (profile);
     }
 }
@@ -262,7 +256,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   int fd = memfd_create ("profiles", MFD_CLOEXEC);
   g_autoptr(WmLineReader) reader = NULL;
-  g_autoptr(WmIdSet) ids = wm_id_set_new ();
   g_autoptr(GError) error = NULL;
   WmLine line;
   guint64 last = 0;
@@ -279,7 +272,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (line.number <= last || line.too_long)
         abort ();
       last = line.number;
-      check_line (&line, ids);
+      check_line (&line);
     }
   if (error != NULL || wm_line_reader_get_offset (reader) != size)
     abort ();
