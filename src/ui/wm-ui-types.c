@@ -5,10 +5,14 @@
 
 #include "config.h"
 
+#include "wm-editor-page.h"
 #include "wm-flow-settings.h"
+#include "wm-flows-page.h"
 #include "wm-inspector.h"
+#include "wm-new-flow-dialog.h"
 #include "wm-palette.h"
 #include "wm-ui-types.h"
+#include "wm-validation-panel.h"
 #include "wm-window.h"
 
 void
@@ -18,4 +22,8 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_PALETTE);
   g_type_ensure (WM_TYPE_INSPECTOR);
   g_type_ensure (WM_TYPE_FLOW_SETTINGS);
+  g_type_ensure (WM_TYPE_FLOWS_PAGE);
+  g_type_ensure (WM_TYPE_NEW_FLOW_DIALOG);
+  g_type_ensure (WM_TYPE_EDITOR_PAGE);
+  g_type_ensure (WM_TYPE_VALIDATION_PANEL);
 }

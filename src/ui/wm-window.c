@@ -17,7 +17,9 @@ struct _WmWindow
   GSettings *settings;
 
   /* Template children */
-  AdwStatusPage *status_page;
+  GtkStack      *stack;
+  WmFlowsPage   *flows_page;
+  WmEditorPage  *editor_page;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -30,6 +32,60 @@ wm_window_new (WmApplication *application)
   return g_object_new (WM_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+WmFlowsPage *
+wm_window_get_flows_page (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->flows_page;
+}
+
+WmEditorPage *
+wm_window_get_editor_page (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->editor_page;
+}
+
+gboolean
+wm_window_open_flow (WmWindow    *self,
+                     const char  *id,
+                     GError     **error)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!wm_editor_page_open (self->editor_page, id, error))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+  gtk_widget_grab_focus (GTK_WIDGET (wm_editor_page_get_canvas (self->editor_page)));
+  return TRUE;
+}
+
+void
+wm_window_show_flows (WmWindow *self)
+{
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  wm_editor_page_close (self->editor_page);
+  gtk_stack_set_visible_child_name (self->stack, "flows");
+}
+
+static void
+flows_page_flow_activated_cb (WmWindow   *self,
+                              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_window_open_flow (self, id, &error))
+    wm_flows_page_add_toast (self->flows_page, error->message);
+}
+
+static void
+editor_page_closed_cb (WmWindow *self)
+{
+  wm_window_show_flows (self);
 }
 
 static void
@@ -64,7 +120,11 @@ save_window_state (WmWindow *self)
 static gboolean
 wm_window_close_request (GtkWindow *window)
 {
-  save_window_state (WM_WINDOW (window));
+  WmWindow *self = WM_WINDOW (window);
+
+  /* What the editor has not written yet goes to the workspace now. */
+  wm_editor_page_close (self->editor_page);
+  save_window_state (self);
 
   return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
 }
@@ -81,6 +141,23 @@ wm_window_dispose (GObject *object)
 }
 
 static void
+application_changed_cb (WmWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* The application opened the workspace at startup (or says why it
+   * could not); the pages work on it. GtkWindow:application is set after
+   * construction, hence the notify. */
+  if (WM_IS_APPLICATION (app))
+    {
+      WmWorkspace *workspace = wm_application_get_workspace (WM_APPLICATION (app));
+
+      wm_flows_page_set_workspace (self->flows_page, workspace);
+      wm_editor_page_set_workspace (self->editor_page, workspace);
+    }
+}
+
+static void
 wm_window_class_init (WmWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -92,7 +169,13 @@ wm_window_class_init (WmWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/wm-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, WmWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, flows_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_page);
+  gtk_widget_class_bind_template_callback (widget_class, flows_page_flow_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_page_closed_cb);
+  g_type_ensure (WM_TYPE_FLOWS_PAGE);
+  g_type_ensure (WM_TYPE_EDITOR_PAGE);
 }
 
 static void
@@ -100,13 +183,10 @@ wm_window_init (WmWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The app icon is named after the application id, so the development
-   * build shows its own icon. */
-  adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
-
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   self->settings = g_settings_new (WM_SETTINGS_SCHEMA_ID);
   restore_window_state (self);
 }

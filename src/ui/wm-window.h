@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "wm-application.h"
+#include "wm-editor-page.h"
+#include "wm-flows-page.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +13,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (WmWindow, wm_window, WM, WINDOW, AdwApplicationWindow)
 
-WmWindow *wm_window_new (WmApplication *application);
+WmWindow     *wm_window_new             (WmApplication *application);
+
+/* The two pages: the list of flows and the editor of one. */
+WmFlowsPage  *wm_window_get_flows_page  (WmWindow      *self);
+WmEditorPage *wm_window_get_editor_page (WmWindow      *self);
+/* Opens flow @id in the editor page and shows it. */
+gboolean      wm_window_open_flow       (WmWindow      *self,
+                                         const char    *id,
+                                         GError       **error);
+/* Saves and shows the list of flows. */
+void          wm_window_show_flows      (WmWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,71 @@
+/* wm-editor-page.h - the editor of one flow
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The flow's latest version on the canvas, with the palette on the left,
+ * the inspector on the right and the validation panel below. The header
+ * renames the flow, shows its version and status, whether it is saved,
+ * and the problem counts. Every change is validated (after a pause of
+ * WM_EDITOR_VALIDATE_DELAY_MS) and saved to the workspace (at most
+ * WM_EDITOR_SAVE_DELAY_MS after the first unsaved change). A version that
+ * was launched is shown read-only.
+ *
+ * Actions (group "editor"): back, undo [Ctrl+Z], redo [Ctrl+Shift+Z],
+ * validate (shows / hides the problems), settings, rename [F2],
+ * duplicate, export, save-template, delete, search-palette [Ctrl+F].
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "wm-canvas.h"
+#include "wm-inspector.h"
+#include "wm-palette.h"
+#include "wm-validation-panel.h"
+#include "wm-workspace.h"
+
+G_BEGIN_DECLS
+
+#define WM_EDITOR_VALIDATE_DELAY_MS 300
+#define WM_EDITOR_SAVE_DELAY_MS     500
+
+#define WM_TYPE_EDITOR_PAGE (wm_editor_page_get_type ())
+G_DECLARE_FINAL_TYPE (WmEditorPage, wm_editor_page, WM, EDITOR_PAGE, GtkWidget)
+
+GtkWidget         *wm_editor_page_new              (void);
+
+void               wm_editor_page_set_workspace    (WmEditorPage *self,
+                                                    WmWorkspace  *workspace);
+/* Opens flow @id (its latest version); saves the flow open before. */
+gboolean           wm_editor_page_open             (WmEditorPage *self,
+                                                    const char   *id,
+                                                    GError      **error);
+/* Saves what is pending and shows nothing. */
+void               wm_editor_page_close            (WmEditorPage *self);
+
+/* Saves a pending change now; FALSE when saving failed. */
+gboolean           wm_editor_page_save_now         (WmEditorPage *self);
+/* Validates now instead of after the pause. */
+void               wm_editor_page_validate_now     (WmEditorPage *self);
+
+WmFlow            *wm_editor_page_get_flow         (WmEditorPage *self);
+WmVersion         *wm_editor_page_get_version      (WmEditorPage *self);
+WmUndoStack       *wm_editor_page_get_undo_stack   (WmEditorPage *self);
+gboolean           wm_editor_page_is_read_only     (WmEditorPage *self);
+/* Saved: nothing waits to be written. */
+gboolean           wm_editor_page_is_saved         (WmEditorPage *self);
+/* The counts shown in the header: flow-level and this version's. */
+guint              wm_editor_page_get_n_errors     (WmEditorPage *self);
+guint              wm_editor_page_get_n_warnings   (WmEditorPage *self);
+
+WmCanvas          *wm_editor_page_get_canvas       (WmEditorPage *self);
+WmPalette         *wm_editor_page_get_palette      (WmEditorPage *self);
+WmInspector       *wm_editor_page_get_inspector    (WmEditorPage *self);
+WmValidationPanel *wm_editor_page_get_validation_panel (WmEditorPage *self);
+/* Whether the validation panel is shown. */
+gboolean           wm_editor_page_get_panel_visible (WmEditorPage *self);
+
+void               wm_editor_page_add_toast        (WmEditorPage *self,
+                                                    const char   *message);
+
+G_END_DECLS
