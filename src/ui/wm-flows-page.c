@@ -144,11 +144,13 @@ wm_flows_page_set_search_text (WmFlowsPage *self,
 {
   g_return_if_fail (WM_IS_FLOWS_PAGE (self));
 
+  /* Setting the entry's text first clears it, and the entry reports the
+   * empty text at once: filter on @text after that. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   g_clear_pointer (&self->search_text, g_free);
   if (text != NULL && *text != '\0')
     self->search_text = g_utf8_casefold (text, -1);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   refilter (self);
 }
 
