@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# bench-scaleout.sh BUILD_DIR [PROFILES]
+# bench-scaleout.sh BUILD_DIR [PROFILES [SECTIONS]]
 #
 # What splitting a run costs on one machine, with the simulator's benchmark
 # data (tests/bench/bench-sim.c: its seeded profile generator and its
@@ -17,15 +17,17 @@
 # and fuzzing"); it needs tests/sim/bench-sim and src/cli/waymark-cli, and
 # GNU parallel. Files go to $BENCH_DIR (default $TMPDIR/waymark-bench-
 # scaleout); the profile file is kept there for the next run, the rest is
-# removed. Run by hand on a quiet machine; never part of the test suite.
+# removed. SECTIONS: a comma-separated choice of compare, merge, size (all
+# three by default). Run by hand on a quiet machine; never in the suite.
 set -euo pipefail
 
 if [ "$#" -lt 1 ]; then
-  echo "usage: bench-scaleout.sh BUILD_DIR [PROFILES]" >&2
+  echo "usage: bench-scaleout.sh BUILD_DIR [PROFILES [compare,merge,size]]" >&2
   exit 2
 fi
 build="$(cd "$1" && pwd)"
 count="${2:-4000000}"
+sections=",${3:-compare,merge,size},"
 here="$(cd "$(dirname "$0")" && pwd)"
 cli="$build/src/cli/waymark-cli"
 benchsim="$build/tests/sim/bench-sim"
@@ -99,6 +101,7 @@ flow=(--flow "$dir/bench.waymark.json" --start "$start" --end "$end")
 # Both paths read the file from the page cache.
 cat "$profiles" >/dev/null
 
+if [[ "$sections" == *,compare,* ]]; then
 echo
 echo "== single run against split + 4 parts through parallel --jobs 2 + merge"
 r_single="$(seconds "$cli" simulate "${flow[@]}" --threads 2 --profiles "$profiles" --report "$work/single.json")"
@@ -121,7 +124,9 @@ else
 fi
 echo "partials: $(du -ch "$work"/parts/*.partial | tail -n 1 | cut -f1) for 4 parts"
 rm -rf "$work/parts"
+fi
 
+if [[ "$sections" == *,merge,* ]]; then
 echo
 echo "== merging 1,000 partials"
 head -n 200000 "$profiles" >"$work/small.jsonl"
@@ -139,7 +144,9 @@ else
   echo "equals the single run over the same profiles: NO"
 fi
 rm -rf "$work/many"
+fi
 
+if [[ "$sections" == *,size,* ]]; then
 echo
 echo "== partial size against profiles"
 printf '%10s %12s %14s\n' profiles bytes outcome_paths
@@ -152,3 +159,4 @@ while [ "$n" -le "$count" ]; do
   printf '%10d %12d %14s\n' "$n" "$(stat -c %s "$work/head.partial")" "$paths"
   n=$((n * 10))
 done
+fi
