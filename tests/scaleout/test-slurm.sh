@@ -201,8 +201,8 @@ ok "the single run" $?
 cd "$tmp/work" || exit 1
 mkdir -p "$tmp/merged-csv"
 timeout -k 5 "$(left)" "$contrib/waymark-slurm-run" --cli "$cli" --profiles "$profiles" --parts 4 \
-  --work "$tmp/work/run" --csv "$tmp/merged-csv" -- "${simulate[@]}" \
-  >"$tmp/run.out" 2>&1
+  --work "$tmp/work/run" --csv "$tmp/merged-csv" --timeline "$tmp/merged-timeline.jsonl" \
+  --max-running 3 -- "${simulate[@]}" >"$tmp/run.out" 2>&1
 status=$?
 ok "waymark-slurm-run of 4 parts finished in time (exit $status)" "$status" "$tmp/run.out"
 grep -qx "waymark-slurm-run: report: $tmp/work/run/report.json" "$tmp/run.out"
@@ -211,6 +211,13 @@ ok "it says where the report is" $? "$tmp/run.out"
 ok "the merged report equals the single run's (parsed, numbers as Decimal)" $? "$tmp/compare.out"
 diff -r "$tmp/single-csv" "$tmp/merged-csv" >"$tmp/diff.out" 2>&1
 ok "the merged CSV tables equal the single run's, byte for byte" $? "$tmp/diff.out"
+# The parts' timelines joined in part order are the timeline of one run
+# over the parts joined in that order (simulation.md, Splitting a run).
+cat "$tmp"/work/run/parts/part-000{0,1,2,3}.jsonl >"$tmp/joined.jsonl"
+"$cli" simulate "${simulate[@]}" --profiles "$tmp/joined.jsonl" --report /dev/null \
+  --timeline "$tmp/joined-timeline.jsonl" 2>/dev/null \
+  && [ -s "$tmp/joined-timeline.jsonl" ] && cmp "$tmp/joined-timeline.jsonl" "$tmp/merged-timeline.jsonl" >"$tmp/cmp.out" 2>&1
+ok "--timeline: the parts' timelines joined are the timeline of a run over the joined parts" $? "$tmp/cmp.out"
 count=0
 for i in 0 1 2 3; do
   if grep -q "part 000$i on " "$tmp/work/run/logs/part-$i.out" 2>/dev/null \
