@@ -282,6 +282,7 @@ json_equal (JsonNode *a,
 typedef struct
 {
   gint   ref_count;
+  char  *text;       /* the text it is about (its cache key) */
   guint  column;     /* 0: it compiles */
   char  *message;
   char **vars;       /* var.* names used, NULL-terminated */
@@ -291,7 +292,11 @@ typedef struct
 #define CHECKED_CACHE_MAX 8192
 
 static GMutex checked_lock;
-static GHashTable *checked_cache;
+/* By text, one table a kind; in front of them, by the text's address: the
+ * model's strings stay put between validations, so most lookups hash a
+ * pointer and compare the text instead of hashing it. */
+static GHashTable *checked_by_text[2];
+static GHashTable *checked_by_address[2];
 
 static void
 checked_free (gpointer data)
@@ -300,6 +305,7 @@ checked_free (gpointer data)
 
   if (!g_atomic_int_dec_and_test (&c->ref_count))
     return;
+  g_free (c->text);
   g_free (c->message);
   g_strfreev (c->vars);
   g_free (c->literal);
@@ -312,10 +318,12 @@ checked_new (const char *text,
 {
   Checked *c = g_new0 (Checked, 1);
   g_autoptr(GError) error = NULL;
+  g_autoptr(WmExpr) expr = NULL;
+  g_autoptr(GStrvBuilder) vars = g_strv_builder_new ();
 
   c->ref_count = 1;
-  g_autoptr(WmExpr) expr = wm_expr_compile (text, kind, &c->column, &error);
-  g_autoptr(GStrvBuilder) vars = g_strv_builder_new ();
+  c->text = g_strdup (text);
+  expr = wm_expr_compile (text, kind, &c->column, &error);
 
   if (expr == NULL)
     {
@@ -343,13 +351,22 @@ static Checked *
 check_text (const char *text,
             WmExprKind  kind)
 {
-  g_autofree char *key = g_strdup_printf ("%c%s", kind == WM_EXPR_TEMPLATE ? 't' : 'e', text);
+  guint k = kind == WM_EXPR_TEMPLATE ? 1 : 0;
   Checked *found;
 
   g_mutex_lock (&checked_lock);
-  if (checked_cache == NULL)
-    checked_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, checked_free);
-  found = g_hash_table_lookup (checked_cache, key);
+  if (checked_by_text[k] == NULL)
+    {
+      checked_by_text[k] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, checked_free);
+      checked_by_address[k] = g_hash_table_new (NULL, NULL);
+    }
+  found = g_hash_table_lookup (checked_by_address[k], text);
+  if (found == NULL || strcmp (found->text, text) != 0)
+    {
+      found = g_hash_table_lookup (checked_by_text[k], text);
+      if (found != NULL)
+        g_hash_table_insert (checked_by_address[k], (gpointer) text, found);
+    }
   if (found != NULL)
     g_atomic_int_inc (&found->ref_count);
   g_mutex_unlock (&checked_lock);
@@ -359,9 +376,18 @@ check_text (const char *text,
   found = checked_new (text, kind);
   g_atomic_int_inc (&found->ref_count);
   g_mutex_lock (&checked_lock);
-  if (g_hash_table_size (checked_cache) >= CHECKED_CACHE_MAX)
-    g_hash_table_remove_all (checked_cache);
-  g_hash_table_replace (checked_cache, g_steal_pointer (&key), found);
+  if (g_hash_table_size (checked_by_text[k]) >= CHECKED_CACHE_MAX)
+    {
+      g_hash_table_remove_all (checked_by_address[k]);
+      g_hash_table_remove_all (checked_by_text[k]);
+    }
+  /* The address table holds no references: its entries are only compared
+   * through the text table's, and it is emptied whenever that one is. A
+   * replaced entry would leave a dangling address: drop the addresses. */
+  if (g_hash_table_contains (checked_by_text[k], found->text))
+    g_hash_table_remove_all (checked_by_address[k]);
+  g_hash_table_replace (checked_by_text[k], found->text, found);
+  g_hash_table_insert (checked_by_address[k], (gpointer) text, found);
   g_mutex_unlock (&checked_lock);
   return found;
 }
