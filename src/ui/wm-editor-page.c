@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
+#include "wm-catalogue.h"
 #include "wm-commands.h"
 #include "wm-editor-page.h"
 #include "wm-flow-settings.h"
@@ -51,6 +54,12 @@ struct _WmEditorPage
   WmValidationPanel *validation_panel;
   WmInspector       *inspector;
 };
+
+/* Where palette activation puts an element chained to the selected one:
+ * this far to its right (a node is 208 wide, so 32 of gap), and this far
+ * further down each time that spot is already taken. */
+#define WM_EDITOR_CHAIN_STEP_X 240.0
+#define WM_EDITOR_CHAIN_STEP_Y 128.0
 
 G_DEFINE_FINAL_TYPE (WmEditorPage, wm_editor_page, GTK_TYPE_WIDGET)
 
@@ -402,27 +411,103 @@ canvas_element_activated_cb (WmEditorPage *self,
   wm_inspector_focus_field (self->inspector, "name");
 }
 
+/* The first output port of @element with no connection leaving it. */
+static char *
+first_free_port (WmVersion *version,
+                 WmElement *element)
+{
+  g_auto(GStrv) ports = wm_element_list_ports (element);
+
+  for (guint i = 0; ports != NULL && ports[i] != NULL; i++)
+    if (wm_version_find_connection (version, wm_element_get_id (element), ports[i]) == NULL)
+      return g_strdup (ports[i]);
+  return NULL;
+}
+
+/* Whether an element's top-left corner is within a node's footprint of
+ * @x, @y, so that a node put there would cover it. */
+static gboolean
+spot_taken (WmVersion *version,
+            double     x,
+            double     y)
+{
+  for (guint i = 0; i < wm_version_get_n_elements (version); i++)
+    {
+      double ex, ey;
+
+      if (wm_element_get_position (wm_version_get_element_at (version, i), &ex, &ey)
+          && fabs (ex - x) < WM_EDITOR_CHAIN_STEP_X - 2 * WM_CANVAS_GRID
+          && fabs (ey - y) < WM_EDITOR_CHAIN_STEP_Y)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 palette_type_activated_cb (WmEditorPage *self,
                            const char   *type)
 {
   double x, y, w, h;
+  g_auto(GStrv) selected = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *port = NULL;
   WmElement *element;
   GtkWidget *node;
 
-  if (self->version == NULL || self->read_only)
+  if (self->version == NULL || self->read_only || wm_catalogue_lookup (type) == NULL)
     return;
-  /* Below what is there, so a flow built from the palette reads top to
-   * bottom; an empty flow starts near the top left of the view. */
-  if (wm_canvas_get_content_area (self->canvas, &x, &y, &w, &h))
-    y += h + 3 * WM_CANVAS_GRID;
+
+  /* With one element selected that has a free output port, the new one
+   * goes to its right and that port is connected to it, as one undo
+   * step; the new element is selected, so activating again builds a
+   * chain. */
+  selected = wm_canvas_get_selected_ids (self->canvas);
+  if (selected != NULL && selected[0] != NULL && selected[1] == NULL)
+    {
+      WmElement *source = wm_version_find_element (self->version, selected[0]);
+
+      if (source != NULL && (port = first_free_port (self->version, source)) != NULL)
+        from = g_strdup (selected[0]);
+    }
+
+  if (from != NULL)
+    {
+      g_autoptr(WmCommand) connect = NULL;
+
+      wm_element_get_position (wm_version_find_element (self->version, from), &x, &y);
+      x += WM_EDITOR_CHAIN_STEP_X;
+      while (spot_taken (self->version, x, y))
+        y += WM_EDITOR_CHAIN_STEP_Y;
+      wm_undo_stack_begin_group (self->undo_stack, NULL);
+      element = wm_canvas_add_element (self->canvas, type, x, y);
+      if (element == NULL)
+        {
+          wm_undo_stack_cancel_group (self->undo_stack);
+          return;
+        }
+      connect = wm_command_connect_new (wm_version_get_number (self->version), from, port,
+                                        wm_element_get_id (element));
+      if (!wm_undo_stack_push (self->undo_stack, connect))
+        {
+          wm_undo_stack_cancel_group (self->undo_stack);
+          return;
+        }
+      wm_undo_stack_end_group (self->undo_stack);
+    }
   else
     {
-      wm_canvas_get_visible_area (self->canvas, &x, &y, &w, &h);
-      x += 4 * WM_CANVAS_GRID;
-      y += 4 * WM_CANVAS_GRID;
+      /* Below what is there, so a flow built from the palette reads top
+       * to bottom; an empty flow starts near the top left of the view. */
+      if (wm_canvas_get_content_area (self->canvas, &x, &y, &w, &h))
+        y += h + 3 * WM_CANVAS_GRID;
+      else
+        {
+          wm_canvas_get_visible_area (self->canvas, &x, &y, &w, &h);
+          x += 4 * WM_CANVAS_GRID;
+          y += 4 * WM_CANVAS_GRID;
+        }
+      element = wm_canvas_add_element (self->canvas, type, x, y);
     }
-  element = wm_canvas_add_element (self->canvas, type, x, y);
   if (element == NULL)
     return;
   wm_canvas_scroll_to_element (self->canvas, element);

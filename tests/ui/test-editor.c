@@ -336,6 +336,108 @@ test_editor_validation_panel (Fixture       *f,
   destroy_window (window);
 }
 
+static WmEditorPage *
+open_blank_editor (Fixture     *f,
+                   GtkWindow  **window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = wm_workspace_create_flow (f->workspace, "Chain", 0, &error);
+
+  g_assert_no_error (error);
+  return open_editor (f, "Chain", window);
+}
+
+static void
+test_editor_palette_chains (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWindow *window;
+  WmEditorPage *page = open_blank_editor (f, &window);
+  WmVersion *version = wm_editor_page_get_version (page);
+  WmCanvas *canvas = wm_editor_page_get_canvas (page);
+  WmPalette *palette = wm_editor_page_get_palette (page);
+  WmUndoStack *undo = wm_editor_page_get_undo_stack (page);
+  WmConnection *connection;
+  WmElement *entry, *sms, *wait;
+  const char *entry_ids[2] = { NULL, NULL };
+  double ex, ey, sx, sy, wx, wy;
+  g_auto(GStrv) selected = NULL;
+
+  /* Nothing selected: the entry goes in on its own. */
+  g_signal_emit_by_name (palette, "type-activated", "entry.event");
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, 1);
+  g_assert_cmpuint (wm_version_get_n_connections (version), ==, 0);
+  entry = wm_version_get_element_at (version, 0);
+
+  /* The entry selected, SMS activated: the SMS goes 240 to the right of
+   * it and the entry's "out" leads to it. */
+  entry_ids[0] = wm_element_get_id (entry);
+  wm_canvas_set_selection (canvas, entry_ids);
+  g_signal_emit_by_name (palette, "type-activated", "send.sms");
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, 2);
+  g_assert_cmpuint (wm_version_get_n_connections (version), ==, 1);
+  sms = wm_version_get_element_at (version, 1);
+  g_assert_cmpstr (wm_element_get_type_name (sms), ==, "send.sms");
+  connection = wm_version_get_connection_at (version, 0);
+  g_assert_cmpstr (wm_connection_get_from (connection), ==, wm_element_get_id (entry));
+  g_assert_cmpstr (wm_connection_get_port (connection), ==, "out");
+  g_assert_cmpstr (wm_connection_get_to (connection), ==, wm_element_get_id (sms));
+  g_assert_true (wm_element_get_position (entry, &ex, &ey));
+  g_assert_true (wm_element_get_position (sms, &sx, &sy));
+  g_assert_cmpfloat (sx, ==, ex + 240);
+  g_assert_cmpfloat (sy, ==, ey);
+  /* The SMS is selected now, so the next activation continues from it. */
+  selected = wm_canvas_get_selected_ids (canvas);
+  g_assert_cmpuint (g_strv_length (selected), ==, 1);
+  g_assert_cmpstr (selected[0], ==, wm_element_get_id (sms));
+
+  /* Undo once takes the SMS and its connection away together. */
+  g_assert_true (wm_undo_stack_undo (undo));
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, 1);
+  g_assert_cmpuint (wm_version_get_n_connections (version), ==, 0);
+  g_assert_true (wm_version_get_element_at (version, 0) == entry);
+
+  /* Redo, then chain a wait: the SMS's "out" leads to it. */
+  g_assert_true (wm_undo_stack_redo (undo));
+  sms = wm_version_get_element_at (version, 1);
+  entry_ids[0] = wm_element_get_id (sms);
+  wm_canvas_set_selection (canvas, entry_ids);
+  g_signal_emit_by_name (palette, "type-activated", "wait.delay");
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, 3);
+  g_assert_cmpuint (wm_version_get_n_connections (version), ==, 2);
+  wait = wm_version_get_element_at (version, 2);
+  connection = wm_version_get_connection_at (version, 1);
+  g_assert_cmpstr (wm_connection_get_from (connection), ==, wm_element_get_id (sms));
+  g_assert_cmpstr (wm_connection_get_port (connection), ==, "out");
+  g_assert_cmpstr (wm_connection_get_to (connection), ==, wm_element_get_id (wait));
+
+  /* The entry's "out" is taken now: with it selected, an E-mail goes in
+   * unconnected, below what is there. */
+  entry_ids[0] = wm_element_get_id (entry);
+  wm_canvas_set_selection (canvas, entry_ids);
+  g_signal_emit_by_name (palette, "type-activated", "send.email");
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, 4);
+  g_assert_cmpuint (wm_version_get_n_connections (version), ==, 2);
+  g_assert_true (wm_element_get_position (wait, &wx, &wy));
+  g_assert_cmpfloat (wx, ==, ex + 480);
+  g_assert_true (wm_undo_stack_undo (undo));
+
+  /* A spot already taken pushes the new element down: put an element
+   * where the SMS's next one would go, then chain from the SMS. */
+  g_assert_true (wm_undo_stack_undo (undo));
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, 2);
+  wm_canvas_add_element (canvas, "notify.internal", sx + 240, sy);
+  entry_ids[0] = wm_element_get_id (sms);
+  wm_canvas_set_selection (canvas, entry_ids);
+  g_signal_emit_by_name (palette, "type-activated", "wait.delay");
+  wait = wm_version_get_element_at (version, 3);
+  g_assert_true (wm_element_get_position (wait, &wx, &wy));
+  g_assert_cmpfloat (wx, ==, sx + 240);
+  g_assert_cmpfloat (wy, >, sy);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +463,8 @@ main (int   argc,
               fixture_set_up, test_editor_autosaves, fixture_tear_down);
   g_test_add ("/ui/editor/a-launched-version-is-read-only", Fixture, NULL,
               fixture_set_up, test_editor_launched_is_read_only, fixture_tear_down);
+  g_test_add ("/ui/editor/palette-activation-chains-to-the-selected-element", Fixture, NULL,
+              fixture_set_up, test_editor_palette_chains, fixture_tear_down);
   g_test_add ("/ui/editor/validation-panel-lists-errors-and-selects-the-element", Fixture, NULL,
               fixture_set_up, test_editor_validation_panel, fixture_tear_down);
 
