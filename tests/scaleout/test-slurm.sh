@@ -39,7 +39,11 @@ for var in $(compgen -e); do
   case "$var" in SLURM_*|SBATCH_*|SALLOC_*|SRUN_*) unset "$var" ;; esac
 done
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/waymark-slurm.XXXXXX")"
+# munge's socket path must fit a sockaddr_un (108 bytes): a long TMPDIR
+# falls back to /tmp.
+tmpdir="${TMPDIR:-/tmp}"
+[ "${#tmpdir}" -le 60 ] || tmpdir=/tmp
+tmp="$(mktemp -d "$tmpdir/waymark-slurm.XXXXXX")"
 pids=()
 
 # Everything, from starting munged to the last job, has 110 seconds: a hung
