@@ -43,17 +43,19 @@ void
 _wm_canvas_update_actions (WmCanvas *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean editable = self->version != NULL;
-  gboolean selected = editable && g_hash_table_size (self->selection) > 0;
+  gboolean shown = self->version != NULL;
+  gboolean editable = shown && !self->read_only;
+  gboolean selected = shown && g_hash_table_size (self->selection) > 0;
 
-  gtk_widget_action_set_enabled (widget, "canvas.delete", selected);
+  /* Read-only keeps what only looks: copy, select all, zoom. */
+  gtk_widget_action_set_enabled (widget, "canvas.delete", selected && editable);
   gtk_widget_action_set_enabled (widget, "canvas.copy", selected);
-  gtk_widget_action_set_enabled (widget, "canvas.cut", selected);
-  gtk_widget_action_set_enabled (widget, "canvas.duplicate", selected);
-  gtk_widget_action_set_enabled (widget, "canvas.nudge", selected);
+  gtk_widget_action_set_enabled (widget, "canvas.cut", selected && editable);
+  gtk_widget_action_set_enabled (widget, "canvas.duplicate", selected && editable);
+  gtk_widget_action_set_enabled (widget, "canvas.nudge", selected && editable);
   gtk_widget_action_set_enabled (widget, "canvas.paste", editable);
   gtk_widget_action_set_enabled (widget, "canvas.arrange", editable);
-  gtk_widget_action_set_enabled (widget, "canvas.select-all", editable);
+  gtk_widget_action_set_enabled (widget, "canvas.select-all", shown);
   gtk_widget_action_set_enabled (widget, "canvas.undo", editable);
   gtk_widget_action_set_enabled (widget, "canvas.redo", editable);
   gtk_widget_action_set_enabled (widget, "canvas.connect", editable);
@@ -70,7 +72,7 @@ wm_canvas_delete_selection (WmCanvas *self)
 
   g_return_if_fail (WM_IS_CANVAS (self));
 
-  if (self->version == NULL || g_hash_table_size (self->selection) == 0)
+  if (self->version == NULL || self->read_only || g_hash_table_size (self->selection) == 0)
     return;
   ids = _wm_canvas_selected_ids (self);
   command = wm_command_remove_elements_new (wm_version_get_number (self->version),
@@ -109,7 +111,7 @@ wm_canvas_cut_selection (WmCanvas *self)
 
   g_return_if_fail (WM_IS_CANVAS (self));
 
-  if (self->version == NULL || g_hash_table_size (self->selection) == 0)
+  if (self->version == NULL || self->read_only || g_hash_table_size (self->selection) == 0)
     return;
   wm_canvas_copy_selection (self);
   ids = _wm_canvas_selected_ids (self);
@@ -130,6 +132,10 @@ paste_text (WmCanvas    *self,
   g_autoptr(WmCommand) command = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
 
+  /* Also checked here: the clipboard answers after the canvas may have
+   * become read-only. */
+  if (self->read_only)
+    return TRUE;
   if (!wm_clipboard_parse (text, self->version, PASTE_OFFSET, PASTE_OFFSET,
                            &elements, &connections, error))
     return FALSE;
@@ -171,7 +177,7 @@ wm_canvas_paste (WmCanvas *self)
 {
   g_return_if_fail (WM_IS_CANVAS (self));
 
-  if (self->version == NULL)
+  if (self->version == NULL || self->read_only)
     return;
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
                                  paste_ready_cb, g_object_ref (self));
@@ -185,7 +191,7 @@ wm_canvas_duplicate_selection (WmCanvas *self)
 
   g_return_if_fail (WM_IS_CANVAS (self));
 
-  if (self->version == NULL || g_hash_table_size (self->selection) == 0)
+  if (self->version == NULL || self->read_only || g_hash_table_size (self->selection) == 0)
     return;
   ids = _wm_canvas_selected_ids (self);
   text = wm_clipboard_serialize (self->version, (const char * const *) ids->pdata, ids->len - 1);
@@ -207,7 +213,7 @@ wm_canvas_arrange (WmCanvas *self)
 
   g_return_if_fail (WM_IS_CANVAS (self));
 
-  if (self->version == NULL || self->nodes->len == 0)
+  if (self->version == NULL || self->read_only || self->nodes->len == 0)
     return;
   n = self->nodes->len;
   heights = g_new (double, n);
@@ -264,7 +270,7 @@ wm_canvas_add_element (WmCanvas   *self,
   g_return_val_if_fail (WM_IS_CANVAS (self), NULL);
   g_return_val_if_fail (type != NULL, NULL);
 
-  if (self->version == NULL || wm_catalogue_lookup (type) == NULL)
+  if (self->version == NULL || self->read_only || wm_catalogue_lookup (type) == NULL)
     return NULL;
   if (self->snap)
     {
@@ -293,7 +299,7 @@ nudge (WmCanvas *self,
   g_autofree double *positions = NULL;
   guint n = ids->len - 1;
 
-  if (n == 0)
+  if (n == 0 || self->read_only)
     return;
   positions = g_new (double, 2 * n);
   for (guint i = 0; i < n; i++)
@@ -377,7 +383,7 @@ wm_canvas_show_connect_popover (WmCanvas  *self,
   g_return_if_fail (WM_IS_ELEMENT (element));
 
   node = g_hash_table_lookup (self->node_by_element, element);
-  if (node == NULL || wm_node_get_ports (node)[0] == NULL)
+  if (node == NULL || self->read_only || wm_node_get_ports (node)[0] == NULL)
     return;
 
   if (self->connect_popover != NULL)
@@ -653,7 +659,7 @@ undo_cb (GtkWidget  *widget,
 {
   WmCanvas *self = WM_CANVAS (widget);
 
-  if (self->undo != NULL && self->drag_mode == DRAG_NONE)
+  if (self->undo != NULL && !self->read_only && self->drag_mode == DRAG_NONE)
     wm_undo_stack_undo (self->undo);
 }
 
@@ -664,7 +670,7 @@ redo_cb (GtkWidget  *widget,
 {
   WmCanvas *self = WM_CANVAS (widget);
 
-  if (self->undo != NULL && self->drag_mode == DRAG_NONE)
+  if (self->undo != NULL && !self->read_only && self->drag_mode == DRAG_NONE)
     wm_undo_stack_redo (self->undo);
 }
 
@@ -689,7 +695,7 @@ disconnect_cb (GtkWidget  *widget,
   g_autoptr(WmCommand) command = NULL;
   const char *id, *port;
 
-  if (self->version == NULL)
+  if (self->version == NULL || self->read_only)
     return;
   g_variant_get (param, "(&s&s)", &id, &port);
   if (wm_version_find_connection (self->version, id, port) == NULL)

@@ -145,7 +145,8 @@ drag_begin_cb (GtkGestureDrag *gesture,
       return;
     }
 
-  if (_wm_canvas_port_at (self, cx, cy, &node, &port))
+  /* Read-only: no connecting; a press on a node selects it, nothing moves. */
+  if (!self->read_only && _wm_canvas_port_at (self, cx, cy, &node, &port))
     {
       self->drag_mode = DRAG_CONNECT;
       self->connect_from = node;
@@ -156,7 +157,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
       return;
     }
 
-  edge = _wm_canvas_edge_end_at (self, cx, cy);
+  edge = self->read_only ? NULL : _wm_canvas_edge_end_at (self, cx, cy);
   if (edge != NULL)
     {
       /* Picking up a connection's end: drop it on another element to
@@ -211,7 +212,7 @@ update_move (WmCanvas *self,
   g_autofree double *positions = NULL;
   guint n = self->drag_ids->len;
 
-  if (n == 0)
+  if (n == 0 || self->read_only)
     return;
   if (self->snap && self->drag_node != NULL)
     {
@@ -334,7 +335,7 @@ finish_connect (WmCanvas *self)
   const char *port = wm_node_get_ports (self->connect_from)[self->connect_port];
   guint number = wm_version_get_number (self->version);
 
-  if (!self->drag_moved)
+  if (!self->drag_moved || self->read_only)
     return;
   if (self->connect_target != NULL)
     {
@@ -567,7 +568,8 @@ drop_cb (GtkDropTarget *target,
   const char *type = g_value_get_string (value);
   double cx, cy;
 
-  if (type == NULL || wm_catalogue_lookup (type) == NULL || self->version == NULL)
+  if (type == NULL || wm_catalogue_lookup (type) == NULL || self->version == NULL
+      || self->read_only)
     return FALSE;
   wm_canvas_view_to_canvas (self, x, y, &cx, &cy);
   /* The pointer holds the node by the middle of its head. */

@@ -52,6 +52,7 @@ struct _WmCanvas
   guint               snap : 1;
   guint               space_held : 1;
   guint               zoom_pending_fit : 1;
+  guint               read_only : 1;
   double              zoom;
 
   GPtrArray          *nodes;          /* WmNode*, in the version's element order */

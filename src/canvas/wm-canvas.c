@@ -35,6 +35,7 @@ enum
   PROP_0,
   PROP_ZOOM,
   PROP_SNAP_TO_GRID,
+  PROP_READ_ONLY,
   N_PROPS,
 
   /* GtkScrollable */
@@ -1515,6 +1516,35 @@ wm_canvas_set_snap_to_grid (WmCanvas *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
 }
 
+gboolean
+wm_canvas_get_read_only (WmCanvas *self)
+{
+  g_return_val_if_fail (WM_IS_CANVAS (self), FALSE);
+  return self->read_only;
+}
+
+void
+wm_canvas_set_read_only (WmCanvas *self,
+                         gboolean  read_only)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  read_only = !!read_only;
+  if (self->read_only == read_only)
+    return;
+  /* A gesture under way ends here: a move or connection begun on an
+   * editable canvas is taken back, not finished on a read-only one. */
+  if (read_only)
+    {
+      _wm_canvas_cancel_drag (self);
+      if (self->connect_popover != NULL)
+        gtk_popover_popdown (GTK_POPOVER (self->connect_popover));
+    }
+  self->read_only = read_only;
+  _wm_canvas_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
 void
 wm_canvas_set_diagnostics (WmCanvas  *self,
                            GPtrArray *diagnostics)
@@ -1604,6 +1634,9 @@ wm_canvas_get_property (GObject    *object,
     case PROP_SNAP_TO_GRID:
       g_value_set_boolean (value, self->snap);
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
       break;
@@ -1636,6 +1669,9 @@ wm_canvas_set_property (GObject      *object,
       break;
     case PROP_SNAP_TO_GRID:
       wm_canvas_set_snap_to_grid (self, g_value_get_boolean (value));
+      break;
+    case PROP_READ_ONLY:
+      wm_canvas_set_read_only (self, g_value_get_boolean (value));
       break;
     case PROP_HADJUSTMENT:
       set_adjustment (self, &self->hadjustment, g_value_get_object (value), prop_id);
@@ -1704,6 +1740,9 @@ wm_canvas_class_init (WmCanvasClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SNAP_TO_GRID] =
     g_param_spec_boolean ("snap-to-grid", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");

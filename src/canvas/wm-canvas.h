@@ -96,6 +96,13 @@ gboolean     wm_canvas_get_snap_to_grid   (WmCanvas           *self);
 void         wm_canvas_set_snap_to_grid   (WmCanvas           *self,
                                            gboolean            snap);
 
+/* A read-only canvas ("read-only") still selects, scrolls, zooms and
+ * copies, but changes nothing: no moving, connecting, deleting, pasting,
+ * dropping, nudging, adding, arranging, undo or redo. */
+gboolean     wm_canvas_get_read_only      (WmCanvas           *self);
+void         wm_canvas_set_read_only      (WmCanvas           *self,
+                                           gboolean            read_only);
+
 /* Selection (view state; "selection-changed" when it changes). */
 guint        wm_canvas_get_n_selected     (WmCanvas           *self);
 /* The selected elements' ids in the version's order; free with

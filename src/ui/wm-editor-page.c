@@ -336,11 +336,10 @@ set_read_only (WmEditorPage *self,
 
       gtk_label_set_text (self->read_only_label, text);
     }
-  /* The canvas has no read-only mode: a launched version is looked at,
-   * not touched, so its nodes take no pointer or keyboard input (the
-   * scrolled window and the minimap still move the view). */
-  gtk_widget_set_can_target (GTK_WIDGET (self->canvas), !read_only);
-  gtk_widget_set_can_focus (GTK_WIDGET (self->canvas), !read_only);
+  /* A launched version is looked at, not touched: its elements can be
+   * selected and inspected (the inspector's fields insensitive), the
+   * view scrolled and zoomed, but nothing moves or connects. */
+  wm_canvas_set_read_only (self->canvas, read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->palette), !read_only);
   gtk_widget_set_sensitive (GTK_WIDGET (self->inspector), !read_only);
   gtk_editable_set_editable (GTK_EDITABLE (self->name_label), !read_only);

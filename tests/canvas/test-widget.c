@@ -579,6 +579,106 @@ test_export_writes_png_and_svg (Fixture       *f,
   g_rmdir (dir);
 }
 
+static gboolean
+drop_type (Fixture    *f,
+           const char *type,
+           double      cx,
+           double      cy)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->canvas));
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  double vx, vy;
+
+  wm_canvas_canvas_to_view (f->canvas, cx, cy, &vx, &vy);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_static_string (&value, type);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, vx, vy, &accepted);
+    }
+  g_value_unset (&value);
+  return accepted;
+}
+
+static void
+test_read_only_looks_but_does_not_touch (Fixture       *f,
+                                         gconstpointer  data)
+{
+  const char *ids[] = { "e2", NULL };
+  const char *out[] = { "out", NULL };
+  guint steps = wm_undo_stack_get_n_undo (f->undo);
+  guint n_elements = wm_version_get_n_elements (f->version);
+  guint n_connections = wm_version_get_n_connections (f->version);
+  double x, y, ax, ay, zoom;
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (f->canvas));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  wm_canvas_set_read_only (f->canvas, TRUE);
+  g_assert_true (wm_canvas_get_read_only (f->canvas));
+
+  /* A press on e2's head (240, 0) selects it; dragging does not move it. */
+  drag_begin (f, 300, 30);
+  drag_update (f, 50, 20);
+  drag_end (f, 50, 20);
+  g_assert_true (wm_canvas_is_selected (f->canvas, wm_version_find_element (f->version, "e2")));
+  position_of (f, "e2", &x, &y);
+  g_assert_cmpfloat (x, ==, 240);
+  g_assert_cmpfloat (y, ==, 0);
+
+  /* Dragging e17's free port onto e18 connects nothing. */
+  wm_node_port_anchor (480, 320, out, 0, &ax, &ay);
+  drag_begin (f, ax, ay);
+  drag_update (f, 820 - ax, 350 - ay);
+  drag_end (f, 820 - ax, 350 - ay);
+  g_assert_null (wm_version_find_connection (f->version, "e17", "out"));
+
+  /* Delete, nudge, paste, duplicate, arrange, undo: disabled, and the
+   * public calls do nothing either. */
+  wm_canvas_set_selection (f->canvas, ids);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.nudge", "(ii)", 1, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.duplicate", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.arrange", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.disconnect", "(ss)", "e1", "out");
+  wm_canvas_delete_selection (f->canvas);
+  wm_canvas_cut_selection (f->canvas);
+  wm_canvas_paste (f->canvas);
+  spin (50);
+  g_assert_null (wm_canvas_add_element (f->canvas, "send.sms", 0, 900));
+  g_assert_false (drop_type (f, "send.sms", 504, 536));
+  g_assert_nonnull (wm_version_find_element (f->version, "e2"));
+  position_of (f, "e2", &x, &y);
+  g_assert_cmpfloat (x, ==, 240);
+  g_assert_cmpfloat (y, ==, 0);
+  g_assert_cmpuint (wm_version_get_n_elements (f->version), ==, n_elements);
+  g_assert_cmpuint (wm_version_get_n_connections (f->version), ==, n_connections);
+  g_assert_nonnull (wm_version_find_connection (f->version, "e1", "out"));
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, steps);
+  g_assert_true (gtk_widget_get_can_target (GTK_WIDGET (f->canvas)));
+
+  /* Copy, select all, zoom and scroll still work. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.select-all", NULL));
+  g_assert_cmpuint (wm_canvas_get_n_selected (f->canvas), ==, n_elements);
+  zoom = wm_canvas_get_zoom (f->canvas);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->canvas), "canvas.zoom-in", NULL));
+  g_assert_cmpfloat (wm_canvas_get_zoom (f->canvas), >, zoom);
+  /* Zoomed in, the all-types flow is taller than the view. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj), >,
+                     gtk_adjustment_get_lower (vadj) + 100);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj) + 100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj) + 100);
+
+  /* Editable again: the same delete works. */
+  wm_canvas_set_read_only (f->canvas, FALSE);
+  wm_canvas_set_selection (f->canvas, ids);
+  wm_canvas_delete_selection (f->canvas);
+  g_assert_null (wm_version_find_element (f->version, "e2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,6 +710,7 @@ main (int   argc,
   ADD ("arrows-move-focus", test_arrows_move_focus);
   ADD ("drop-adds-an-element", test_drop_adds_an_element);
   ADD ("duplicate-and-arrange", test_duplicate_and_arrange);
+  ADD ("read-only-selects-and-zooms-but-changes-nothing", test_read_only_looks_but_does_not_touch);
   ADD ("accessible-labels", test_accessible_labels);
   ADD ("badges-from-diagnostics", test_badges_from_diagnostics);
   ADD ("export-writes-png-and-svg", test_export_writes_png_and_svg);
