@@ -257,8 +257,9 @@ wm_cli_simulate (int    argc,
   inputs.tries = try_table;
 
   wm_params_init_defaults (&inputs.params);
+  /* The parameters' errors already name the file. */
   if (params_path != NULL && !wm_params_load_file (&inputs.params, params_path, &error))
-    return wm_cli_usage_error ("simulate", "%s: %s", params_path, error->message);
+    return wm_cli_usage_error ("simulate", "%s", error->message);
   if (catalog_path != NULL)
     {
       catalog = wm_catalog_new ();

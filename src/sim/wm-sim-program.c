@@ -623,7 +623,8 @@ build_all (WmSimProgram *program,
           }
       ae->n_ports = ports->len;
       ae->port_names = alloc0 (program, sizeof (char *) * ports->len);
-      memcpy (ae->port_names, ports->pdata, sizeof (char *) * ports->len);
+      if (ports->len > 0)   /* an empty GPtrArray has no pdata at all */
+        memcpy (ae->port_names, ports->pdata, sizeof (char *) * ports->len);
     }
 
   for (guint v = 0; v < sf->n_versions; v++)

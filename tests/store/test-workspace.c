@@ -499,7 +499,10 @@ test_launch_refused_with_errors (Fixture       *f,
   /* Two errors listed, one a line: the missing event and the milestone
    * that is not in the workspace. */
   g_assert_true (g_str_has_prefix (error->message, "“Bad” cannot be launched until these errors are fixed:\n• "));
-  g_assert_cmpuint (g_strv_length (g_strsplit (error->message, "\n• ", -1)), ==, 3);
+  {
+    g_auto(GStrv) lines = g_strsplit (error->message, "\n• ", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  }
   g_assert_cmpint (status_of (f, "bad", 1), ==, WM_VERSION_DRAFT);
   g_assert_cmpint (timestamp_of (f, "bad", 1, "launched_at"), ==, -1);
 }
