@@ -162,8 +162,129 @@ wm_split_hash (const char *id,
   return wm_draw_mix (h);
 }
 
-/* The id of a line, when it can be read: from the fast parser, or for a
- * line it rejects (a bad timestamp, say) from a strict parse of the line. */
+/* Skips a JSON string starting at @p (on its opening quote); NULL when it
+ * does not end on this line. */
+static const char *
+skip_string (const char *p,
+             const char *end)
+{
+  for (p++; p < end; p++)
+    {
+      if (*p == '\\')
+        p++;
+      else if (*p == '"')
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* Skips one JSON value, counting brackets outside strings; NULL when it
+ * looks wrong (the strict path then decides). */
+static const char *
+skip_value (const char *p,
+            const char *end)
+{
+  int depth = 0;
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case '"':
+          p = skip_string (p, end);
+          if (p == NULL)
+            return NULL;
+          if (depth == 0)
+            return p;
+          continue;
+        case '{':
+        case '[':
+          depth++;
+          break;
+        case '}':
+        case ']':
+          if (depth == 0)
+            return p;   /* the end of the enclosing object */
+          if (--depth == 0)
+            return p + 1;
+          break;
+        case ',':
+          if (depth == 0)
+            return p;
+          break;
+        default:
+          break;
+        }
+      p++;
+    }
+  return NULL;
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+    p++;
+  return p;
+}
+
+/* The top-level "id" of a line, found without parsing the rest (splitting
+ * is then limited by the disk, not the parser). FALSE when the line is not
+ * plainly an object with a string id without escapes: the strict path
+ * decides then. Which part a line that turns out invalid goes to changes
+ * nothing (it is rejected either way, and a rejected line reserves no id). */
+static gboolean
+scan_id (const char  *data,
+         gsize        len,
+         const char **id,
+         gsize       *id_len)
+{
+  const char *p = data, *end = data + len;
+
+  p = skip_space (p, end);
+  if (p == end || *p != '{')
+    return FALSE;
+  p++;
+  for (;;)
+    {
+      const char *key, *key_end, *value_end;
+
+      p = skip_space (p, end);
+      if (p == end || *p != '"')
+        return FALSE;
+      key = p + 1;
+      key_end = skip_string (p, end);
+      if (key_end == NULL)
+        return FALSE;
+      p = skip_space (key_end, end);
+      if (p == end || *p != ':')
+        return FALSE;
+      p = skip_space (p + 1, end);
+      if (key_end - key == 3 && memcmp (key, "id", 2) == 0)
+        {
+          if (p == end || *p != '"')
+            return FALSE;
+          value_end = skip_string (p, end);
+          if (value_end == NULL || memchr (p + 1, '\\', value_end - p - 2) != NULL)
+            return FALSE;
+          *id = p + 1;
+          *id_len = value_end - p - 2;
+          return TRUE;
+        }
+      p = skip_value (p, end);
+      if (p == NULL)
+        return FALSE;
+      p = skip_space (p, end);
+      if (p == end || *p != ',')
+        return FALSE;
+      p++;
+    }
+}
+
+/* The id of a line, when it can be read: by a scan of its top level, else
+ * from the fast parser, or for a line it rejects (a bad timestamp, say)
+ * from a strict parse of the line. */
 static gboolean
 line_id (WmProfileParser *parser,
          const WmLine    *line,
@@ -178,6 +299,11 @@ line_id (WmProfileParser *parser,
   *part = 0;
   if (line->too_long)
     return FALSE;
+  if (scan_id (line->data, line->len, &id, &len))
+    {
+      *part = wm_split_hash (id, len) % parts;
+      return TRUE;
+    }
   profile = wm_profile_parser_parse (parser, line->data, line->len, FALSE, line->number, &reason);
   if (profile != NULL)
     {
