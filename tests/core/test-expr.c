@@ -1103,8 +1103,11 @@ test_values_from_json (void)
   g_autoptr(JsonNode) d = json_node_init_double (json_node_alloc (), 2.5);
   g_autoptr(JsonNode) b = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(JsonNode) n = json_node_init_null (json_node_alloc ());
-  g_autoptr(JsonNode) a = json_node_init_array (json_node_alloc (), json_array_new ());
-  g_autoptr(JsonNode) o = json_node_init_object (json_node_alloc (), json_object_new ());
+  /* The nodes take their own references to the containers. */
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(JsonNode) a = json_node_init_array (json_node_alloc (), array);
+  g_autoptr(JsonNode) o = json_node_init_object (json_node_alloc (), object);
   WmValue v;
 
   wm_value_from_json_node (s, &v);
