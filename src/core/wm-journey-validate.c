@@ -57,39 +57,6 @@ add (Ctx        *ctx,
 #define ERROR(ctx, code, stage, field, ...) add (ctx, WM_SEVERITY_ERROR, code, stage, field, 0, __VA_ARGS__)
 #define WARN(ctx, code, stage, field, ...) add (ctx, WM_SEVERITY_WARNING, code, stage, field, 0, __VA_ARGS__)
 
-static gboolean
-is_absent (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         && *json_node_get_string (node) == '\0';
-}
-
-static const char *
-node_string (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-is_id (const char *text)
-{
-  gsize len;
-
-  if (text == NULL)
-    return FALSE;
-  len = strlen (text);
-  if (len < 1 || len > 64)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return FALSE;
-  return TRUE;
-}
-
 static void
 check_expression (Ctx        *ctx,
                   const char *stage,
@@ -101,14 +68,14 @@ check_expression (Ctx        *ctx,
   g_autoptr(WmExpr) expr = NULL;
   guint column = 0;
 
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     return;
-  if (node_string (node) == NULL)
+  if (_wm_json_string (node) == NULL)
     {
       ERROR (ctx, "field-invalid", stage, field, _("The %s must be an expression (text)."), label);
       return;
     }
-  expr = wm_expr_compile (node_string (node), WM_EXPR_EXPRESSION, &column, &error);
+  expr = wm_expr_compile (_wm_json_string (node), WM_EXPR_EXPRESSION, &column, &error);
   if (expr == NULL)
     add (ctx, WM_SEVERITY_ERROR, "expression-syntax", stage, field, column,
          _("The %s cannot be read at column %u (%s): correct the expression."),
@@ -122,7 +89,7 @@ duration_of (Ctx        *ctx,
              JsonNode   *node,
              gint64     *out)
 {
-  if (node_string (node) == NULL || !wm_duration_parse (node_string (node), out))
+  if (_wm_json_string (node) == NULL || !wm_duration_parse (_wm_json_string (node), out))
     {
       ERROR (ctx, "field-invalid", stage, field,
              _("The %s of stage “%s” must be a duration such as 3d or 1w, at most 366 days."), field, stage);
@@ -139,18 +106,18 @@ check_reference (Ctx        *ctx,
                  JsonNode   *node,
                  gboolean    required)
 {
-  const char *id = node_string (node);
+  const char *id = _wm_json_string (node);
   WmLookupResult found = WM_LOOKUP_UNKNOWN;
   WmFlow *flow = NULL;
 
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     {
       if (required)
         ERROR (ctx, "field-missing", stage, field,
                _("A step of stage “%s” needs a %s: fill it in."), stage, what);
       return;
     }
-  if (!is_id (id))
+  if (!_wm_is_id (id))
     {
       ERROR (ctx, "field-invalid", stage, field,
              _("The %s of a step of stage “%s” must be an id of letters, digits, “_” and “-”."), what, stage);
@@ -180,7 +147,7 @@ check_choice (Ctx                *ctx,
 {
   g_autofree char *list = NULL;
 
-  if (is_absent (node) || (node_string (node) != NULL && g_strv_contains (allowed, node_string (node))))
+  if (_wm_json_is_absent (node) || (_wm_json_string (node) != NULL && g_strv_contains (allowed, _wm_json_string (node))))
     return;
   list = g_strjoinv (", ", (char **) allowed);
   ERROR (ctx, "field-invalid", stage, field, _("The %s of stage “%s” must be one of %s."), label, stage, list);
@@ -194,27 +161,27 @@ check_step (Ctx        *ctx,
 {
   static const char * const results[] = { "success", "failure", NULL };
   static const char * const ons[] = { "exit", "enter", NULL };
-  const char *kind = node_string (json_object_get_member (step, "kind"));
+  const char *kind = _wm_json_string (json_object_get_member (step, "kind"));
   JsonNode *required = json_object_get_member (step, "required");
   g_autofree char *f_kind = g_strdup_printf ("steps.%s.kind", id);
   g_autofree char *f_required = g_strdup_printf ("steps.%s.required", id);
   g_autofree char *f_name = g_strdup_printf ("steps.%s.name", id);
   JsonNode *name = json_object_get_member (step, "name");
 
-  if (!is_id (id))
+  if (!_wm_is_id (id))
     {
       g_autofree char *f_id = g_strdup_printf ("steps.%s.id", id);
       ERROR (ctx, "field-invalid", stage, f_id,
              _("Step ids of stage “%s” must be letters, digits, “_” and “-” (at most 64)."), stage);
     }
-  if (!is_absent (name) && node_string (name) == NULL)
+  if (!_wm_json_is_absent (name) && _wm_json_string (name) == NULL)
     ERROR (ctx, "field-invalid", stage, f_name, _("Step names of stage “%s” must be text."), stage);
   if (required != NULL && !JSON_NODE_HOLDS_NULL (required)
       && !(JSON_NODE_HOLDS_VALUE (required) && json_node_get_value_type (required) == G_TYPE_BOOLEAN))
     ERROR (ctx, "field-invalid", stage, f_required,
            _("“Required” of a step of stage “%s” must be true or false."), stage);
 
-  if (is_absent (json_object_get_member (step, "kind")))
+  if (_wm_json_is_absent (json_object_get_member (step, "kind")))
     {
       ERROR (ctx, "field-missing", stage, f_kind, _("A step of stage “%s” needs a kind."), stage);
       return;
@@ -242,9 +209,9 @@ check_step (Ctx        *ctx,
       g_autofree char *f2 = g_strdup_printf ("steps.%s.where", id);
       JsonNode *event = json_object_get_member (step, "event");
 
-      if (is_absent (event))
+      if (_wm_json_is_absent (event))
         ERROR (ctx, "field-missing", stage, f1, _("An event step of stage “%s” needs an event name."), stage);
-      else if (node_string (event) == NULL)
+      else if (_wm_json_string (event) == NULL)
         ERROR (ctx, "field-invalid", stage, f1, _("The event of a step of stage “%s” must be a name."), stage);
       check_expression (ctx, stage, f2, _("step condition"), json_object_get_member (step, "where"));
     }
@@ -285,20 +252,20 @@ check_stage (Ctx        *ctx,
   gint64 duration = 0, behind = 0, stuck = 0;
   gboolean has_duration = FALSE, has_behind = FALSE, has_stuck = FALSE;
 
-  if (!is_id (id))
+  if (!_wm_is_id (id))
     ERROR (ctx, "field-invalid", id, "id",
            _("Stage ids must be letters, digits, “_” and “-” (at most 64): rename “%s”."), id);
   node = json_object_get_member (stage, "name");
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     ERROR (ctx, "name-missing", id, NULL, _("Stage “%s” has no name: give it one."), id);
-  else if (node_string (node) == NULL)
+  else if (_wm_json_string (node) == NULL)
     ERROR (ctx, "field-invalid", id, "name", _("The name of stage “%s” must be text."), id);
   node = json_object_get_member (stage, "description");
-  if (!is_absent (node) && node_string (node) == NULL)
+  if (!_wm_json_is_absent (node) && _wm_json_string (node) == NULL)
     ERROR (ctx, "field-invalid", id, "description", _("The description of stage “%s” must be text."), id);
 
   /* begins */
-  if (is_absent (begins))
+  if (_wm_json_is_absent (begins))
     ERROR (ctx, "field-missing", id, "begins.when",
            _("Stage “%s” needs to say when it begins: with the journey, after other stages, or by hand."), id);
   else if (!JSON_NODE_HOLDS_OBJECT (begins))
@@ -309,25 +276,25 @@ check_stage (Ctx        *ctx,
       JsonNode *when = json_object_get_member (b, "when");
       JsonNode *after = json_object_get_member (b, "after");
 
-      if (is_absent (when))
+      if (_wm_json_is_absent (when))
         ERROR (ctx, "field-missing", id, "begins.when",
                _("Stage “%s” needs to say when it begins: with the journey, after other stages, or by hand."), id);
       else
         check_choice (ctx, id, "begins.when", when, whens, _("beginning"));
 
-      if (!is_absent (after) && !JSON_NODE_HOLDS_ARRAY (after))
+      if (!_wm_json_is_absent (after) && !JSON_NODE_HOLDS_ARRAY (after))
         ERROR (ctx, "field-invalid", id, "begins.after", _("The stages “%s” waits for must be a list."), id);
-      else if (g_strcmp0 (node_string (when), "after") == 0
-               && (is_absent (after) || json_array_get_length (json_node_get_array (after)) == 0))
+      else if (g_strcmp0 (_wm_json_string (when), "after") == 0
+               && (_wm_json_is_absent (after) || json_array_get_length (json_node_get_array (after)) == 0))
         ERROR (ctx, "field-invalid", id, "begins.after",
                _("Stage “%s” begins after other stages: pick at least one."), id);
-      else if (!is_absent (after))
+      else if (!_wm_json_is_absent (after))
         {
           JsonArray *list = json_node_get_array (after);
 
           for (guint i = 0; i < json_array_get_length (list); i++)
             {
-              const char *other = node_string (json_array_get_element (list, i));
+              const char *other = _wm_json_string (json_array_get_element (list, i));
 
               if (other == NULL)
                 ERROR (ctx, "field-invalid", id, "begins.after",
@@ -343,8 +310,8 @@ check_stage (Ctx        *ctx,
   check_expression (ctx, id, "entry", _("entry condition"), node);
 
   node = json_object_get_member (stage, "completes");
-  completes = node_string (node);
-  if (is_absent (node))
+  completes = _wm_json_string (node);
+  if (_wm_json_is_absent (node))
     ERROR (ctx, "field-missing", id, "completes",
            _("Stage “%s” needs to say when it completes: when its steps are done, or by hand."), id);
   else
@@ -352,11 +319,11 @@ check_stage (Ctx        *ctx,
 
   /* steps */
   node = json_object_get_member (stage, "steps");
-  if (!is_absent (node) && !JSON_NODE_HOLDS_ARRAY (node))
+  if (!_wm_json_is_absent (node) && !JSON_NODE_HOLDS_ARRAY (node))
     ERROR (ctx, "field-invalid", id, "steps", _("The steps of stage “%s” must be a list."), id);
   else
     {
-      JsonArray *steps = is_absent (node) ? NULL : json_node_get_array (node);
+      JsonArray *steps = _wm_json_is_absent (node) ? NULL : json_node_get_array (node);
       guint n = steps != NULL ? json_array_get_length (steps) : 0;
       g_autoptr(GHashTable) step_ids = g_hash_table_new (g_str_hash, g_str_equal);
       gboolean any_required = FALSE;
@@ -388,9 +355,9 @@ check_stage (Ctx        *ctx,
 
   /* flows */
   node = json_object_get_member (stage, "flows");
-  if (!is_absent (node) && !JSON_NODE_HOLDS_ARRAY (node))
+  if (!_wm_json_is_absent (node) && !JSON_NODE_HOLDS_ARRAY (node))
     ERROR (ctx, "field-invalid", id, "flows", _("The flows of stage “%s” must be a list of flow ids."), id);
-  else if (!is_absent (node))
+  else if (!_wm_json_is_absent (node))
     {
       JsonArray *flows = json_node_get_array (node);
 
@@ -399,35 +366,35 @@ check_stage (Ctx        *ctx,
           JsonNode *flow = json_array_get_element (flows, i);
           WmFlow *found = NULL;
 
-          if (!is_id (node_string (flow)))
+          if (!_wm_is_id (_wm_json_string (flow)))
             ERROR (ctx, "field-invalid", id, "flows", _("The flows of stage “%s” must be flow ids."), id);
           else if (ctx->check_flows && ctx->lookup != NULL
-                   && wm_lookup_find_flow (ctx->lookup, node_string (flow), &found) == WM_LOOKUP_MISSING)
+                   && wm_lookup_find_flow (ctx->lookup, _wm_json_string (flow), &found) == WM_LOOKUP_MISSING)
             ERROR (ctx, "unknown-reference", id, "flows",
-                   _("Stage “%s” groups the flow “%s”, which the workspace does not have."), id, node_string (flow));
+                   _("Stage “%s” groups the flow “%s”, which the workspace does not have."), id, _wm_json_string (flow));
         }
     }
 
   /* duration, behind, stuck */
   node = json_object_get_member (stage, "duration");
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     ERROR (ctx, "field-missing", id, "duration",
            _("Stage “%s” needs to say how long it should take, such as 7d."), id);
   else
     has_duration = duration_of (ctx, id, "duration", node, &duration);
   node = json_object_get_member (stage, "behind");
-  if (!is_absent (node))
+  if (!_wm_json_is_absent (node))
     has_behind = duration_of (ctx, id, "behind", node, &behind);
   node = json_object_get_member (stage, "stuck");
-  if (!is_absent (node))
+  if (!_wm_json_is_absent (node))
     has_stuck = duration_of (ctx, id, "stuck", node, &stuck);
 
   /* behind defaults to duration, stuck to twice it; compared after the
    * defaults, reported on the field given, on behind when both were. */
   if (has_duration || (has_behind && has_stuck))
     {
-      gboolean behind_given = !is_absent (json_object_get_member (stage, "behind"));
-      gboolean stuck_given = !is_absent (json_object_get_member (stage, "stuck"));
+      gboolean behind_given = !_wm_json_is_absent (json_object_get_member (stage, "behind"));
+      gboolean stuck_given = !_wm_json_is_absent (json_object_get_member (stage, "stuck"));
       gboolean ok = (!behind_given || has_behind) && (!stuck_given || has_stuck);
       gint64 b = behind_given ? behind : duration;
       gint64 s = stuck_given ? stuck : 2 * duration;
@@ -458,7 +425,7 @@ check_graph (Ctx       *ctx,
 
 #define STAGE(i) json_node_get_object (json_array_get_element (stages, i))
 #define WHEN(i) (JSON_NODE_HOLDS_OBJECT_SAFE (json_object_get_member (STAGE (i), "begins")) \
-                 ? node_string (json_object_get_member (json_node_get_object (json_object_get_member (STAGE (i), "begins")), "when")) : NULL)
+                 ? _wm_json_string (json_object_get_member (json_node_get_object (json_object_get_member (STAGE (i), "begins")), "when")) : NULL)
 #define AFTER(i) (JSON_NODE_HOLDS_OBJECT_SAFE (json_object_get_member (STAGE (i), "begins")) \
                   ? json_object_get_member (json_node_get_object (json_object_get_member (STAGE (i), "begins")), "after") : NULL)
 #define JSON_NODE_HOLDS_OBJECT_SAFE(node) ((node) != NULL && JSON_NODE_HOLDS_OBJECT (node))
@@ -486,7 +453,7 @@ check_graph (Ctx       *ctx,
 
           if (*k < len)
             {
-              const char *other = node_string (json_array_get_element (json_node_get_array (after), (*k)++));
+              const char *other = _wm_json_string (json_array_get_element (json_node_get_array (after), (*k)++));
               guint w = GPOINTER_TO_UINT (g_hash_table_lookup (index, other != NULL ? other : ""));
 
               if (w == 0)
@@ -547,7 +514,7 @@ check_graph (Ctx       *ctx,
             continue;
           for (guint k = 0; all && k < json_array_get_length (json_node_get_array (after)); k++)
             {
-              const char *other = node_string (json_array_get_element (json_node_get_array (after), k));
+              const char *other = _wm_json_string (json_array_get_element (json_node_get_array (after), k));
               guint w = GPOINTER_TO_UINT (g_hash_table_lookup (index, other != NULL ? other : ""));
 
               all = w != 0 && w - 1 != i && can[w - 1];
@@ -585,27 +552,27 @@ wm_validate_journey (WmJourney *journey,
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n;
 
-  if (!is_id (wm_journey_get_id (journey)))
+  if (!_wm_is_id (wm_journey_get_id (journey)))
     ERROR (&ctx, "field-invalid", NULL, "id",
            _("The journey's id must be 1 to 64 letters, digits, “_” or “-”."));
   node = json_object_get_member (json, "name");
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     ERROR (&ctx, "name-missing", NULL, NULL, _("The journey has no name: give it one."));
-  else if (node_string (node) == NULL)
+  else if (_wm_json_string (node) == NULL)
     ERROR (&ctx, "field-invalid", NULL, "name", _("The journey's name must be text."));
   node = json_object_get_member (json, "description");
-  if (!is_absent (node) && node_string (node) == NULL)
+  if (!_wm_json_is_absent (node) && _wm_json_string (node) == NULL)
     ERROR (&ctx, "field-invalid", NULL, "description", _("The journey's description must be text."));
 
   node = json_object_get_member (json, "begins");
-  if (!is_absent (node) && !JSON_NODE_HOLDS_OBJECT (node))
+  if (!_wm_json_is_absent (node) && !JSON_NODE_HOLDS_OBJECT (node))
     ERROR (&ctx, "field-invalid", NULL, "begins", _("When the journey begins is damaged (not an object): set it again."));
-  else if (!is_absent (node))
+  else if (!_wm_json_is_absent (node))
     {
       JsonObject *begins = json_node_get_object (node);
       JsonNode *event = json_object_get_member (begins, "event");
 
-      if (!is_absent (event) && node_string (event) == NULL)
+      if (!_wm_json_is_absent (event) && _wm_json_string (event) == NULL)
         ERROR (&ctx, "field-invalid", NULL, "begins.event", _("The event that begins the journey must be a name."));
       check_expression (&ctx, NULL, "begins.where", _("journey condition"), json_object_get_member (begins, "where"));
     }
@@ -621,7 +588,7 @@ wm_validate_journey (WmJourney *journey,
     {
       JsonObject *stage = json_node_get_object (json_array_get_element (stages, i));
       const char *id = _wm_json_object_get_string (stage, "id");
-      const char *name = node_string (json_object_get_member (stage, "name"));
+      const char *name = _wm_json_string (json_object_get_member (stage, "name"));
 
       if (g_hash_table_contains (stage_ids, id))
         ERROR (&ctx, "duplicate-id", id, "id", _("Two stages share the id “%s”: rename one."), id);

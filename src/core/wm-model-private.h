@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "wm-flow.h"
 
 G_BEGIN_DECLS
@@ -31,6 +33,42 @@ _wm_json_object_get_string (JsonObject *object,
       || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+/* flow-format.md: an optional field given as null or "" is absent. */
+static inline gboolean
+_wm_json_is_absent (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         && *json_node_get_string (node) == '\0';
+}
+
+/* The string a node holds, or NULL when it holds anything else. */
+static inline const char *
+_wm_json_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* The id syntax of flow-format.md: ^[A-Za-z0-9_-]{1,64}$. */
+static inline gboolean
+_wm_is_id (const char *text)
+{
+  gsize len;
+
+  if (text == NULL)
+    return FALSE;
+  len = strlen (text);
+  if (len < 1 || len > 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
 }
 
 /* Build a model from a tree nobody else holds, without copying it. */

@@ -108,25 +108,6 @@ add (Ctx        *ctx,
 /* Small JSON helpers. An optional field given as null or "" is absent. */
 
 static gboolean
-is_absent (JsonNode *node)
-{
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  return JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING
-         && *json_node_get_string (node) == '\0';
-}
-
-static const char *
-node_string (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
 node_is_boolean (JsonNode *node)
 {
   return node != NULL && JSON_NODE_HOLDS_VALUE (node)
@@ -146,22 +127,6 @@ node_integer (JsonNode *node,
   if (!(d > -9e18 && d < 9e18) || d != (double) (gint64) d)
     return FALSE;
   *out = d;
-  return TRUE;
-}
-
-static gboolean
-is_id (const char *text)
-{
-  gsize len;
-
-  if (text == NULL)
-    return FALSE;
-  len = strlen (text);
-  if (len < 1 || len > 64)
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return FALSE;
   return TRUE;
 }
 
@@ -436,7 +401,7 @@ check_days (Ctx        *ctx,
 {
   JsonArray *array;
 
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     return;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     goto invalid;
@@ -444,7 +409,7 @@ check_days (Ctx        *ctx,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       guint bit;
-      const char *day = node_string (json_array_get_element (array, i));
+      const char *day = _wm_json_string (json_array_get_element (array, i));
 
       if (day == NULL || !wm_day_parse (day, &bit))
         goto invalid;
@@ -464,7 +429,7 @@ check_choice (Ctx               *ctx,
               const WmFieldSpec *spec,
               JsonNode          *node)
 {
-  const char *value = node_string (node);
+  const char *value = _wm_json_string (node);
   g_autofree char *list = NULL;
 
   if (value != NULL && g_strv_contains (spec->allowed, value))
@@ -493,15 +458,15 @@ check_send_window (Ctx       *ctx,
     }
   window = json_node_get_object (node);
 
-  from = node_string (json_object_get_member (window, "from"));
-  to = node_string (json_object_get_member (window, "to"));
-  if (is_absent (json_object_get_member (window, "from")))
+  from = _wm_json_string (json_object_get_member (window, "from"));
+  to = _wm_json_string (json_object_get_member (window, "to"));
+  if (_wm_json_is_absent (json_object_get_member (window, "from")))
     ERROR (ctx, "field-missing", element, "send_window.from",
            _("The send window of “%s” needs a start time: fill in From."), NAME (element));
   else if (from == NULL || !wm_clock_parse (from, &from_minute))
     ERROR (ctx, "field-invalid", element, "send_window.from",
            _("The send window of “%s” must start at a time written HH:MM, like 09:00."), NAME (element));
-  if (is_absent (json_object_get_member (window, "to")))
+  if (_wm_json_is_absent (json_object_get_member (window, "to")))
     ERROR (ctx, "field-missing", element, "send_window.to",
            _("The send window of “%s” needs an end time: fill in To."), NAME (element));
   else if (to == NULL || !wm_clock_parse (to, &to_minute))
@@ -515,7 +480,7 @@ check_send_window (Ctx       *ctx,
               json_object_get_member (window, "days"));
 
   zone = json_object_get_member (window, "zone");
-  if (!is_absent (zone) && !g_strv_contains (zone_choices, node_string (zone) ? node_string (zone) : ""))
+  if (!_wm_json_is_absent (zone) && !g_strv_contains (zone_choices, _wm_json_string (zone) ? _wm_json_string (zone) : ""))
     ERROR (ctx, "field-invalid", element, "send_window.zone",
            _("The send window zone of “%s” must be profile or flow."), NAME (element));
 }
@@ -554,7 +519,7 @@ check_branches (Ctx       *ctx,
         }
       branch = json_node_get_object (item);
       label = json_object_get_member (branch, "label");
-      if (!is_absent (label) && node_string (label) == NULL)
+      if (!_wm_json_is_absent (label) && _wm_json_string (label) == NULL)
         {
           field = g_strdup_printf ("branches[%u].label", i);
           ERROR (ctx, "field-invalid", element, field,
@@ -563,17 +528,17 @@ check_branches (Ctx       *ctx,
         }
       when = json_object_get_member (branch, "when");
       field = g_strdup_printf ("branches[%u].when", i);
-      if (is_absent (when))
+      if (_wm_json_is_absent (when))
         ERROR (ctx, "field-missing", element, field,
                _("Branch %u of “%s” needs a condition: fill in When."), i + 1, NAME (element));
-      else if (node_string (when) == NULL)
+      else if (_wm_json_string (when) == NULL)
         ERROR (ctx, "field-invalid", element, field,
                _("The condition of branch %u of “%s” must be text."), i + 1, NAME (element));
       else
         {
           g_autofree char *label_text = g_strdup_printf (_("condition of branch %u"), i + 1);
           g_autoptr(Checked) expr = check_expression (ctx, element, field, label_text,
-                                                     node_string (when), WM_EXPR_EXPRESSION);
+                                                     _wm_json_string (when), WM_EXPR_EXPRESSION);
         }
     }
 }
@@ -612,7 +577,7 @@ check_variants (Ctx               *ctx,
         }
       variant = json_node_get_object (item);
       label = json_object_get_member (variant, "label");
-      if (!is_absent (label) && node_string (label) == NULL)
+      if (!_wm_json_is_absent (label) && _wm_json_string (label) == NULL)
         {
           field = g_strdup_printf ("variants[%u].label", i);
           ERROR (ctx, "field-invalid", element, field,
@@ -621,7 +586,7 @@ check_variants (Ctx               *ctx,
         }
       weight = json_object_get_member (variant, "weight");
       field = g_strdup_printf ("variants[%u].weight", i);
-      if (is_absent (weight))
+      if (_wm_json_is_absent (weight))
         ERROR (ctx, "field-missing", element, field,
                _("Variant %u of “%s” needs a weight: give it a number above 0."), i + 1, NAME (element));
       else if (!_wm_json_node_is_number (weight) || !(json_node_get_double (weight) > 0))
@@ -660,9 +625,9 @@ check_assign (Ctx       *ctx,
         }
       assign = json_node_get_object (item);
 
-      variable = node_string (json_object_get_member (assign, "variable"));
+      variable = _wm_json_string (json_object_get_member (assign, "variable"));
       field = g_strdup_printf ("assign[%u].variable", i);
-      if (is_absent (json_object_get_member (assign, "variable")))
+      if (_wm_json_is_absent (json_object_get_member (assign, "variable")))
         ERROR (ctx, "field-missing", element, field,
                _("Line %u of what “%s” stores needs a variable."), i + 1, NAME (element));
       else if (variable == NULL)
@@ -674,9 +639,9 @@ check_assign (Ctx       *ctx,
                  "add it in Flow settings › Variables."), NAME (element), variable);
       g_clear_pointer (&field, g_free);
 
-      property = node_string (json_object_get_member (assign, "property"));
+      property = _wm_json_string (json_object_get_member (assign, "property"));
       field = g_strdup_printf ("assign[%u].property", i);
-      if (is_absent (json_object_get_member (assign, "property")))
+      if (_wm_json_is_absent (json_object_get_member (assign, "property")))
         ERROR (ctx, "field-missing", element, field,
                _("Line %u of what “%s” stores needs an event property."), i + 1, NAME (element));
       else if (property == NULL)
@@ -727,7 +692,7 @@ check_transfer (Ctx       *ctx,
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      const char *name = node_string (json_array_get_element (array, i));
+      const char *name = _wm_json_string (json_array_get_element (array, i));
       g_autofree char *field = g_strdup_printf ("transfer[%u]", i);
 
       if (name == NULL)
@@ -755,7 +720,7 @@ check_reference (Ctx               *ctx,
   WmLookupResult found = WM_LOOKUP_UNKNOWN;
   WmFlow *target = NULL;
 
-  if (!is_id (value))
+  if (!_wm_is_id (value))
     {
       ERROR (ctx, "field-invalid", element, spec->name,
              _("The %s of “%s” must be an id of letters, digits, “_” and “-” (at most 64)."),
@@ -806,12 +771,12 @@ check_field (Ctx               *ctx,
              const WmFieldSpec *spec,
              JsonNode          *node)
 {
-  const char *text = node_string (node);
+  const char *text = _wm_json_string (node);
   gint64 seconds;
   int minute;
   double number;
 
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     {
       if (spec->required)
         ERROR (ctx, "field-missing", element, spec->name,
@@ -987,17 +952,17 @@ check_element (Ctx       *ctx,
    * conformance cases use element ids such as "@api" in valid flows. */
 
   node = json_object_get_member (json, "name");
-  if (!is_absent (node) && node_string (node) == NULL)
+  if (!_wm_json_is_absent (node) && _wm_json_string (node) == NULL)
     ERROR (ctx, "field-invalid", element, "name",
            _("The name of “%s” must be text."), NAME (element));
 
   node = json_object_get_member (json, "position");
-  if (!is_absent (node) && !wm_element_get_position (element, &x, &y))
+  if (!_wm_json_is_absent (node) && !wm_element_get_position (element, &x, &y))
     ERROR (ctx, "field-invalid", element, "position",
            _("The position of “%s” must be two numbers."), NAME (element));
 
   node = json_object_get_member (json, "config");
-  if (!is_absent (node) && !JSON_NODE_HOLDS_OBJECT (node))
+  if (!_wm_json_is_absent (node) && !JSON_NODE_HOLDS_OBJECT (node))
     {
       ERROR (ctx, "field-invalid", element, "config",
              _("The settings of “%s” are damaged (config is not an object): set them again."),
@@ -1143,7 +1108,7 @@ element_can_wait (WmElement *element)
   if (type->can_wait)
     return TRUE;
   return type->category == WM_CATEGORY_CHANNEL
-         && !is_absent (wm_element_get_config_member (element, "send_window"));
+         && !_wm_json_is_absent (wm_element_get_config_member (element, "send_window"));
 }
 
 /* Tarjan's strongly connected components over the elements that cannot
@@ -1356,7 +1321,7 @@ check_settings (Ctx *ctx)
   JsonObject *settings, *object;
   JsonNode *member;
 
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     return;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -1368,29 +1333,29 @@ check_settings (Ctx *ctx)
 
   /* Re-entry */
   member = json_object_get_member (settings, "reentry");
-  if (!is_absent (member) && !JSON_NODE_HOLDS_OBJECT (member))
+  if (!_wm_json_is_absent (member) && !JSON_NODE_HOLDS_OBJECT (member))
     ERROR (ctx, "field-invalid", NULL, "settings.reentry",
            _("The re-entry settings are damaged (not an object): set them again."));
-  else if (!is_absent (member))
+  else if (!_wm_json_is_absent (member))
     {
       JsonNode *limits;
       gint64 seconds;
 
       object = json_node_get_object (member);
-      if (!is_absent (json_object_get_member (object, "enabled"))
+      if (!_wm_json_is_absent (json_object_get_member (object, "enabled"))
           && !node_is_boolean (json_object_get_member (object, "enabled")))
         ERROR (ctx, "field-invalid", NULL, "settings.reentry.enabled",
                _("Re-entry must be switched on or off (true or false)."));
-      if (!is_absent (json_object_get_member (object, "delay"))
-          && !wm_duration_parse (node_string (json_object_get_member (object, "delay"))
-                                 ? node_string (json_object_get_member (object, "delay")) : "", &seconds))
+      if (!_wm_json_is_absent (json_object_get_member (object, "delay"))
+          && !wm_duration_parse (_wm_json_string (json_object_get_member (object, "delay"))
+                                 ? _wm_json_string (json_object_get_member (object, "delay")) : "", &seconds))
         ERROR (ctx, "field-invalid", NULL, "settings.reentry.delay",
                _("The re-entry delay must be a duration such as 30m, 2h or 3d, at most 366 days."));
       limits = json_object_get_member (object, "limits");
-      if (!is_absent (limits) && !JSON_NODE_HOLDS_ARRAY (limits))
+      if (!_wm_json_is_absent (limits) && !JSON_NODE_HOLDS_ARRAY (limits))
         ERROR (ctx, "field-invalid", NULL, "settings.reentry.limits",
                _("The entry limitations must be a list of rules."));
-      else if (!is_absent (limits))
+      else if (!_wm_json_is_absent (limits))
         {
           JsonArray *array = json_node_get_array (limits);
 
@@ -1409,7 +1374,7 @@ check_settings (Ctx *ctx)
                 }
               object = json_node_get_object (item);
               field = g_strdup_printf ("settings.reentry.limits[%u].count", i);
-              if (is_absent (json_object_get_member (object, "count")))
+              if (_wm_json_is_absent (json_object_get_member (object, "count")))
                 ERROR (ctx, "field-missing", NULL, field,
                        _("Entry limitation %u needs a count: how many entries are allowed."), i + 1);
               else if (!node_integer (json_object_get_member (object, "count"), &count) || count < 1)
@@ -1417,11 +1382,11 @@ check_settings (Ctx *ctx)
                        _("The count of entry limitation %u must be a whole number of 1 or more."), i + 1);
               g_clear_pointer (&field, g_free);
               field = g_strdup_printf ("settings.reentry.limits[%u].period", i);
-              if (is_absent (json_object_get_member (object, "period")))
+              if (_wm_json_is_absent (json_object_get_member (object, "period")))
                 ERROR (ctx, "field-missing", NULL, field,
                        _("Entry limitation %u needs a period, such as 7d."), i + 1);
-              else if (!wm_duration_parse (node_string (json_object_get_member (object, "period"))
-                                           ? node_string (json_object_get_member (object, "period")) : "",
+              else if (!wm_duration_parse (_wm_json_string (json_object_get_member (object, "period"))
+                                           ? _wm_json_string (json_object_get_member (object, "period")) : "",
                                            &seconds))
                 ERROR (ctx, "field-invalid", NULL, field,
                        _("The period of entry limitation %u must be a duration such as 1d or 1w."), i + 1);
@@ -1431,28 +1396,28 @@ check_settings (Ctx *ctx)
 
   /* Goal */
   member = json_object_get_member (settings, "goal");
-  if (!is_absent (member) && !JSON_NODE_HOLDS_OBJECT (member))
+  if (!_wm_json_is_absent (member) && !JSON_NODE_HOLDS_OBJECT (member))
     ERROR (ctx, "field-invalid", NULL, "settings.goal",
            _("The goal is damaged (not an object): set it again."));
-  else if (!is_absent (member))
+  else if (!_wm_json_is_absent (member))
     {
       JsonNode *value;
       gint64 seconds;
 
       object = json_node_get_object (member);
       value = json_object_get_member (object, "event");
-      if (is_absent (value))
+      if (_wm_json_is_absent (value))
         ERROR (ctx, "field-missing", NULL, "settings.goal.event",
                _("The goal needs an event: name the event that counts as a conversion."));
-      else if (node_string (value) == NULL)
+      else if (_wm_json_string (value) == NULL)
         ERROR (ctx, "field-invalid", NULL, "settings.goal.event",
                _("The goal event must be an event name."));
       value = json_object_get_member (object, "value");
-      if (!is_absent (value) && node_string (value) == NULL)
+      if (!_wm_json_is_absent (value) && _wm_json_string (value) == NULL)
         ERROR (ctx, "field-invalid", NULL, "settings.goal.value",
                _("The goal value must name a numeric property of the event."));
       value = json_object_get_member (object, "window");
-      if (!is_absent (value) && !wm_duration_parse (node_string (value) ? node_string (value) : "", &seconds))
+      if (!_wm_json_is_absent (value) && !wm_duration_parse (_wm_json_string (value) ? _wm_json_string (value) : "", &seconds))
         ERROR (ctx, "field-invalid", NULL, "settings.goal.window",
                _("The goal window must be a duration such as 7d, at most 366 days."));
     }
@@ -1460,7 +1425,7 @@ check_settings (Ctx *ctx)
   /* Variables are collected before the elements are checked (see
    * collect_variables); here only the list itself. */
   member = json_object_get_member (settings, "variables");
-  if (!is_absent (member) && !JSON_NODE_HOLDS_ARRAY (member))
+  if (!_wm_json_is_absent (member) && !JSON_NODE_HOLDS_ARRAY (member))
     ERROR (ctx, "field-invalid", NULL, "settings.variables",
            _("The variables must be a list."));
 }
@@ -1495,7 +1460,7 @@ collect_variables (Ctx *ctx)
           continue;
         }
       variable = json_node_get_object (item);
-      name = node_string (json_object_get_member (variable, "name"));
+      name = _wm_json_string (json_object_get_member (variable, "name"));
       if (!is_variable_name (name))
         ERROR (ctx, "variable-invalid", NULL, name_field,
                _("Variable %u needs a name of letters, digits and “_” that does not start with a "
@@ -1506,7 +1471,7 @@ collect_variables (Ctx *ctx)
       else
         g_hash_table_add (ctx->variables, (gpointer) name);
 
-      type = node_string (json_object_get_member (variable, "type"));
+      type = _wm_json_string (json_object_get_member (variable, "type"));
       if (type == NULL || !g_strv_contains ((const char *[]) { "string", "number", "boolean", "datetime", NULL }, type))
         {
           ERROR (ctx, "variable-invalid", NULL, type_field,
@@ -1516,10 +1481,10 @@ collect_variables (Ctx *ctx)
         }
 
       initial = json_object_get_member (variable, "initial");
-      if (is_absent (initial))
+      if (_wm_json_is_absent (initial))
         continue;
       if (g_str_equal (type, "string"))
-        ok = node_string (initial) != NULL;
+        ok = _wm_json_string (initial) != NULL;
       else if (g_str_equal (type, "number"))
         ok = _wm_json_node_is_number (initial);
       else if (g_str_equal (type, "boolean"))
@@ -1527,7 +1492,7 @@ collect_variables (Ctx *ctx)
       else
         {
           gint64 t;
-          ok = node_string (initial) != NULL && wm_timestamp_parse (node_string (initial), -1, &t);
+          ok = _wm_json_string (initial) != NULL && wm_timestamp_parse (_wm_json_string (initial), -1, &t);
         }
       if (!ok)
         ERROR (ctx, "variable-invalid", NULL, initial_field,
@@ -1545,10 +1510,10 @@ read_timestamp_member (Ctx         *ctx,
   JsonNode *node = wm_version_get_member (ctx->version, key);
   const char *text;
 
-  *present = !is_absent (node);
+  *present = !_wm_json_is_absent (node);
   if (!*present)
     return FALSE;
-  text = node_string (node);
+  text = _wm_json_string (node);
   if (text == NULL || !wm_timestamp_parse (text, -1, t))
     {
       ERROR (ctx, "field-invalid", NULL, key,
@@ -1618,7 +1583,7 @@ comparable_config (WmElement *entry)
 
       json_object_iter_init_ordered (&iter, config);
       while (json_object_iter_next_ordered (&iter, &key, &value))
-        if (!g_str_has_prefix (key, "x-") && !is_absent (value))
+        if (!g_str_has_prefix (key, "x-") && !_wm_json_is_absent (value))
           json_object_set_member (copy, key, json_node_ref (value));
     }
   json_node_init_object (node, copy);
@@ -1828,27 +1793,27 @@ check_flow_fields (Ctx *ctx)
   gboolean audience = FALSE;
 
   node = wm_flow_get_member (ctx->flow, "id");
-  if (!is_id (node_string (node)))
+  if (!_wm_is_id (_wm_json_string (node)))
     ERROR (ctx, "field-invalid", NULL, "id",
            _("The flow's id must be 1 to 64 letters, digits, “_” or “-”."));
 
   node = wm_flow_get_member (ctx->flow, "name");
-  if (is_absent (node))
+  if (_wm_json_is_absent (node))
     ERROR (ctx, "name-missing", NULL, NULL, _("The flow has no name: give it one."));
-  else if (node_string (node) == NULL)
+  else if (_wm_json_string (node) == NULL)
     ERROR (ctx, "field-invalid", NULL, "name", _("The flow's name must be text."));
 
   node = wm_flow_get_member (ctx->flow, "description");
-  if (!is_absent (node) && node_string (node) == NULL)
+  if (!_wm_json_is_absent (node) && _wm_json_string (node) == NULL)
     ERROR (ctx, "field-invalid", NULL, "description", _("The flow's description must be text."));
 
   node = wm_flow_get_member (ctx->flow, "timezone");
-  if (!is_absent (node) && !wm_zone_name_is_valid (node_string (node) ? node_string (node) : ""))
+  if (!_wm_json_is_absent (node) && !wm_zone_name_is_valid (_wm_json_string (node) ? _wm_json_string (node) : ""))
     ERROR (ctx, "field-invalid", NULL, "timezone",
            _("The flow's time zone must be a zone name such as Europe/Zagreb or UTC."));
 
   node = wm_flow_get_member (ctx->flow, "schedule");
-  if (!is_absent (node) && !JSON_NODE_HOLDS_OBJECT (node))
+  if (!_wm_json_is_absent (node) && !JSON_NODE_HOLDS_OBJECT (node))
     ERROR (ctx, "field-invalid", NULL, "schedule",
            _("The flow's schedule is damaged (not an object): set it again."));
   schedule = wm_flow_get_schedule (ctx->flow);
@@ -1856,23 +1821,23 @@ check_flow_fields (Ctx *ctx)
     {
       JsonNode *member = json_object_get_member (schedule, "start");
 
-      if (!is_absent (member))
+      if (!_wm_json_is_absent (member))
         {
-          has_start = node_string (member) != NULL && wm_timestamp_parse (node_string (member), -1, &start);
+          has_start = _wm_json_string (member) != NULL && wm_timestamp_parse (_wm_json_string (member), -1, &start);
           if (!has_start)
             ERROR (ctx, "field-invalid", NULL, "schedule.start",
                    _("The schedule's start must be a timestamp such as 2026-01-03T09:00:00Z."));
         }
       member = json_object_get_member (schedule, "end");
-      if (!is_absent (member))
+      if (!_wm_json_is_absent (member))
         {
-          has_end = node_string (member) != NULL && wm_timestamp_parse (node_string (member), -1, &end);
+          has_end = _wm_json_string (member) != NULL && wm_timestamp_parse (_wm_json_string (member), -1, &end);
           if (!has_end)
             ERROR (ctx, "field-invalid", NULL, "schedule.end",
                    _("The schedule's end must be a timestamp such as 2026-03-31T20:00:00Z."));
         }
       member = json_object_get_member (schedule, "indefinite");
-      if (!is_absent (member) && !node_is_boolean (member))
+      if (!_wm_json_is_absent (member) && !node_is_boolean (member))
         ERROR (ctx, "field-invalid", NULL, "schedule.indefinite",
                _("“Run indefinitely” must be true or false."));
       if (has_start && has_end && end <= start)
