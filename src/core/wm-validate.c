@@ -64,7 +64,6 @@ typedef struct
   WmVersion  *version;
   guint       number;
   GHashTable *variables;   /* declared names */
-  GHashTable *by_id;       /* element id -> first WmElement with it */
   GHashTable *positions;   /* element id -> its list position + 1 */
   WmElement  *entry;       /* the one entry point, or NULL */
   WmElement **elements;    /* the version's elements, borrowed, by position */
@@ -99,6 +98,8 @@ add (Ctx        *ctx,
 }
 
 #define ELEMENT_AT(ctx, i) ((ctx)->elements[i])
+
+static int index_of (Ctx *ctx, const char *id);
 #define ERROR(ctx, code, el, field, ...) add (ctx, WM_SEVERITY_ERROR, code, el, field, 0, __VA_ARGS__)
 #define WARN(ctx, code, el, field, ...) add (ctx, WM_SEVERITY_WARNING, code, el, field, 0, __VA_ARGS__)
 
@@ -168,15 +169,109 @@ is_email (const char *text)
   return FALSE;
 }
 
+/* Scratch memory for the arrays a validation needs per element (graph,
+ * searches, dominators): carved from blocks kept per thread between
+ * validations. Allocating and freeing a dozen element-sized arrays each
+ * time made glibc consolidate its free lists on every large request, which
+ * was a fifth of validation's time. */
+typedef struct
+{
+  GPtrArray *blocks;   /* char[SCRATCH_BLOCK] each, or larger */
+  GArray    *sizes;    /* gsize per block */
+  guint      current;
+  gsize      used;
+} Scratch;
+
+#define SCRATCH_BLOCK (256 * 1024)
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *scratch = data;
+
+  g_ptr_array_unref (scratch->blocks);
+  g_array_unref (scratch->sizes);
+  g_free (scratch);
+}
+
+static GPrivate scratch_key = G_PRIVATE_INIT (scratch_free);
+
+static Scratch *
+scratch_get (void)
+{
+  Scratch *scratch = g_private_get (&scratch_key);
+
+  if (scratch == NULL)
+    {
+      scratch = g_new0 (Scratch, 1);
+      scratch->blocks = g_ptr_array_new_with_free_func (g_free);
+      scratch->sizes = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_private_set (&scratch_key, scratch);
+    }
+  return scratch;
+}
+
+static void
+scratch_reset (void)
+{
+  Scratch *scratch = scratch_get ();
+
+  scratch->current = 0;
+  scratch->used = 0;
+}
+
+/* @size bytes, zeroed, 16-byte aligned, valid until the next reset. */
+static gpointer
+scratch_alloc (gsize size)
+{
+  Scratch *scratch = scratch_get ();
+  gpointer p;
+
+  size = MAX ((size + 15) & ~(gsize) 15, 16);
+  while (scratch->current < scratch->blocks->len
+         && scratch->used + size > g_array_index (scratch->sizes, gsize, scratch->current))
+    {
+      scratch->current++;
+      scratch->used = 0;
+    }
+  if (scratch->current == scratch->blocks->len)
+    {
+      gsize block = MAX (SCRATCH_BLOCK, size);
+
+      g_ptr_array_add (scratch->blocks, g_malloc (block));
+      g_array_append_val (scratch->sizes, block);
+      scratch->used = 0;
+    }
+  p = (char *) scratch->blocks->pdata[scratch->current] + scratch->used;
+  scratch->used += size;
+  memset (p, 0, size);
+  return p;
+}
+
+#define SCRATCH_NEW(type, count) ((type *) scratch_alloc (sizeof (type) * (gsize) MAX ((count), 1)))
+
 /* Names compared after Unicode full case folding; for ASCII that is
  * lower-casing, without g_utf8_casefold's per-character work. */
 static char *
 fold_name (const char *name)
 {
+  gsize len = strlen (name);
+  char *folded;
+
   for (const char *p = name; *p; p++)
     if ((guchar) *p >= 0x80)
-      return g_utf8_casefold (name, -1);
-  return g_ascii_strdown (name, -1);
+      {
+        g_autofree char *unicode = g_utf8_casefold (name, -1);
+
+        len = strlen (unicode);
+        folded = scratch_alloc (len + 1);
+        memcpy (folded, unicode, len);
+        return folded;
+      }
+  folded = scratch_alloc (len + 1);
+  for (gsize i = 0; i < len; i++)
+    folded[i] = g_ascii_tolower (name[i]);
+  return folded;
 }
 
 /* Values equal as JSON, objects as maps, numbers numerically. */
@@ -869,7 +964,8 @@ check_field (Ctx               *ctx,
 
     case WM_FIELD_ELEMENT:
       {
-        WmElement *target = text != NULL ? g_hash_table_lookup (ctx->by_id, text) : NULL;
+        int position = index_of (ctx, text);
+        WmElement *target = position >= 0 ? ELEMENT_AT (ctx, position) : NULL;
         const WmElementType *type = target != NULL ? wm_element_get_element_type (target) : NULL;
 
         if (type == NULL || type->category != WM_CATEGORY_CHANNEL)
@@ -882,7 +978,8 @@ check_field (Ctx               *ctx,
     case WM_FIELD_REACTION:
       {
         const char *ref = wm_element_get_config_string (element, "element");
-        WmElement *target = ref != NULL ? g_hash_table_lookup (ctx->by_id, ref) : NULL;
+        int position = index_of (ctx, ref);
+        WmElement *target = position >= 0 ? ELEMENT_AT (ctx, position) : NULL;
         const WmElementType *type = target != NULL ? wm_element_get_element_type (target) : NULL;
 
         if (text == NULL || !g_strv_contains ((const char *[]) { "delivered", "opened", "clicked", NULL }, text))
@@ -990,8 +1087,8 @@ typedef struct
 static void
 graph_free (Graph *g)
 {
-  g_free (g->start);
-  g_free (g->targets);
+  /* Its arrays are scratch memory. */
+  g->start = g->targets = NULL;
 }
 
 static void
@@ -1001,11 +1098,11 @@ graph_build (Graph  *g,
 {
   guint m = edges->len / 2;
   const guint *pairs = (const guint *) edges->data;
-  g_autofree guint *fill = g_new0 (guint, n + 1);
+  guint *fill = SCRATCH_NEW (guint, n + 1);
 
   g->n = n;
-  g->start = g_new0 (guint, n + 1);
-  g->targets = g_new (guint, MAX (m, 1));
+  g->start = SCRATCH_NEW (guint, n + 1);
+  g->targets = SCRATCH_NEW (guint, m);
   for (guint e = 0; e < m; e++)
     g->start[pairs[2 * e] + 1]++;
   for (guint v = 0; v < n; v++)
@@ -1028,7 +1125,6 @@ check_connections (Ctx   *ctx,
 {
   guint n = wm_version_get_n_connections (ctx->version);
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStringChunk) keys = g_string_chunk_new (4096);
   g_autoptr(GString) key = g_string_new (NULL);
 
   g_autoptr(GArray) edges = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * n);
@@ -1083,7 +1179,7 @@ check_connections (Ctx   *ctx,
                  _("The output “%s” of “%s” is connected twice: keep one connection."), port, NAME (source));
           continue;
         }
-      g_hash_table_add (used, g_string_chunk_insert_len (keys, key->str, key->len));
+      g_hash_table_add (used, memcpy (scratch_alloc (key->len + 1), key->str, key->len + 1));
       if (wm_element_get_element_type (target)->category == WM_CATEGORY_ENTRY)
         {
           ERROR (ctx, "bad-connection", target, field,
@@ -1119,10 +1215,10 @@ check_instant_loops (Ctx   *ctx,
                      Graph *graph)
 {
   guint n = graph->n;
-  g_autofree gboolean *waits = g_new0 (gboolean, n);
-  g_autofree int *index = g_new (int, n);
-  g_autofree int *low = g_new (int, n);
-  g_autofree gboolean *on_stack = g_new0 (gboolean, n);
+  gboolean *waits = SCRATCH_NEW (gboolean, n);
+  int *index = SCRATCH_NEW (int, n);
+  int *low = SCRATCH_NEW (int, n);
+  gboolean *on_stack = SCRATCH_NEW (gboolean, n);
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) call = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   int counter = 0;
@@ -1217,13 +1313,14 @@ check_instant_loops (Ctx   *ctx,
 /* Marks what the entry reaches without entering @avoid (-1: none) or, when
  * @avoid_outcome is set, any outcome.start of that outcome. */
 static void
-reach (Ctx        *ctx,
-       Graph      *graph,
-       guint       entry,
-       int         avoid,
-       const char *avoid_outcome,
-       gboolean   *seen,
-       guint      *queue)   /* room for graph->n */
+reach (Ctx         *ctx,
+       Graph       *graph,
+       guint        entry,
+       int          avoid,
+       const char  *avoid_outcome,
+       const char **starts,  /* per element: the outcome it starts, or NULL */
+       gboolean    *seen,
+       guint       *queue)   /* room for graph->n */
 {
   guint tail = 0;
 
@@ -1240,18 +1337,123 @@ reach (Ctx        *ctx,
 
           if (seen[w] || (int) w == avoid)
             continue;
-          if (avoid_outcome != NULL)
-            {
-              WmElement *element = ELEMENT_AT (ctx, w);
-
-              if (g_str_equal (wm_element_get_type_name (element), "outcome.start")
-                  && g_strcmp0 (wm_element_get_config_string (element, "outcome"), avoid_outcome) == 0)
-                continue;
-            }
+          if (avoid_outcome != NULL && starts[w] != NULL && strcmp (starts[w], avoid_outcome) == 0)
+            continue;
           seen[w] = TRUE;
           queue[tail++] = w;
         }
     }
+}
+
+/* Immediate dominators of the reachable elements (Cooper, Harvey and
+ * Kennedy's iterative algorithm over reverse postorder), iteratively: the
+ * element count is input-controlled. idom[entry] is entry; unreachable
+ * elements get -1. */
+static int *
+dominators (Graph    *graph,
+            guint     entry,
+            gboolean *reachable)
+{
+  guint n = graph->n;
+  int *idom = SCRATCH_NEW (int, n);
+  guint *order = SCRATCH_NEW (guint, n);      /* postorder */
+  guint *number = SCRATCH_NEW (guint, n);     /* postorder index */
+  guint *pred_start = SCRATCH_NEW (guint, n + 1);
+  guint *preds = NULL;
+  gboolean *visited = SCRATCH_NEW (gboolean, n);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  guint count = 0;
+  gboolean changed = TRUE;
+
+  for (guint v = 0; v < n; v++)
+    idom[v] = -1;
+
+  /* Postorder by an explicit-stack depth-first search. */
+  {
+    guint frame[2] = { entry, graph->start[entry] };
+
+    visited[entry] = TRUE;
+    g_array_append_val (stack, frame);
+    while (stack->len > 0)
+      {
+        guint *top = &g_array_index (stack, guint, (stack->len - 1) * 2);
+
+        if (top[1] < graph->start[top[0] + 1])
+          {
+            guint w = graph->targets[top[1]++];
+
+            if (!visited[w])
+              {
+                guint next[2] = { w, graph->start[w] };
+
+                visited[w] = TRUE;
+                g_array_append_val (stack, next);
+              }
+            continue;
+          }
+        number[top[0]] = count;
+        order[count++] = top[0];
+        g_array_set_size (stack, stack->len - 1);
+      }
+  }
+
+  /* Predecessors, as a block like the successors. */
+  for (guint v = 0; v < n; v++)
+    for (guint e = graph->start[v]; e < graph->start[v + 1]; e++)
+      pred_start[graph->targets[e] + 1]++;
+  for (guint v = 0; v < n; v++)
+    pred_start[v + 1] += pred_start[v];
+  preds = SCRATCH_NEW (guint, pred_start[n]);
+  {
+    guint *fill = SCRATCH_NEW (guint, n + 1);
+
+    memcpy (fill, pred_start, sizeof (guint) * (n + 1));
+
+    for (guint v = 0; v < n; v++)
+      for (guint e = graph->start[v]; e < graph->start[v + 1]; e++)
+        preds[fill[graph->targets[e]]++] = v;
+  }
+
+  idom[entry] = entry;
+  while (changed)
+    {
+      changed = FALSE;
+      /* Reverse postorder, the entry (last in postorder) excluded. */
+      for (int k = (int) count - 2; k >= 0; k--)
+        {
+          guint b = order[k];
+          int new_idom = -1;
+
+          for (guint e = pred_start[b]; e < pred_start[b + 1]; e++)
+            {
+              guint p = preds[e];
+
+              if (!reachable[p] || idom[p] < 0)
+                continue;
+              if (new_idom < 0)
+                new_idom = p;
+              else
+                {
+                  guint x = p, y = new_idom;
+
+                  while (x != y)
+                    {
+                      while (number[x] < number[y])
+                        x = idom[x];
+                      while (number[y] < number[x])
+                        y = idom[y];
+                    }
+                  new_idom = x;
+                }
+            }
+          if (new_idom >= 0 && idom[b] != new_idom)
+            {
+              idom[b] = new_idom;
+              changed = TRUE;
+            }
+        }
+    }
+  return idom;
 }
 
 static void
@@ -1261,19 +1463,32 @@ check_reachability (Ctx       *ctx,
 {
   guint n = graph->n;
   guint entry_index;
-  g_autofree gboolean *reachable = g_new0 (gboolean, MAX (n, 1));
-  g_autofree gboolean *seen = g_new0 (gboolean, MAX (n, 1));
-  g_autofree guint *queue = g_new (guint, MAX (n, 1));
+  gboolean *reachable = SCRATCH_NEW (gboolean, n);
+  guint *queue = SCRATCH_NEW (guint, n);
+  const char **starts = SCRATCH_NEW (const char *, n);
+  int *idom = NULL;
+  /* One search per distinct outcome, not one per outcome.set. */
+  g_autoptr(GHashTable) by_outcome = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (index_of (ctx, wm_element_get_id (entry)) < 0)
     return;
   entry_index = index_of (ctx, wm_element_get_id (entry));
-  reach (ctx, graph, entry_index, -1, NULL, reachable, queue);
+  reach (ctx, graph, entry_index, -1, NULL, starts, reachable, queue);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (wm_element_get_type_name (ELEMENT_AT (ctx, i)), "outcome.start"))
+      starts[i] = wm_element_get_config_string (ELEMENT_AT (ctx, i), "outcome");
+
+  /* A react.message can be reached without passing its message exactly
+   * when the message does not dominate it: one dominator tree answers them
+   * all. */
+  idom = dominators (graph, entry_index, reachable);
 
   for (guint i = 0; i < n; i++)
     {
       WmElement *element = ELEMENT_AT (ctx, i);
       const char *type = wm_element_get_type_name (element);
+      gboolean *seen;
 
       if (!reachable[i])
         {
@@ -1286,12 +1501,14 @@ check_reachability (Ctx       *ctx,
         {
           const char *ref = wm_element_get_config_string (element, "element");
           int send = index_of (ctx, ref);
+          gboolean dominated = FALSE;
 
           if (send < 0 || wm_element_get_element_type (ELEMENT_AT (ctx, send))->category
                             != WM_CATEGORY_CHANNEL)
             continue;
-          reach (ctx, graph, entry_index, send, NULL, seen, queue);
-          if (seen[i])
+          for (int v = i; v >= 0 && !dominated; v = (guint) v == entry_index ? -1 : idom[v])
+            dominated = v == send;
+          if (!dominated)
             WARN (ctx, "react-before-send", element, "element",
                   _("Customers can reach “%s” without passing “%s”, so there is no message to react to: "
                     "move it after the message."),
@@ -1303,7 +1520,13 @@ check_reachability (Ctx       *ctx,
 
           if (outcome == NULL)
             continue;
-          reach (ctx, graph, entry_index, -1, outcome, seen, queue);
+          seen = g_hash_table_lookup (by_outcome, outcome);
+          if (seen == NULL)
+            {
+              seen = SCRATCH_NEW (gboolean, n);
+              reach (ctx, graph, entry_index, -1, outcome, starts, seen, queue);
+              g_hash_table_insert (by_outcome, (gpointer) outcome, seen);
+            }
           if (seen[i])
             WARN (ctx, "outcome-not-started", element, "outcome",
                   _("Customers can reach “%s” without the outcome “%s” being started, and then it "
@@ -1677,11 +1900,11 @@ check_version (Ctx       *ctx,
 {
   guint n = wm_version_get_n_elements (ctx->version);
   guint entries = 0, milestones = 0;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys in scratch memory */
   WmElement *entry = NULL;
   JsonNode *node;
   Graph graph = { 0, NULL, NULL };
-  g_autofree WmElement **elements = g_new (WmElement *, MAX (n, 1));
+  WmElement **elements = SCRATCH_NEW (WmElement *, n);
 
   for (guint i = 0; i < n; i++)
     elements[i] = wm_version_get_element_at (ctx->version, i);
@@ -1709,12 +1932,11 @@ check_version (Ctx       *ctx,
       const char *id = wm_element_get_id (element);
       const char *name = wm_element_get_name (element);
 
-      if (g_hash_table_contains (ctx->by_id, id))
+      if (g_hash_table_contains (ctx->positions, id))
         ERROR (ctx, "duplicate-id", element, "id",
                _("Two elements share the id “%s”: give one of them another id."), id);
       else
         {
-          g_hash_table_insert (ctx->by_id, (gpointer) id, element);
           g_hash_table_insert (ctx->positions, (gpointer) id, GUINT_TO_POINTER (i + 1));
         }
 
@@ -1726,7 +1948,6 @@ check_version (Ctx       *ctx,
             {
               ERROR (ctx, "duplicate-id", element, "name",
                      _("Two elements are named “%s”: rename one of them."), name);
-              g_free (folded);
             }
           else
             g_hash_table_add (names, folded);
@@ -1878,6 +2099,7 @@ wm_validate_flow (WmFlow   *flow,
   g_return_val_if_fail (WM_IS_FLOW (flow), NULL);
   g_return_val_if_fail (lookup == NULL || WM_IS_LOOKUP (lookup), NULL);
 
+  scratch_reset ();
   ctx.flow = flow;
   ctx.lookup = lookup;
   ctx.out = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_diagnostic_free);
@@ -1891,13 +2113,11 @@ wm_validate_flow (WmFlow   *flow,
       ctx.version = version;
       ctx.number = wm_version_get_number (version);
       ctx.variables = g_hash_table_new (g_str_hash, g_str_equal);
-      ctx.by_id = g_hash_table_new (g_str_hash, g_str_equal);
       ctx.positions = g_hash_table_new (g_str_hash, g_str_equal);
 
       check_version (&ctx, previous, &latest_launch, &have_launch);
 
       g_clear_pointer (&ctx.variables, g_hash_table_unref);
-      g_clear_pointer (&ctx.by_id, g_hash_table_unref);
       g_clear_pointer (&ctx.positions, g_hash_table_unref);
       previous = version;
     }
