@@ -324,8 +324,14 @@ wm_cli_simulate (int    argc,
       g_printerr ("%s: line %" G_GUINT64_FORMAT ": %s\n", profiles, r->line, r->reason);
     }
   if (result.rejected_lines > result.rejections->len)
-    g_printerr (_("%s: %" G_GUINT64_FORMAT " more rejected lines\n"), profiles,
-                result.rejected_lines - result.rejections->len);
+    {
+      /* The count as text: xgettext cannot read a message built with
+       * G_GUINT64_FORMAT. */
+      g_autofree char *more = g_strdup_printf ("%" G_GUINT64_FORMAT,
+                                               result.rejected_lines - result.rejections->len);
+
+      g_printerr (_("%s: %s more rejected lines\n"), profiles, more);
+    }
 
   text = wm_sim_report_to_text (result.report);
   if (csv_dir != NULL && !wm_tables_write_csv (result.report, flows, csv_dir, &error))
