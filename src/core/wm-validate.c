@@ -1124,8 +1124,10 @@ check_connections (Ctx   *ctx,
                    Graph *graph)
 {
   guint n = wm_version_get_n_connections (ctx->version);
-  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GString) key = g_string_new (NULL);
+  /* The ports already connected, a short list per element (in scratch
+   * memory): cheaper than a hash table that grows with the connections. */
+  typedef struct UsedPort { const char *port; struct UsedPort *next; } UsedPort;
+  UsedPort **used = SCRATCH_NEW (UsedPort *, wm_version_get_n_elements (ctx->version));
 
   g_autoptr(GArray) edges = g_array_sized_new (FALSE, FALSE, sizeof (guint), 2 * n);
 
@@ -1172,14 +1174,22 @@ check_connections (Ctx   *ctx,
                  _("“%s” has no output “%s”: connect one of its outputs instead."), NAME (source), port);
           continue;
         }
-      g_string_printf (key, "%s\x1f%s", from, port);
-      if (g_hash_table_contains (used, key->str))
-        {
-          ERROR (ctx, "bad-connection", source, field,
-                 _("The output “%s” of “%s” is connected twice: keep one connection."), port, NAME (source));
-          continue;
-        }
-      g_hash_table_add (used, memcpy (scratch_alloc (key->len + 1), key->str, key->len + 1));
+      {
+        UsedPort *u;
+
+        for (u = used[a]; u != NULL && strcmp (u->port, port) != 0; u = u->next)
+          ;
+        if (u != NULL)
+          {
+            ERROR (ctx, "bad-connection", source, field,
+                   _("The output “%s” of “%s” is connected twice: keep one connection."), port, NAME (source));
+            continue;
+          }
+        u = scratch_alloc (sizeof (UsedPort));
+        u->port = port;
+        u->next = used[a];
+        used[a] = u;
+      }
       if (wm_element_get_element_type (target)->category == WM_CATEGORY_ENTRY)
         {
           ERROR (ctx, "bad-connection", target, field,
@@ -1892,6 +1902,24 @@ check_inbound_conflicts (Ctx *ctx)
     }
 }
 
+typedef struct
+{
+  const char *folded;
+  guint       index;
+} FoldedName;
+
+static int
+compare_folded_names (gconstpointer a,
+                      gconstpointer b)
+{
+  const FoldedName *x = a, *y = b;
+  int cmp = strcmp (x->folded, y->folded);
+
+  if (cmp != 0)
+    return cmp;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
 static void
 check_version (Ctx       *ctx,
                WmVersion *previous,
@@ -1900,7 +1928,10 @@ check_version (Ctx       *ctx,
 {
   guint n = wm_version_get_n_elements (ctx->version);
   guint entries = 0, milestones = 0;
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);   /* keys in scratch memory */
+  /* Names compared after case folding: sorted, so equal ones are
+   * neighbours (cheaper than a hash table growing with the elements). */
+  FoldedName *folded_names = SCRATCH_NEW (FoldedName, n);
+  guint n_named = 0;
   WmElement *entry = NULL;
   JsonNode *node;
   Graph graph = { 0, NULL, NULL };
@@ -1942,15 +1973,9 @@ check_version (Ctx       *ctx,
 
       if (name != NULL)
         {
-          char *folded = fold_name (name);
-
-          if (g_hash_table_contains (names, folded))
-            {
-              ERROR (ctx, "duplicate-id", element, "name",
-                     _("Two elements are named “%s”: rename one of them."), name);
-            }
-          else
-            g_hash_table_add (names, folded);
+          folded_names[n_named].folded = fold_name (name);
+          folded_names[n_named].index = i;
+          n_named++;
         }
 
       switch (wm_element_get_element_type (element)->category)
@@ -1971,6 +1996,17 @@ check_version (Ctx       *ctx,
           break;
         }
     }
+
+  /* Every element whose folded name an earlier element has. */
+  qsort (folded_names, n_named, sizeof (FoldedName), compare_folded_names);
+  for (guint k = 1; k < n_named; k++)
+    if (strcmp (folded_names[k].folded, folded_names[k - 1].folded) == 0)
+      {
+        WmElement *element = ELEMENT_AT (ctx, folded_names[k].index);
+
+        ERROR (ctx, "duplicate-id", element, "name",
+               _("Two elements are named “%s”: rename one of them."), wm_element_get_name (element));
+      }
 
   ctx->entry = entries == 1 ? entry : NULL;
   if (entries == 0)
