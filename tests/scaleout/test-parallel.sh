@@ -80,7 +80,8 @@ if ! command -v rsync >/dev/null; then
   echo "ok $n - parallel --sshlogin with --transferfile and --return # SKIP rsync is not installed"
 else
   # The stand-in for ssh: "ssh [OPTIONS] HOST COMMAND..." runs COMMAND with
-  # bash in the host's home folder, $tmp/remote/HOST, as sshd would.
+  # bash in the host's home folder, $tmp/remote/HOST, with SHELL set, as
+  # sshd would.
   cat >"$tmp/fake-ssh" <<'SSH'
 #!/bin/bash
 while [ "$#" -gt 0 ]; do
@@ -97,6 +98,11 @@ shift
 echo "$host" >>"$FAKE_REMOTE/hosts.log"
 mkdir -p "$FAKE_REMOTE/$host"
 cd "$FAKE_REMOTE/$host" || exit 255
+# sshd sets SHELL to the login shell; parallel's remote wrapper runs the
+# job with "$SHELL" and, when it is unset (as under some CI runners),
+# silently runs nothing and still reports success.
+SHELL="$(getent passwd "$(id -un)" | cut -d: -f7)"
+export SHELL="${SHELL:-/bin/sh}"
 exec bash -c "$*"
 SSH
   chmod +x "$tmp/fake-ssh"
