@@ -1626,9 +1626,9 @@ wm_command_set_description_new (const char *description)
 }
 
 WmCommand *
-wm_command_set_timezone_new (const char *timezone)
+wm_command_set_timezone_new (const char *tz_id)
 {
-  g_autoptr(JsonNode) value = string_node_or_null (timezone);
+  g_autoptr(JsonNode) value = string_node_or_null (tz_id);
 
   return wm_command_set_flow_member_new ("timezone", value);
 }

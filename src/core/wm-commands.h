@@ -91,7 +91,7 @@ WmCommand *wm_command_set_flow_member_new (const char          *key,
                                            JsonNode            *value);
 WmCommand *wm_command_rename_flow_new     (const char          *name);
 WmCommand *wm_command_set_description_new (const char          *description);
-WmCommand *wm_command_set_timezone_new    (const char          *timezone);
+WmCommand *wm_command_set_timezone_new    (const char          *tz_id);
 WmCommand *wm_command_set_schedule_new    (JsonNode            *schedule);
 
 /* Sets a version member (not elements or connections), or removes it. */

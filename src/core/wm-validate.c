@@ -632,8 +632,10 @@ check_branches (Ctx       *ctx,
       else
         {
           g_autofree char *label_text = g_strdup_printf (_("condition of branch %u"), i + 1);
-          g_autoptr(Checked) expr = check_expression (ctx, element, field, label_text,
-                                                     _wm_json_string (when), WM_EXPR_EXPRESSION);
+
+          /* Only the errors it reports matter here. */
+          checked_free (check_expression (ctx, element, field, label_text,
+                                          _wm_json_string (when), WM_EXPR_EXPRESSION));
         }
     }
 }
