@@ -634,8 +634,11 @@ check_branches (Ctx       *ctx,
           g_autofree char *label_text = g_strdup_printf (_("condition of branch %u"), i + 1);
 
           /* Only the errors it reports matter here. */
-          checked_free (check_expression (ctx, element, field, label_text,
-                                          _wm_json_string (when), WM_EXPR_EXPRESSION));
+          Checked *checked = check_expression (ctx, element, field, label_text,
+                                               _wm_json_string (when), WM_EXPR_EXPRESSION);
+
+          if (checked != NULL)
+            checked_free (checked);
         }
     }
 }
