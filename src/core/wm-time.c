@@ -605,11 +605,124 @@ wm_zone_list_names (void)
  * L ± MAX_OFFSET. */
 #define MAX_OFFSET G_GINT64_CONSTANT (26 * 3600)
 
+/* GLib 2.74's g_time_zone_find_interval scans the zone's transitions from
+ * the first one (Europe/Zagreb has about a hundred before today, two
+ * thousand with the rule expanded to 2037 and on): that scan was a sixth of
+ * a whole simulation. A run's instants fall in a few intervals, so each
+ * thread keeps the spans [start, end) of the intervals it met last: the
+ * bounds are found from GLib itself (doubling steps, then bisection), so
+ * every answer is still GLib's. A span holds a reference on its zone so
+ * that no other zone can take its address. */
+#define ZONE_TIME_MIN (G_MININT64 / 4)
+#define ZONE_TIME_MAX (G_MAXINT64 / 4)
+#define N_ZONE_SPANS  16
+
+typedef struct
+{
+  GTimeZone *tz;
+  gint64     start;  /* the first instant of interval k (or ZONE_TIME_MIN) */
+  gint64     end;    /* the first instant after it (or ZONE_TIME_MAX + 1) */
+  int        k;
+} ZoneSpan;
+
+typedef struct
+{
+  ZoneSpan spans[N_ZONE_SPANS];
+  guint    last;   /* the span that answered last */
+  guint    next;   /* the span to replace next */
+} ZoneSpans;
+
+static void
+zone_spans_free (gpointer data)
+{
+  ZoneSpans *cache = data;
+
+  for (guint i = 0; i < N_ZONE_SPANS; i++)
+    g_clear_pointer (&cache->spans[i].tz, g_time_zone_unref);
+  g_free (cache);
+}
+
+static GPrivate zone_spans_key = G_PRIVATE_INIT (zone_spans_free);
+
 static inline int
+glib_interval (GTimeZone *tz,
+               gint64     t)
+{
+  return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
+}
+
+/* The first instant after @t (in interval @k) that is not in @k, looking
+ * in @direction +1; with -1, the first instant of @k. */
+static gint64
+span_edge (GTimeZone *tz,
+           gint64     t,
+           int        k,
+           int        direction)
+{
+  gint64 inside = t, outside, step = 3600;
+
+  for (;;)
+    {
+      if (direction > 0 ? step > ZONE_TIME_MAX - inside : step > inside - ZONE_TIME_MIN)
+        return direction > 0 ? ZONE_TIME_MAX + 1 : ZONE_TIME_MIN;
+      outside = inside + direction * step;
+      if (glib_interval (tz, outside) != k)
+        break;
+      inside = outside;
+      step *= 2;
+    }
+  while (ABS (outside - inside) > 1)
+    {
+      gint64 mid = inside + (outside - inside) / 2;
+
+      if (glib_interval (tz, mid) == k)
+        inside = mid;
+      else
+        outside = mid;
+    }
+  return direction > 0 ? outside : inside;
+}
+
+static int
 interval_at (GTimeZone *tz,
              gint64     t)
 {
-  return g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
+  ZoneSpans *cache;
+  ZoneSpan *span;
+  int k;
+
+  if (G_UNLIKELY (t < ZONE_TIME_MIN || t > ZONE_TIME_MAX))
+    return glib_interval (tz, t);
+
+  cache = g_private_get (&zone_spans_key);
+  if (G_UNLIKELY (cache == NULL))
+    {
+      cache = g_new0 (ZoneSpans, 1);
+      g_private_set (&zone_spans_key, cache);
+    }
+  span = &cache->spans[cache->last];
+  if (G_LIKELY (span->tz == tz && t >= span->start && t < span->end))
+    return span->k;
+  for (guint i = 0; i < N_ZONE_SPANS; i++)
+    {
+      span = &cache->spans[i];
+      if (span->tz == tz && t >= span->start && t < span->end)
+        {
+          cache->last = i;
+          return span->k;
+        }
+    }
+
+  k = glib_interval (tz, t);
+  cache->last = cache->next;
+  cache->next = (cache->next + 1) % N_ZONE_SPANS;
+  span = &cache->spans[cache->last];
+  g_clear_pointer (&span->tz, g_time_zone_unref);
+  span->tz = g_time_zone_ref (tz);
+  span->k = k;
+  span->start = span_edge (tz, t, k, -1);
+  span->end = span_edge (tz, t, k, +1);
+  return k;
 }
 
 /* The rule of simulation.md, Time: f(t) = t + offset(t) is the local time

@@ -625,6 +625,83 @@ test_next_clock (void)
     }
 }
 
+/* The zone intervals are read from GLib once into a table (wm-time.c):
+ * every reading must still be GLib's, around every transition of zones
+ * with odd rules, and at instants spread over three centuries, from
+ * several threads at once. */
+static const char * const interval_zones[] = {
+  "Europe/Zagreb", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia",
+  "Asia/Kolkata", "America/St_Johns", "Africa/Casablanca", "UTC",
+};
+
+static gpointer
+check_zone_readings (gpointer data)
+{
+  const char *name = data;
+  GTimeZone *tz = wm_zone_get (name);
+  guint checked = 0;
+
+  g_assert_nonnull (tz);
+  /* Every 7 h 17 min 3 s from 1850 to 2150, and each second next to a
+   * change of offset found on the way. */
+  for (gint64 t = -3786825600; t < 5680281600; t += 26223)
+    {
+      gint64 probes[3] = { t, t, t };
+      int n = 1;
+
+      if (t > -3786825600
+          && g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t)
+             != g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t - 26223))
+        {
+          gint64 lo = t - 26223, hi = t;
+
+          while (hi - lo > 1)
+            {
+              gint64 mid = lo + (hi - lo) / 2;
+
+              if (g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, mid)
+                  == g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, lo))
+                lo = mid;
+              else
+                hi = mid;
+            }
+          probes[1] = lo;
+          probes[2] = hi;
+          n = 3;
+        }
+      for (int i = 0; i < n; i++)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (probes[i]);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+          int y, m, d, sod;
+
+          wm_instant_to_local (tz, probes[i], &y, &m, &d, &sod, NULL);
+          g_assert_cmpint (y, ==, g_date_time_get_year (local));
+          g_assert_cmpint (m, ==, g_date_time_get_month (local));
+          g_assert_cmpint (d, ==, g_date_time_get_day_of_month (local));
+          g_assert_cmpint (sod, ==, g_date_time_get_hour (local) * 3600
+                                    + g_date_time_get_minute (local) * 60
+                                    + g_date_time_get_second (local));
+          checked++;
+        }
+    }
+  return GUINT_TO_POINTER (checked);
+}
+
+static void
+test_zone_intervals_match_glib (void)
+{
+  GThread *threads[G_N_ELEMENTS (interval_zones)];
+  guint total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (interval_zones); i++)
+    threads[i] = g_thread_new ("zone", check_zone_readings, (gpointer) interval_zones[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (interval_zones); i++)
+    total += GPOINTER_TO_UINT (g_thread_join (threads[i]));
+  g_test_message ("%u readings compared with GLib", total);
+  g_assert_cmpuint (total, >, 8 * 360000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -648,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/core/time/zone-list-is-sorted", test_zone_list);
   g_test_add_func ("/core/time/local-gap-uses-offset-before-and-overlap-the-first", test_local_to_instant);
   g_test_add_func ("/core/time/instants-read-as-local-fields", test_instant_to_local);
+  g_test_add_func ("/core/time/zone-intervals-match-glib", test_zone_intervals_match_glib);
   g_test_add_func ("/core/time/next-window-instant", test_next_window);
   g_test_add_func ("/core/time/next-clock-instant", test_next_clock);
 
