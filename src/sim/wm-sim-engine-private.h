@@ -110,7 +110,8 @@ struct _WmSimWorker
   guint8     *marks;           /* unique counters touched by this profile */
   GArray     *marked;          /* guint offsets */
   GHashTable *paths;
-  GHashTable *engaged;
+  GHashTable *engaged;         /* "flow\x1fslot\x1fYYYY-MM" -> guint64 count */
+  GHashTable *engaged_fast;    /* the same, keyed by a packed gint64, not yet in engaged */
   GArray     *profile_engaged; /* guint triples: flow, slot, year * 12 + month - 1 */
   guint64     events;
 

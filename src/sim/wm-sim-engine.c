@@ -753,6 +753,73 @@ engaged (WmSimWorker *w,
 }
 
 static void
+add_engaged_text (GHashTable  *table,
+                  const guint *key,
+                  guint64      n)
+{
+  char text[64];
+  guint64 *count;
+
+  g_snprintf (text, sizeof text, "%u\x1f%u\x1f%04u-%02u", key[0], key[1], key[2] / 12, key[2] % 12 + 1);
+  count = g_hash_table_lookup (table, text);
+  if (count == NULL)
+    {
+      count = g_new0 (guint64, 1);
+      g_hash_table_insert (table, g_strdup (text), count);
+    }
+  *count += n;
+}
+
+/* Counts one engaged person at a profile's end. Formatting the text key
+ * for each was a twentieth of a run, so the counts go to a table keyed by
+ * the packed integers (flow and slot below 2^16, the month below 2^32: any
+ * real run) and become text keys only when someone reads or merges them
+ * (flush_engaged). */
+static void
+count_engaged (WmSimWorker *w,
+               const guint *key)
+{
+  gint64 packed;
+  guint64 *count;
+
+  if (G_UNLIKELY (key[0] >= 0x10000 || key[1] >= 0x10000))
+    {
+      add_engaged_text (w->engaged, key, 1);
+      return;
+    }
+  packed = ((gint64) key[0] << 48) | ((gint64) key[1] << 32) | key[2];
+  count = g_hash_table_lookup (w->engaged_fast, &packed);
+  if (count == NULL)
+    {
+      gint64 *stored = g_new (gint64, 2);
+
+      stored[0] = packed;
+      stored[1] = 0;
+      g_hash_table_insert (w->engaged_fast, stored, &stored[1]);
+      count = (guint64 *) &stored[1];
+    }
+  (*count)++;
+}
+
+static void
+flush_engaged (WmSimWorker *w)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, w->engaged_fast);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 packed = *(gint64 *) key;
+      guint triple[3] = { (guint) (packed >> 48), (guint) ((packed >> 32) & 0xffff),
+                          (guint) (packed & 0xffffffff) };
+
+      add_engaged_text (w->engaged, triple, *(guint64 *) value);
+    }
+  g_hash_table_remove_all (w->engaged_fast);
+}
+
+static void
 tl_reaction (WmSimWorker *w,
              const char  *key,
              gint64       time)
@@ -1723,17 +1790,8 @@ wm_sim_worker_run_profile (WmSimWorker *w,
   for (guint i = 0; i + 2 < w->profile_engaged->len; i += 3)
     {
       const guint *key = &g_array_index (w->profile_engaged, guint, i);
-      char text[64];
-      guint64 *count;
 
-      g_snprintf (text, sizeof text, "%u\x1f%u\x1f%04u-%02u", key[0], key[1], key[2] / 12, key[2] % 12 + 1);
-      count = g_hash_table_lookup (w->engaged, text);
-      if (count == NULL)
-        {
-          count = g_new0 (guint64, 1);
-          g_hash_table_insert (w->engaged, g_strdup (text), count);
-        }
-      (*count)++;
+      count_engaged (w, key);
     }
   g_array_set_size (w->profile_engaged, 0);
 
@@ -1764,6 +1822,8 @@ wm_sim_worker_new (const WmSimProgram *program)
   w->marked = g_array_new (FALSE, FALSE, sizeof (guint));
   w->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   w->engaged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Keys and counts share one allocation: the key owns it. */
+  w->engaged_fast = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w->profile_engaged = g_array_new (FALSE, FALSE, sizeof (guint));
   w->heap = g_array_new (FALSE, FALSE, sizeof (Item));
   w->tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
@@ -1784,6 +1844,7 @@ wm_sim_worker_free (WmSimWorker *w)
   g_array_unref (w->marked);
   g_hash_table_unref (w->paths);
   g_hash_table_unref (w->engaged);
+  g_hash_table_unref (w->engaged_fast);
   g_array_unref (w->profile_engaged);
   g_array_unref (w->heap);
   g_ptr_array_unref (w->tokens);
@@ -1822,6 +1883,8 @@ wm_sim_worker_merge (WmSimWorker *w,
   for (guint i = 0; i < w->program->n_counters; i++)
     w->counters[i] += other->counters[i];
   merge_counts (w->paths, other->paths);
+  flush_engaged (w);
+  flush_engaged (other);
   merge_counts (w->engaged, other->engaged);
   w->events += other->events;
 }
@@ -1841,6 +1904,7 @@ wm_sim_worker_get_paths (WmSimWorker *w)
 GHashTable *
 wm_sim_worker_get_engaged (WmSimWorker *w)
 {
+  flush_engaged (w);
   return w->engaged;
 }
 
@@ -1886,6 +1950,7 @@ wm_sim_worker_add_engaged (WmSimWorker *w,
                            const char  *key,
                            guint64      count)
 {
+  flush_engaged (w);
   add_count (w->engaged, key, count);
 }
 
