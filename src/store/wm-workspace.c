@@ -26,6 +26,7 @@
 enum {
   FLOW_CHANGED,
   DEFINITIONS_CHANGED,
+  RUNS_CHANGED,
   N_SIGNALS
 };
 
@@ -97,6 +98,14 @@ wm_workspace_class_init (WmWorkspaceClass *klass)
   signals[DEFINITIONS_CHANGED] =
     g_signal_new ("definitions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /**
+   * WmWorkspace::runs-changed:
+   *
+   * A simulation run was added, renamed or deleted (wm-runs.h).
+   */
+  signals[RUNS_CHANGED] =
+    g_signal_new ("runs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1179,4 +1188,10 @@ _wm_workspace_definitions_changed (WmWorkspace      *self,
                                    WmDefinitionKind  kind)
 {
   g_signal_emit (self, signals[DEFINITIONS_CHANGED], 0, (int) kind);
+}
+
+void
+_wm_workspace_runs_changed (WmWorkspace *self)
+{
+  g_signal_emit (self, signals[RUNS_CHANGED], 0);
 }
