@@ -192,8 +192,9 @@ finish_outcome (OutcomeAcc       *acc,
     g_ptr_array_add (sorted, value);
   s->success_bp = basis_points (s->success, s->started);
   s->failure_bp = basis_points (s->failure, s->started);
-  s->mean_success_seconds = s->success == 0 ? 0
-                            : (gint64) ((2 * acc->weighted_seconds + (gint64) s->success) / (2 * (gint64) s->success));
+  /* Rounded half up, as the report rounds its means. */
+  if (s->success > 0)
+    s->mean_success_seconds = (2 * acc->weighted_seconds + (gint64) s->success) / (2 * (gint64) s->success);
   s->mean_exact = acc->flows_with_success <= 1;
   g_ptr_array_sort (sorted, compare_paths);
   for (guint i = 0; i < sorted->len && i < MAX_PATHS; i++)
@@ -206,7 +207,10 @@ finish_outcome (OutcomeAcc       *acc,
         g_ptr_array_add (names, (gpointer) display_name (milestone_name, user_data, count->milestones[m]));
       g_ptr_array_add (names, NULL);
       path->result = g_strdup (count->result);
-      path->text = names->len > 1 ? g_strjoinv (" → ", (char **) names->pdata) : g_strdup (_("no milestones"));
+      if (names->len > 1)
+        path->text = g_strjoinv (" → ", (char **) names->pdata);
+      else
+        path->text = g_strdup (_("no milestones"));
       path->count = count->count;
       g_ptr_array_add (s->paths, path);
     }
@@ -238,7 +242,8 @@ add_flow (JsonObject       *all,
           acc->summary->id = g_strdup (l->data);
           acc->summary->name = g_strdup (display_name (outcome_name, user_data, l->data));
           acc->summary->paths = g_ptr_array_new_with_free_func ((GDestroyNotify) outcome_path_free);
-          acc->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) path_count_free);
+          acc->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) path_count_free);
           g_hash_table_insert (outcomes, acc->summary->id, acc);
         }
       success = count_member (o, "success");

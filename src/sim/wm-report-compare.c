@@ -170,7 +170,10 @@ compare_objects (const char *section,
 
   group->section = section;
   group->id = g_strdup (id);
-  group->presence = a != NULL && b != NULL ? WM_COMPARE_IN_BOTH : a != NULL ? WM_COMPARE_ONLY_A : WM_COMPARE_ONLY_B;
+  if (a != NULL && b != NULL)
+    group->presence = WM_COMPARE_IN_BOTH;
+  else
+    group->presence = a != NULL ? WM_COMPARE_ONLY_A : WM_COMPARE_ONLY_B;
   group->metrics = g_ptr_array_new_with_free_func ((GDestroyNotify) metric_free);
 
   collect_numbers (a, keys_a, values_a);
@@ -331,8 +334,10 @@ wm_report_compare (JsonNode   *report_a,
   if (b == NULL)
     return NULL;
 
-  g_ptr_array_add (groups, compare_objects ("run", NULL, object_member (json_node_get_object (report_a), "run"),
-                                            object_member (json_node_get_object (report_b), "run"), FALSE));
+  g_ptr_array_add (groups, compare_objects ("run", NULL,
+                                            object_member (json_node_get_object (report_a), "run"),
+                                            object_member (json_node_get_object (report_b), "run"),
+                                            FALSE));
   g_ptr_array_add (groups, compare_objects ("overall", NULL, object_member (a, "overall"),
                                             object_member (b, "overall"), FALSE));
   g_ptr_array_add (groups, compare_objects ("rejections", NULL, object_member (a, "rejections"),

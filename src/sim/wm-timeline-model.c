@@ -175,7 +175,9 @@ attribute_equals (const WmProfile *profile,
 
   if (!wm_profile_lookup_dotted (profile, name, &value) || value.type != WM_VALUE_STRING)
     return FALSE;
-  return ignore_case ? g_ascii_strcasecmp (value.as.string.str, query) == 0 : g_str_equal (value.as.string.str, query);
+  if (ignore_case)
+    return g_ascii_strcasecmp (value.as.string.str, query) == 0;
+  return g_str_equal (value.as.string.str, query);
 }
 
 WmProfile *
