@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A run keeps what is needed to reopen, compare and judge it later: its
- * inputs (profile file, window, seed, parameters), the flows that took part
- * with the version number and a hash of each version's stored document (so
- * the app can say "the flow has changed since"), the report exactly as the
- * command line writes it, and when it ran and for how long. The profile
- * file's size and modification time tell when the file changed since.
+ * inputs (profile file, window, seed, parameters, and each flow's file as
+ * it was simulated, so that one customer can be simulated again with the
+ * same inputs), the flows' version numbers and a hash of each version's
+ * stored document (so the app can say "the flow has changed since"), the
+ * report exactly as the command line writes it, and when it ran and for
+ * how long. The profile file's size and modification time tell when the
+ * file changed since.
  *
  * Adding a run is one transaction: it is stored whole or not at all.
  * WmWorkspace::runs-changed is emitted after every add, rename and delete.
@@ -20,9 +22,11 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char  *flow_id;
-  guint  version;
-  char  *hash;       /* SHA-256 (hex) of the version's stored document */
+  char     *flow_id;
+  guint     version;   /* the version the run is about */
+  gboolean  tried;     /* simulated alone, as --try FLOW:N */
+  char     *hash;      /* SHA-256 (hex) of the version's stored document */
+  char     *document;  /* the flow file (canonical) as simulated; NULL in a list */
 } WmRunFlow;
 
 typedef struct
@@ -51,12 +55,12 @@ typedef enum
 
 WmRun        *wm_run_new                    (void);
 void          wm_run_free                   (WmRun        *run);
-/* Adds a flow that took part; @hash NULL: the store hashes the stored
- * version when the run is added. */
+/* Adds a flow that took part. The store takes its file and the version's
+ * hash from what it holds when the run is added, so save edits first. */
 void          wm_run_add_flow               (WmRun        *run,
                                              const char   *flow_id,
                                              guint         version,
-                                             const char   *hash);
+                                             gboolean      tried);
 /* The hash the store keeps for a version's document text. */
 char         *wm_run_hash_document          (const char   *document);
 /* "NAME, 29 November 2026 19:05" in @tz (NULL: local time). */
@@ -79,10 +83,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmRun, wm_run_free)
 gint64        wm_workspace_add_run          (WmWorkspace  *self,
                                              const WmRun  *run,
                                              GError      **error);
-/* Every run, newest first (ran_at, then id), without their reports. */
+/* Every run, newest first (ran_at, then id), without their reports and
+ * flow files. */
 GPtrArray    *wm_workspace_list_runs        (WmWorkspace  *self,
                                              GError      **error);
-/* One run with its report; NOT_FOUND when there is no such run. */
+/* One run with its report and flow files; NOT_FOUND when there is no such
+ * run. */
 WmRun        *wm_workspace_get_run          (WmWorkspace  *self,
                                              gint64        id,
                                              GError      **error);

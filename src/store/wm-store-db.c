@@ -90,8 +90,10 @@ static const char * const migrations[WM_WORKSPACE_SCHEMA_VERSION] = {
   "    AND json_type (e.value, '$.config.milestone') = 'text';",
 
   /* 2 -> 3: simulation runs. A run's flows are not foreign keys: a run
-   * outlives the flow it simulated (it then says the flow is gone). The
-   * seed is text because it is an unsigned 64-bit number. */
+   * outlives the flow it simulated (it then says the flow is gone), and
+   * keeps the flow file it simulated so that a customer's timeline can be
+   * made again with the same inputs. The seed is text because it is an
+   * unsigned 64-bit number. */
   "CREATE TABLE runs ("
   "  id             INTEGER PRIMARY KEY,"
   "  name           TEXT NOT NULL,"
@@ -112,6 +114,8 @@ static const char * const migrations[WM_WORKSPACE_SCHEMA_VERSION] = {
   "  flow_id  TEXT NOT NULL,"
   "  number   INTEGER NOT NULL,"
   "  hash     TEXT NOT NULL,"                  /* SHA-256 of the version's document */
+  "  tried    INTEGER NOT NULL,"               /* the version simulated alone (--try) */
+  "  document TEXT NOT NULL,"                  /* the flow file as simulated */
   "  PRIMARY KEY (run_id, position)) WITHOUT ROWID;",
 };
 

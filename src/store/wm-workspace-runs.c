@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "wm-flow-io.h"
 #include "wm-runs.h"
 #include "wm-workspace-private.h"
 
@@ -24,6 +25,7 @@ run_flow_free (WmRunFlow *flow)
 {
   g_free (flow->flow_id);
   g_free (flow->hash);
+  g_free (flow->document);
   g_free (flow);
 }
 
@@ -50,20 +52,28 @@ wm_run_free (WmRun *run)
   g_free (run);
 }
 
+static WmRunFlow *
+run_flow_new (const char *flow_id,
+              guint       version,
+              gboolean    tried)
+{
+  WmRunFlow *flow = g_new0 (WmRunFlow, 1);
+
+  flow->flow_id = g_strdup (flow_id);
+  flow->version = version;
+  flow->tried = tried;
+  return flow;
+}
+
 void
 wm_run_add_flow (WmRun      *run,
                  const char *flow_id,
                  guint       version,
-                 const char *hash)
+                 gboolean    tried)
 {
-  WmRunFlow *flow = g_new0 (WmRunFlow, 1);
-
   g_return_if_fail (run != NULL && flow_id != NULL);
 
-  flow->flow_id = g_strdup (flow_id);
-  flow->version = version;
-  flow->hash = g_strdup (hash);
-  g_ptr_array_add (run->flows, flow);
+  g_ptr_array_add (run->flows, run_flow_new (flow_id, version, tried));
 }
 
 char *
@@ -264,25 +274,28 @@ insert_run (WmWorkspace *self,
   for (guint i = 0; i < run->flows->len; i++)
     {
       const WmRunFlow *flow = run->flows->pdata[i];
-      g_autofree char *hash = g_strdup (flow->hash);
+      g_autofree char *version_document = NULL;
+      g_autofree char *hash = NULL;
+      g_autofree char *file = NULL;
+      g_autoptr(WmFlow) stored = NULL;
 
-      if (hash == NULL)
+      if (!read_version_document (self, flow->flow_id, flow->version, &version_document, error))
+        return FALSE;
+      if (version_document == NULL)
         {
-          g_autofree char *document = NULL;
-
-          if (!read_version_document (self, flow->flow_id, flow->version, &document, error))
-            return FALSE;
-          if (document == NULL)
-            {
-              g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
-                           _("The workspace has no version %u of the flow “%s”; save the flow before "
-                             "storing its run"), flow->version, flow->flow_id);
-              return FALSE;
-            }
-          hash = wm_run_hash_document (document);
+          g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
+                       _("The workspace has no version %u of the flow “%s”; save the flow before "
+                         "storing its run"), flow->version, flow->flow_id);
+          return FALSE;
         }
-      stmt = _wm_db_prepare (self, "INSERT INTO run_flows (run_id, position, flow_id, number, hash)"
-                                   " VALUES (?, ?, ?, ?, ?)", error);
+      hash = wm_run_hash_document (version_document);
+      stored = _wm_workspace_read_flow (self, flow->flow_id, NULL, error);
+      if (stored == NULL)
+        return FALSE;
+      file = wm_flow_to_canonical (stored, NULL);
+
+      stmt = _wm_db_prepare (self, "INSERT INTO run_flows (run_id, position, flow_id, number, hash, tried, document)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, *id);
@@ -290,6 +303,8 @@ insert_run (WmWorkspace *self,
       _wm_db_bind_text (stmt, 3, flow->flow_id);
       sqlite3_bind_int64 (stmt, 4, flow->version);
       _wm_db_bind_text (stmt, 5, hash);
+      sqlite3_bind_int (stmt, 6, flow->tried ? 1 : 0);
+      _wm_db_bind_text (stmt, 7, file);
       if (!_wm_db_step_done (self, stmt, error))
         return FALSE;
     }
@@ -319,22 +334,32 @@ wm_workspace_add_run (WmWorkspace *self,
   return id;
 }
 
+/* The run's flows; their files too when @documents. */
 static gboolean
 read_run_flows (WmWorkspace *self,
                 WmRun       *run,
+                gboolean     documents,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT flow_id, number, hash FROM run_flows WHERE run_id = ?"
-                                             " ORDER BY position", error);
+  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT flow_id, number, hash, tried,"
+                                             " CASE WHEN ? THEN document END"
+                                             " FROM run_flows WHERE run_id = ? ORDER BY position", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, run->id);
+  sqlite3_bind_int (stmt, 1, documents ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, run->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    wm_run_add_flow (run, (const char *) sqlite3_column_text (stmt, 0),
-                     (guint) sqlite3_column_int64 (stmt, 1),
-                     (const char *) sqlite3_column_text (stmt, 2));
+    {
+      WmRunFlow *flow = run_flow_new ((const char *) sqlite3_column_text (stmt, 0),
+                                      (guint) sqlite3_column_int64 (stmt, 1),
+                                      sqlite3_column_int (stmt, 3) != 0);
+
+      flow->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      flow->document = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (run->flows, flow);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -388,7 +413,7 @@ wm_workspace_list_runs (WmWorkspace *self,
       return NULL;
     }
   for (guint i = 0; i < list->len; i++)
-    if (!read_run_flows (self, list->pdata[i], error))
+    if (!read_run_flows (self, list->pdata[i], FALSE, error))
       return NULL;
   return g_steal_pointer (&list);
 }
@@ -437,7 +462,7 @@ wm_workspace_get_run (WmWorkspace *self,
       set_run_not_found (id, error);
       return NULL;
     }
-  if (!read_run_flows (self, run, error))
+  if (!read_run_flows (self, run, TRUE, error))
     return NULL;
   return g_steal_pointer (&run);
 }

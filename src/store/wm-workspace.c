@@ -101,7 +101,8 @@ wm_workspace_class_init (WmWorkspaceClass *klass)
   /**
    * WmWorkspace::runs-changed:
    *
-   * A simulation run was added, renamed or deleted (wm-runs.h).
+   * A simulation run was added, renamed or deleted (wm-runs.h), or another
+   * program changed the workspace (wm_workspace_refresh).
    */
   signals[RUNS_CHANGED] =
     g_signal_new ("runs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -209,6 +210,8 @@ wm_workspace_refresh (WmWorkspace *self)
   if (!load_list (self, NULL))
     return;
   g_signal_emit (self, signals[FLOW_CHANGED], 0, NULL);
+  /* The commit may have been a run's. */
+  g_signal_emit (self, signals[RUNS_CHANGED], 0);
 }
 
 WmWorkspace *

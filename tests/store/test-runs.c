@@ -103,7 +103,7 @@ make_run (Fixture    *f,
   run->report = g_strdup (REPORT);
   run->ran_at = ran_at;
   run->duration_ms = 1234;
-  wm_run_add_flow (run, f->flow_id, 1, NULL);
+  wm_run_add_flow (run, f->flow_id, 1, TRUE);
   return run;
 }
 
@@ -124,6 +124,7 @@ test_store_and_reopen (Fixture       *f,
   g_autoptr(WmRun) got = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *expected_name = NULL;
+  g_autofree char *file = wm_workspace_export_flow (f->ws, f->flow_id, NULL, NULL);
   const WmRunFlow *flow;
   gint64 id1, id2;
   guint changed = 0;
@@ -149,6 +150,7 @@ test_store_and_reopen (Fixture       *f,
   g_assert_cmpint (((WmRun *) list->pdata[0])->id, ==, id2);
   g_assert_cmpint (((WmRun *) list->pdata[1])->id, ==, id1);
   g_assert_null (((WmRun *) list->pdata[0])->report);
+  g_assert_null (((WmRunFlow *) ((WmRun *) list->pdata[0])->flows->pdata[0])->document);
   g_assert_cmpstr (((WmRun *) list->pdata[1])->name, ==, "Before the change");
   /* No name: made from the flow's name and the time. */
   expected_name = wm_run_default_name ("Cart recovery", ts ("2026-03-02T10:00:00Z"), NULL);
@@ -171,6 +173,10 @@ test_store_and_reopen (Fixture       *f,
   g_assert_cmpstr (flow->flow_id, ==, f->flow_id);
   g_assert_cmpuint (flow->version, ==, 1);
   g_assert_cmpuint (strlen (flow->hash), ==, 64);
+  g_assert_true (flow->tried);
+  /* The flow file as it was simulated. */
+  g_assert_nonnull (file);
+  g_assert_cmpstr (flow->document, ==, file);
   g_assert_false (wm_run_profiles_changed (got));
 
   /* The profile file grows: the run says so. */
@@ -246,6 +252,8 @@ test_changed_flow_noticed (Fixture       *f,
   g_autoptr(WmRun) run = make_run (f, "Run", ts ("2026-03-01T10:00:00Z"));
   g_autoptr(WmFlow) edit = NULL;
   g_autoptr(WmElement) element = NULL;
+  g_autoptr(WmRun) got = NULL;
+  g_autofree char *now = NULL;
   WmRunFlowState state = WM_RUN_FLOW_GONE;
   gint64 id = wm_workspace_add_run (f->ws, run, &error);
 
@@ -271,6 +279,12 @@ test_changed_flow_noticed (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (wm_workspace_check_run_flow (f->ws, id, f->flow_id, &state, &error));
   g_assert_cmpint (state, ==, WM_RUN_FLOW_CHANGED);
+  /* The run keeps the flow file it simulated, without the new element. */
+  got = wm_workspace_get_run (f->ws, id, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (((WmRunFlow *) got->flows->pdata[0])->document, "SignedUp"));
+  now = wm_workspace_export_flow (f->ws, f->flow_id, NULL, &error);
+  g_assert_nonnull (strstr (now, "SignedUp"));
 
   /* The flow deleted: gone, and the run stays. */
   g_assert_true (wm_workspace_delete_flow (f->ws, f->flow_id, &error));
@@ -300,7 +314,7 @@ test_failed_add_stores_nothing (Fixture       *f,
 
   /* The second flow's version does not exist: found only after the run's
    * row and its first flow were written, so the transaction must undo them. */
-  wm_run_add_flow (run, f->flow_id, 7, NULL);
+  wm_run_add_flow (run, f->flow_id, 7, TRUE);
   g_assert_cmpint (wm_workspace_add_run (f->ws, run, &error), ==, 0);
   g_assert_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "no version 7 of the flow “cart-recovery”"));
@@ -330,6 +344,30 @@ test_failed_add_stores_nothing (Fixture       *f,
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
+}
+
+/* Another program (here a second connection) adds a run: refresh tells. */
+static void
+test_other_program_is_followed (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmWorkspace) other = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_autoptr(WmRun) run = make_run (f, "From the command line", ts ("2026-03-01T10:00:00Z"));
+  g_autoptr(GPtrArray) list = NULL;
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->ws, "runs-changed", G_CALLBACK (count_cb), &changed);
+  wm_workspace_refresh (f->ws);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpint (wm_workspace_add_run (other, run, &error), >, 0);
+  g_assert_no_error (error);
+  wm_workspace_refresh (f->ws);
+  g_assert_cmpuint (changed, ==, 1);
+  list = wm_workspace_list_runs (f->ws, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((WmRun *) list->pdata[0])->name, ==, "From the command line");
 }
 
 static int
@@ -404,7 +442,7 @@ test_migrates_version_1 (void)
   run->start = 0;
   run->end = 60;
   run->report = g_strdup (REPORT);
-  wm_run_add_flow (run, "old-flow", 1, NULL);
+  wm_run_add_flow (run, "old-flow", 1, FALSE);
   id = wm_workspace_add_run (ws, run, &error);
   g_assert_no_error (error);
   got = wm_workspace_get_run (ws, id, &error);
@@ -429,6 +467,7 @@ main (int   argc,
   ADD ("/store/runs/changed-flow-is-noticed", test_changed_flow_noticed);
   ADD ("/store/runs/failed-add-stores-nothing", test_failed_add_stores_nothing);
   ADD ("/store/runs/version-2-file-is-migrated", test_migrates_version_2);
+  ADD ("/store/runs/another-program-is-followed", test_other_program_is_followed);
 #undef ADD
   g_test_add_func ("/store/runs/default-name-says-flow-and-time", test_default_name);
   g_test_add_func ("/store/runs/version-1-file-is-migrated", test_migrates_version_1);
