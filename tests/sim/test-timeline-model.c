@@ -161,6 +161,38 @@ test_find_by_id_email_phone (void)
   sim_case_clear (&c);
 }
 
+/* CSV profiles: found by phone or e-mail; a rejected row is no customer. */
+static void
+test_csv_profiles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmProfile) by_phone = NULL;
+  g_autoptr(WmProfile) by_email = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  g_autofree char *full = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *in_full = NULL;
+  SimCase c;
+
+  sim_case_load (&c, "10-audience-date-csv", TRUE);
+  report = sim_case_run (&c, &full);
+  by_phone = wm_timeline_find_profile (c.profiles, "+17755559369", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_profile_get_id (by_phone, NULL), ==, "c-0002");
+  alone = wm_timeline_rerun (c.program, by_phone);
+  in_full = profile_lines (full, "c-0002");
+  g_assert_cmpstr (alone, ==, in_full);
+  g_assert_cmpstr (alone, !=, "");
+
+  by_email = wm_timeline_find_profile (c.profiles, "jrgen.horvat1@example.com", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wm_profile_get_id (by_email, NULL), ==, "c-0001");
+  /* c-0003's phone is invalid: the row was rejected. */
+  g_assert_null (wm_timeline_find_profile (c.profiles, "c-0003", &error));
+  g_assert_error (error, WM_TIMELINE_ERROR, WM_TIMELINE_ERROR_NOT_FOUND);
+  sim_case_clear (&c);
+}
+
 static void
 test_items_and_failure_marks (void)
 {
@@ -576,6 +608,7 @@ main (int   argc,
 
   g_test_add_func ("/sim/timeline/rerun-of-one-profile-equals-the-full-run", test_rerun_equals_full_run);
   g_test_add_func ("/sim/timeline/profile-found-by-id-email-or-phone", test_find_by_id_email_phone);
+  g_test_add_func ("/sim/timeline/csv-profiles", test_csv_profiles);
   g_test_add_func ("/sim/timeline/items-and-failure-marks", test_items_and_failure_marks);
   g_test_add_func ("/sim/timeline/api-failures-are-marked", test_api_failures_are_marked);
   g_test_add_func ("/sim/timeline/grouped-by-local-date", test_grouped_by_local_date);
