@@ -92,6 +92,7 @@ struct _WmTimelineModel
   GPtrArray          *shown;     /* those passing the filters */
   GArray             *days;      /* Day, of the shown items */
   GTimeZone          *zone;
+  char              **lines;     /* the steps, for paths */
   char               *flow;
   char               *channel;
   guint               months;
@@ -111,6 +112,7 @@ wm_timeline_model_finalize (GObject *object)
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->days, g_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_strfreev (self->lines);
   g_free (self->flow);
   g_free (self->channel);
 
@@ -511,14 +513,14 @@ wm_timeline_model_new (const WmSimProgram *program,
 {
   g_autoptr(WmTimelineModel) self = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(GStrv) lines = NULL;
+  char **lines;
 
   g_return_val_if_fail (program != NULL && timeline != NULL && zone != NULL, NULL);
 
   self = g_object_new (WM_TYPE_TIMELINE_MODEL, NULL);
   self->program = program;
   self->zone = g_time_zone_ref (zone);
-  lines = g_strsplit (timeline, "\n", -1);
+  self->lines = lines = g_strsplit (timeline, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       JsonNode *root;
@@ -657,6 +659,62 @@ wm_timeline_model_get_next (WmTimelineModel *self,
          != ((WmTimelineItem *) self->shown->pdata[position])->day)
     return G_MAXUINT;
   return position + 1;
+}
+
+void
+wm_path_step_free (WmPathStep *step)
+{
+  if (step == NULL)
+    return;
+  g_free (step->element);
+  g_free (step->port);
+  g_free (step);
+}
+
+GPtrArray *
+wm_timeline_model_get_path (WmTimelineModel *self,
+                            WmTimelineItem  *item)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *path = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_path_step_free);
+
+  g_return_val_if_fail (WM_IS_TIMELINE_MODEL (self), path);
+  g_return_val_if_fail (WM_IS_TIMELINE_ITEM (item), path);
+
+  if (item->flow == NULL || item->entry == 0)
+    return path;
+  for (guint i = 0; self->lines[i] != NULL; i++)
+    {
+      gboolean visit = strstr (self->lines[i], ",\"step\":\"visit\",") != NULL;
+      gboolean depart = !visit && strstr (self->lines[i], ",\"step\":\"depart\",") != NULL;
+      JsonObject *step;
+      const char *element;
+
+      if ((!visit && !depart) || !json_parser_load_from_data (parser, self->lines[i], -1, NULL)
+          || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        continue;
+      step = json_node_get_object (json_parser_get_root (parser));
+      if (g_strcmp0 (string_member (step, "flow"), item->flow) != 0
+          || uint_member (step, "entry") != item->entry
+          || (element = string_member (step, "element")) == NULL)
+        continue;
+      if (visit)
+        {
+          WmPathStep *s = g_new0 (WmPathStep, 1);
+
+          s->element = g_strdup (element);
+          g_ptr_array_add (path, s);
+        }
+      else if (path->len > 0)
+        {
+          /* An entry has one token: a departure leaves the last visit. */
+          WmPathStep *last = path->pdata[path->len - 1];
+
+          if (g_str_equal (last->element, element) && last->port == NULL)
+            last->port = g_strdup (string_member (step, "port"));
+        }
+    }
+  return path;
 }
 
 /* Items. */

@@ -144,6 +144,22 @@ gint64               wm_timeline_model_get_day      (WmTimelineModel     *self,
                                                      guint                index,
                                                      guint               *first,
                                                      guint               *n_items);
+/* One element of the path a customer took through a flow. */
+typedef struct
+{
+  char *element;
+  char *port;      /* the port it left by; NULL when it did not leave */
+} WmPathStep;
+
+void                 wm_path_step_free              (WmPathStep          *step);
+
+/* "Show in flow": the elements @item's entry visited, in order, with the
+ * ports it left them by (WmPathStep); empty for an item of no entry
+ * (an event, a rejection). Read from the visits and departures on demand,
+ * so building the model does not pay for them. */
+GPtrArray           *wm_timeline_model_get_path     (WmTimelineModel     *self,
+                                                     WmTimelineItem      *item);
+
 /* The item before or after @position on the same date, or G_MAXUINT. */
 guint                wm_timeline_model_get_previous (WmTimelineModel     *self,
                                                      guint                position);

@@ -531,6 +531,47 @@ test_previous_next_within_date (void)
   sim_case_clear (&c);
 }
 
+static void
+test_path_for_show_in_flow (void)
+{
+  g_autoptr(WmTimelineModel) model = NULL;
+  g_autoptr(GPtrArray) path = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  WmTimelineItem *send = NULL, *event = NULL;
+  const char *expected[][2] = {
+    { "e1", "out" }, { "os", "out" }, { "o2", "out" }, { "em", "out" }, { "rm", NULL },
+  };
+  SimCase c;
+
+  sim_case_load (&c, "16-timeline-steps", TRUE);
+  /* tl-0001 enters main, sends an e-mail and waits at rm until main's
+   * version 1 is stopped. */
+  model = model_for (&c, "tl-0001");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      WmTimelineItem *item = item_at (model, i);
+
+      if (wm_timeline_item_get_kind (item) == WM_TIMELINE_SEND)
+        send = item;
+      else if (wm_timeline_item_get_kind (item) == WM_TIMELINE_EVENT)
+        event = item;
+    }
+  g_assert_nonnull (send);
+  g_assert_cmpstr (wm_timeline_item_get_element (send), ==, "em");
+  path = wm_timeline_model_get_path (model, send);
+  g_assert_cmpuint (path->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < path->len; i++)
+    {
+      WmPathStep *step = path->pdata[i];
+
+      g_assert_cmpstr (step->element, ==, expected[i][0]);
+      g_assert_cmpstr (step->port, ==, expected[i][1]);
+    }
+  none = wm_timeline_model_get_path (model, event);
+  g_assert_cmpuint (none->len, ==, 0);
+  sim_case_clear (&c);
+}
+
 /* The descriptions of @id's items of @kind, in order. */
 static GPtrArray *
 descriptions (SimCase        *c,
@@ -616,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/sim/timeline/period-filter", test_period);
   g_test_add_func ("/sim/timeline/previous-next-within-a-date", test_previous_next_within_date);
   g_test_add_func ("/sim/timeline/descriptions-say-the-values", test_descriptions);
+  g_test_add_func ("/sim/timeline/path-for-show-in-flow", test_path_for_show_in_flow);
   g_test_add_func ("/sim/timeline/bad-timeline-is-refused", test_bad_timeline_is_refused);
 
   return g_test_run ();
