@@ -18,6 +18,7 @@
 #include "wm-runs.h"
 #include "wm-time.h"
 #include "wm-workspace.h"
+#include "wm-workspace-private.h"
 
 #define REPORT "{\"format\":\"waymark.report\",\"format_version\":1,\"run\":{\"start\":\"2026-01-01T00:00:00Z\"," \
                "\"end\":\"2026-02-01T00:00:00Z\",\"seed\":7,\"profiles\":2,\"events\":3,\"rejected_lines\":0}," \
@@ -386,34 +387,46 @@ user_version (const char *path)
   return version;
 }
 
-/* A workspace of schema version 2 (the one before runs): made from a new
- * one by taking the runs tables away, as version 2 wrote it. */
+/* The fixture of schema version 2 (the one before runs) gains the runs
+ * tables and keeps everything it had. */
 static void
-test_migrates_version_2 (Fixture       *f,
-                         gconstpointer  data)
+test_migrates_version_2 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(WmRun) run = make_run (f, "After migration", ts ("2026-03-01T10:00:00Z"));
+  g_autofree char *fixture = g_build_filename (TEST_SRCDIR, "store", "data", "workspace-v2.db", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("wm-runs-v2-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "workspace.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(WmWorkspace) ws = NULL;
+  g_autoptr(WmRun) run = wm_run_new ();
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3 *db = NULL;
+  gsize length;
 
-  g_clear_object (&f->ws);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE run_flows; DROP TABLE runs; PRAGMA user_version = 2;"
-                                     " PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  g_assert_cmpint (user_version (f->path), ==, 2);
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  g_assert_cmpint (user_version (path), ==, 2);
 
-  f->ws = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_DEFAULT, &error);
+  ws = wm_workspace_open (path, WM_WORKSPACE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (wm_workspace_get_flows (f->ws)), ==, 1);
-  list = wm_workspace_list_runs (f->ws, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (wm_workspace_get_flows (ws)), ==, 2);
+  /* Version 2's milestone-use table came through. */
+  g_assert_false (wm_workspace_delete_definition (ws, WM_DEFINITION_MILESTONE, "old-milestone", &error));
+  g_assert_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_IN_USE);
+  g_clear_error (&error);
+
+  list = wm_workspace_list_runs (ws, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 0);
-  g_assert_cmpint (wm_workspace_add_run (f->ws, run, &error), >, 0);
+  run->profiles_path = g_strdup (path);
+  run->start = 0;
+  run->end = 60;
+  run->report = g_strdup (REPORT);
+  wm_run_add_flow (run, "old-flow", 1, FALSE);
+  g_assert_cmpint (wm_workspace_add_run (ws, run, &error), >, 0);
   g_assert_no_error (error);
-  g_clear_object (&f->ws);
-  g_assert_cmpint (user_version (f->path), ==, 3);
+  g_clear_object (&ws);
+  g_assert_cmpint (user_version (path), ==, WM_WORKSPACE_SCHEMA_VERSION);
+  remove_dir (dir);
 }
 
 /* The version 1 fixture goes through both steps and can store a run of
@@ -450,7 +463,7 @@ test_migrates_version_1 (void)
   g_assert_true (wm_workspace_check_run_flow (ws, id, "old-flow", &state, &error));
   g_assert_cmpint (state, ==, WM_RUN_FLOW_SAME);
   g_clear_object (&ws);
-  g_assert_cmpint (user_version (path), ==, 3);
+  g_assert_cmpint (user_version (path), ==, WM_WORKSPACE_SCHEMA_VERSION);
   remove_dir (dir);
 }
 
@@ -466,10 +479,10 @@ main (int   argc,
   ADD ("/store/runs/renamed-and-deleted", test_rename_and_delete);
   ADD ("/store/runs/changed-flow-is-noticed", test_changed_flow_noticed);
   ADD ("/store/runs/failed-add-stores-nothing", test_failed_add_stores_nothing);
-  ADD ("/store/runs/version-2-file-is-migrated", test_migrates_version_2);
   ADD ("/store/runs/another-program-is-followed", test_other_program_is_followed);
 #undef ADD
   g_test_add_func ("/store/runs/default-name-says-flow-and-time", test_default_name);
+  g_test_add_func ("/store/runs/version-2-file-is-migrated", test_migrates_version_2);
   g_test_add_func ("/store/runs/version-1-file-is-migrated", test_migrates_version_1);
 
   return g_test_run ();
