@@ -42,7 +42,7 @@ typedef struct
   char      *params;         /* the run parameters document (JSON) */
   GPtrArray *flows;          /* WmRunFlow, in the order given */
   char      *report;         /* waymark.report JSON; NULL in a list */
-  gint64     ran_at;         /* whole UTC seconds */
+  gint64     ran_at;         /* whole UTC seconds; 0 when adding: now */
   gint64     duration_ms;
 } WmRun;
 

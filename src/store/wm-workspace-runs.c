@@ -238,6 +238,7 @@ insert_run (WmWorkspace *self,
 {
   g_autofree char *name = NULL;
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, run->seed);
+  gint64 ran_at = run->ran_at > 0 ? run->ran_at : _wm_workspace_now ();
   sqlite3_stmt *stmt;
 
   name = g_strstrip (g_strdup (run->name != NULL ? run->name : ""));
@@ -247,7 +248,7 @@ insert_run (WmWorkspace *self,
       g_autofree char *flow_name = read_flow_name (self, first->flow_id);
 
       g_free (name);
-      name = wm_run_default_name (flow_name != NULL ? flow_name : first->flow_id, run->ran_at, NULL);
+      name = wm_run_default_name (flow_name != NULL ? flow_name : first->flow_id, ran_at, NULL);
     }
 
   stmt = _wm_db_prepare (self,
@@ -265,7 +266,7 @@ insert_run (WmWorkspace *self,
   _wm_db_bind_text (stmt, 7, seed);
   _wm_db_bind_text (stmt, 8, run->params != NULL ? run->params : "{}");
   _wm_db_bind_text (stmt, 9, run->report);
-  sqlite3_bind_int64 (stmt, 10, run->ran_at);
+  sqlite3_bind_int64 (stmt, 10, ran_at);
   sqlite3_bind_int64 (stmt, 11, run->duration_ms);
   if (!_wm_db_step_done (self, stmt, error))
     return FALSE;

@@ -444,7 +444,7 @@ test_migrates_version_1 (void)
   g_autoptr(WmRun) got = NULL;
   WmRunFlowState state = WM_RUN_FLOW_GONE;
   gsize length;
-  gint64 id;
+  gint64 id, before;
 
   g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
@@ -456,9 +456,13 @@ test_migrates_version_1 (void)
   run->end = 60;
   run->report = g_strdup (REPORT);
   wm_run_add_flow (run, "old-flow", 1, FALSE);
+  before = g_get_real_time () / G_USEC_PER_SEC;
   id = wm_workspace_add_run (ws, run, &error);
   g_assert_no_error (error);
   got = wm_workspace_get_run (ws, id, &error);
+  /* No time given: it ran now. */
+  g_assert_cmpint (got->ran_at, >=, before);
+  g_assert_cmpint (got->ran_at, <=, g_get_real_time () / G_USEC_PER_SEC);
   g_assert_true (g_str_has_prefix (got->name, "Old flow, "));
   g_assert_true (wm_workspace_check_run_flow (ws, id, "old-flow", &state, &error));
   g_assert_cmpint (state, ==, WM_RUN_FLOW_SAME);
