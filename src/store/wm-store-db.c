@@ -88,6 +88,35 @@ static const char * const migrations[WM_WORKSPACE_SCHEMA_VERSION] = {
   "  FROM versions v, json_each (v.document, '$.elements') e"
   "  WHERE json_extract (e.value, '$.type') = 'milestone'"
   "    AND json_type (e.value, '$.config.milestone') = 'text';",
+
+  /* 2 -> 3: simulation runs. A run's flows are not foreign keys: a run
+   * outlives the flow it simulated (it then says the flow is gone), and
+   * keeps the flow file it simulated so that a customer's timeline can be
+   * made again with the same inputs. The seed is text because it is an
+   * unsigned 64-bit number. */
+  "CREATE TABLE runs ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  name           TEXT NOT NULL,"
+  "  profiles_path  TEXT NOT NULL,"
+  "  profiles_size  INTEGER NOT NULL,"
+  "  profiles_mtime INTEGER NOT NULL,"
+  "  window_start   INTEGER NOT NULL,"
+  "  window_end     INTEGER NOT NULL,"
+  "  seed           TEXT NOT NULL,"
+  "  params         TEXT NOT NULL,"            /* run parameters JSON */
+  "  report         TEXT NOT NULL,"            /* waymark.report JSON */
+  "  ran_at         INTEGER NOT NULL,"
+  "  duration_ms    INTEGER NOT NULL);"
+  "CREATE INDEX runs_by_time ON runs (ran_at, id);"
+  "CREATE TABLE run_flows ("
+  "  run_id   INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  flow_id  TEXT NOT NULL,"
+  "  number   INTEGER NOT NULL,"
+  "  hash     TEXT NOT NULL,"                  /* SHA-256 of the version's document */
+  "  tried    INTEGER NOT NULL,"               /* the version simulated alone (--try) */
+  "  document TEXT NOT NULL,"                  /* the flow file as simulated */
+  "  PRIMARY KEY (run_id, position)) WITHOUT ROWID;",
 };
 
 void

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Waymark workspace: "WYMK". */
 #define WM_WORKSPACE_APPLICATION_ID 0x57594D4B
 /* PRAGMA user_version this build writes; older files are migrated. */
-#define WM_WORKSPACE_SCHEMA_VERSION 2
+#define WM_WORKSPACE_SCHEMA_VERSION 3
 
 struct _WmWorkspace
 {
@@ -116,6 +116,8 @@ char         *_wm_slug                  (const char   *name,
 
 void          _wm_workspace_definitions_changed (WmWorkspace *self,
                                          WmDefinitionKind kind);
+/* Emits ::runs-changed (wm-workspace-runs.c). */
+void          _wm_workspace_runs_changed (WmWorkspace *self);
 
 /* wm-workspace-lifecycle.c: when apply_schedule next has work for @flow
  * (a scheduled start, a schedule end of a running version); FALSE when

@@ -26,6 +26,7 @@
 enum {
   FLOW_CHANGED,
   DEFINITIONS_CHANGED,
+  RUNS_CHANGED,
   N_SIGNALS
 };
 
@@ -97,6 +98,15 @@ wm_workspace_class_init (WmWorkspaceClass *klass)
   signals[DEFINITIONS_CHANGED] =
     g_signal_new ("definitions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  /**
+   * WmWorkspace::runs-changed:
+   *
+   * A simulation run was added, renamed or deleted (wm-runs.h), or another
+   * program changed the workspace (wm_workspace_refresh).
+   */
+  signals[RUNS_CHANGED] =
+    g_signal_new ("runs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -200,6 +210,8 @@ wm_workspace_refresh (WmWorkspace *self)
   if (!load_list (self, NULL))
     return;
   g_signal_emit (self, signals[FLOW_CHANGED], 0, NULL);
+  /* The commit may have been a run's. */
+  g_signal_emit (self, signals[RUNS_CHANGED], 0);
 }
 
 WmWorkspace *
@@ -1179,4 +1191,10 @@ _wm_workspace_definitions_changed (WmWorkspace      *self,
                                    WmDefinitionKind  kind)
 {
   g_signal_emit (self, signals[DEFINITIONS_CHANGED], 0, (int) kind);
+}
+
+void
+_wm_workspace_runs_changed (WmWorkspace *self)
+{
+  g_signal_emit (self, signals[RUNS_CHANGED], 0);
 }
