@@ -38,6 +38,27 @@ any_version (WmFlow          *flow,
   return FALSE;
 }
 
+/* The version "Stop This Version" stops: the one taking entries (active
+ * or paused; with a new draft on top it is not the latest), else the last
+ * finishing one. */
+static WmVersion *
+running_version (WmFlow *flow)
+{
+  WmVersion *finishing = NULL;
+
+  for (guint i = wm_flow_get_n_versions (flow); i > 0; i--)
+    {
+      WmVersion *version = wm_flow_get_version_at (flow, i - 1);
+      WmVersionStatus status = wm_version_get_status (version);
+
+      if (status == WM_VERSION_ACTIVE || status == WM_VERSION_PAUSED)
+        return version;
+      if (status == WM_VERSION_FINISHING && finishing == NULL)
+        finishing = version;
+    }
+  return finishing;
+}
+
 /* Reads the flow back and shows @toast, or the workspace's refusal. */
 static void
 finish_change (WmEditorPage *self,
@@ -154,9 +175,11 @@ confirm_response_cb (AdwMessageDialog *dialog,
 
   if (flow == NULL || g_strcmp0 (response, "cancel") == 0 || g_strcmp0 (response, "keep") == 0)
     return;
-  number = wm_version_get_number (wm_flow_get_latest_version (flow));
   if (g_str_equal (response, "stop-version"))
     {
+      if (running_version (flow) == NULL)
+        return;
+      number = wm_version_get_number (running_version (flow));
       ok = wm_workspace_stop (workspace, wm_flow_get_id (flow), number, now, &error);
       toast = g_strdup_printf (_("Version %u of “%s” is stopped"), number, flow_name (flow));
     }
@@ -205,9 +228,9 @@ stop_version_activated (GtkWidget  *widget,
   WmFlow *flow = wm_editor_page_get_flow (self);
   g_autofree char *heading = NULL;
 
-  if (flow == NULL)
+  if (flow == NULL || running_version (flow) == NULL)
     return;
-  heading = g_strdup_printf (_("Stop Version %u?"), wm_version_get_number (wm_flow_get_latest_version (flow)));
+  heading = g_strdup_printf (_("Stop Version %u?"), wm_version_get_number (running_version (flow)));
   confirm (self, heading,
            _("People inside this version leave the flow at once, and nobody new enters it. "
              "A stopped version cannot be started again."),
@@ -264,11 +287,15 @@ _wm_editor_lifecycle_update (WmEditorPage *self,
   guint n_earlier = 0;
 
   gtk_widget_action_set_enabled (widget, "editor.launch", latest != NULL && status == WM_VERSION_DRAFT);
-  gtk_widget_action_set_enabled (widget, "editor.pause", status == WM_VERSION_ACTIVE && latest != NULL);
-  gtk_widget_action_set_enabled (widget, "editor.resume", status == WM_VERSION_PAUSED);
-  gtk_widget_action_set_enabled (widget, "editor.stop-version",
-                                 status == WM_VERSION_ACTIVE || status == WM_VERSION_PAUSED
-                                 || status == WM_VERSION_FINISHING);
+  /* As the workspace does: pause the last active version, resume the
+   * last paused one, whichever version is the latest. */
+  gtk_widget_action_set_enabled (widget, "editor.pause",
+                                 flow != NULL && any_version (flow, WM_VERSION_ACTIVE, WM_VERSION_ACTIVE,
+                                                              WM_VERSION_ACTIVE));
+  gtk_widget_action_set_enabled (widget, "editor.resume",
+                                 flow != NULL && any_version (flow, WM_VERSION_PAUSED, WM_VERSION_PAUSED,
+                                                              WM_VERSION_PAUSED));
+  gtk_widget_action_set_enabled (widget, "editor.stop-version", running);
   gtk_widget_action_set_enabled (widget, "editor.stop-all", running);
   gtk_widget_action_set_enabled (widget, "editor.cancel-schedule", status == WM_VERSION_SCHEDULED);
   gtk_widget_action_set_enabled (widget, "editor.finish", finishing);

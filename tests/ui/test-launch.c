@@ -521,6 +521,78 @@ test_cancel_schedule (Fixture       *f,
   destroy_window (window);
 }
 
+static void
+test_new_draft_over_a_running_version (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autofree char *id = find_flow_id (f->workspace, "Cart abandonment");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWindow *window;
+  WmEditorPage *page;
+
+  g_assert_cmpuint (wm_workspace_new_version (f->workspace, id, g_get_real_time () / G_USEC_PER_SEC, &error),
+                    ==, 3);
+  g_assert_no_error (error);
+  page = open_editor (f, "Cart abandonment", &window);
+
+  /* Version 3 is a draft to launch; version 2 still runs and can be
+   * paused and stopped from the same header. */
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), is_button_for_action, "editor.launch")));
+  g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), is_menu_button_labelled, "_Status")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "editor.pause", NULL));
+  g_assert_cmpint (stored_status (f, "Cart abandonment", 2), ==, WM_VERSION_PAUSED);
+  g_assert_cmpint (stored_status (f, "Cart abandonment", 3), ==, WM_VERSION_DRAFT);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "editor.stop-version", NULL));
+  body = answer_confirmation ("stop-version");
+  g_assert_cmpint (stored_status (f, "Cart abandonment", 2), ==, WM_VERSION_STOPPED);
+  g_assert_cmpint (stored_status (f, "Cart abandonment", 1), ==, WM_VERSION_FINISHING);
+  g_assert_cmpint (stored_status (f, "Cart abandonment", 3), ==, WM_VERSION_DRAFT);
+
+  destroy_window (window);
+}
+
+static void
+test_escape_closes (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWindow *window;
+  WmEditorPage *page = open_editor (f, "Welcome message", &window);
+  WmLaunchDialog *dialog = open_dialog (page);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (dialog));
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+  gboolean found = FALSE;
+
+  /* Escape is bound to window.close among the dialog's shortcuts; the
+   * action closes it and writes nothing. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape)
+              && GTK_IS_NAMED_ACTION (action)
+              && g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "window.close"))
+            found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_clear_object (&controllers);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  spin (100);
+  g_assert_null (find_toplevel (WM_TYPE_LAUNCH_DIALOG));
+  g_assert_cmpint (stored_status (f, "Welcome message", 0), ==, WM_VERSION_DRAFT);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +617,8 @@ main (int   argc,
   ADD ("a-refusal-is-shown-in-the-dialog", test_refusal_is_shown_in_the_dialog);
   ADD ("pause-resume-and-stop-through-the-actions", test_pause_resume_stop);
   ADD ("cancel-a-schedule", test_cancel_schedule);
+  ADD ("a-new-draft-over-a-running-version", test_new_draft_over_a_running_version);
+  ADD ("escape-closes-the-dialog", test_escape_closes);
 #undef ADD
 
   return g_test_run ();
