@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "wm-expr.h"
@@ -123,26 +126,59 @@ wm_launch_describe_entry (WmVersion *version)
   return describe_entry_date (entry);
 }
 
-/* "a week" for exactly one unit, else "in 30 days". */
+/* A duration in the unit it was written in ("30d" is "30 days", not "4
+ * weeks 2 days"), as a person wrote it; NULL when @text is not a
+ * duration. */
 static char *
-describe_period (gint64 seconds)
+describe_duration (const char *text)
+{
+  gint64 seconds;
+  int n;
+  gulong c;
+
+  if (text == NULL || !wm_duration_parse (text, &seconds))
+    return NULL;
+  n = atoi (text);
+  c = (gulong) n;
+  switch (text[strlen (text) - 1])
+    {
+    case 'w':
+      return g_strdup_printf (ngettext ("%d week", "%d weeks", c), n);
+    case 'd':
+      return g_strdup_printf (ngettext ("%d day", "%d days", c), n);
+    case 'h':
+      return g_strdup_printf (ngettext ("%d hour", "%d hours", c), n);
+    case 'm':
+      return g_strdup_printf (ngettext ("%d minute", "%d minutes", c), n);
+    default:
+      return g_strdup_printf (ngettext ("%d second", "%d seconds", c), n);
+    }
+}
+
+/* "a week" for one unit ("1w", "7d"), else "in 30 days". */
+static char *
+describe_period (const char *text)
 {
   g_autofree char *words = NULL;
+  gint64 seconds = 0;
 
-  switch (seconds)
-    {
-    case 7 * SECONDS_PER_DAY:
-      return g_strdup (_("a week"));
-    case SECONDS_PER_DAY:
-      return g_strdup (_("a day"));
-    case 3600:
-      return g_strdup (_("an hour"));
-    case 60:
-      return g_strdup (_("a minute"));
-    default:
-      break;
-    }
-  words = wm_duration_describe (seconds);
+  if (text != NULL && wm_duration_parse (text, &seconds))
+    switch (seconds)
+      {
+      case 7 * SECONDS_PER_DAY:
+        return g_strdup (_("a week"));
+      case SECONDS_PER_DAY:
+        return g_strdup (_("a day"));
+      case 3600:
+        return g_strdup (_("an hour"));
+      case 60:
+        return g_strdup (_("a minute"));
+      default:
+        break;
+      }
+  words = describe_duration (text);
+  if (words == NULL)
+    words = g_strdup ("?");
   /* Translators: a period in a limit, "2 times in 30 days" */
   return g_strdup_printf (_("in %s"), words);
 }
@@ -171,16 +207,18 @@ object_string (JsonObject *object,
   return *json_node_get_string (node) != '\0' ? json_node_get_string (node) : NULL;
 }
 
-static gint64
+/* The duration @key of @object in words, or NULL when it is missing, not
+ * a duration or zero (no delay, no window). */
+static char *
 object_duration (JsonObject *object,
                  const char *key)
 {
   const char *text = object_string (object, key);
   gint64 seconds = 0;
 
-  if (text == NULL || !wm_duration_parse (text, &seconds))
-    return 0;
-  return seconds;
+  if (text == NULL || !wm_duration_parse (text, &seconds) || seconds == 0)
+    return NULL;
+  return describe_duration (text);
 }
 
 /* "2 times a week, once a day" */
@@ -211,7 +249,7 @@ describe_limits (JsonObject *reentry)
           || json_node_get_value_type (count_node) == G_TYPE_BOOLEAN)
         continue;
       count = (gint64) CLAMP (json_node_get_double (count_node), 0, G_MAXINT);
-      period = describe_period (object_duration (limit, "period"));
+      period = describe_period (object_string (limit, "period"));
 
       if (out->len > 0)
         /* Translators: separates two re-entry limits */
@@ -234,7 +272,6 @@ wm_launch_describe_reentry (WmVersion *version)
   JsonNode *enabled;
   g_autofree char *limits = NULL;
   g_autofree char *delay = NULL;
-  gint64 delay_seconds;
 
   g_return_val_if_fail (WM_IS_VERSION (version), NULL);
 
@@ -249,9 +286,7 @@ wm_launch_describe_reentry (WmVersion *version)
     return g_strdup (_("Only once: nobody enters twice"));
 
   limits = describe_limits (reentry);
-  delay_seconds = object_duration (reentry, "delay");
-  if (delay_seconds > 0)
-    delay = wm_duration_describe (delay_seconds);
+  delay = object_duration (reentry, "delay");
 
   if (*limits == '\0' && delay == NULL)
     return g_strdup (_("Any number of times, again as soon as they leave"));
@@ -271,7 +306,6 @@ wm_launch_describe_goal (WmVersion *version)
   JsonObject *goal;
   const char *event;
   const char *value;
-  gint64 window;
   g_autofree char *window_words = NULL;
 
   g_return_val_if_fail (WM_IS_VERSION (version), NULL);
@@ -281,9 +315,7 @@ wm_launch_describe_goal (WmVersion *version)
   if (event == NULL)
     return g_strdup (_("No goal"));
   value = object_string (goal, "value");
-  window = object_duration (goal, "window");
-  if (window > 0)
-    window_words = wm_duration_describe (window);
+  window_words = object_duration (goal, "window");
 
   if (window_words == NULL && value == NULL)
     return g_strdup_printf (_("People who trigger %s while in the flow"), event);

@@ -118,9 +118,11 @@ test_reentry_forms (void)
                   "At most 2 times a week, 1 day after leaving");
   assert_reentry ("{\"reentry\": {\"limits\": [{\"count\": 1, \"period\": \"1d\"},"
                   " {\"count\": 5, \"period\": \"30d\"}], \"delay\": \"2h\"}}",
-                  "At most once a day, 5 times in 4 weeks 2 days, 2 hours after leaving");
+                  "At most once a day, 5 times in 30 days, 2 hours after leaving");
   assert_reentry ("{\"reentry\": {\"limits\": [{\"count\": 3, \"period\": \"1h\"}]}}",
                   "At most 3 times an hour");
+  assert_reentry ("{\"reentry\": {\"delay\": \"90m\", \"limits\": [{\"count\": 4, \"period\": \"2w\"}]}}",
+                  "At most 4 times in 2 weeks, 90 minutes after leaving");
 }
 
 static void
@@ -143,7 +145,7 @@ test_goal_forms (void)
   assert_goal ("{\"goal\": {\"event\": \"Purchase\", \"value\": \"amount\", \"window\": \"0s\"}}",
                "People who trigger Purchase while in the flow, adding up its amount");
   assert_goal ("{\"goal\": {\"event\": \"Purchase\", \"window\": \"7d\"}}",
-               "People who trigger Purchase in the flow or up to 1 week after leaving");
+               "People who trigger Purchase in the flow or up to 7 days after leaving");
   assert_goal ("{\"goal\": {\"event\": \"Purchase\", \"value\": \"amount\", \"window\": \"3d\"}}",
                "People who trigger Purchase in the flow or up to 3 days after leaving, adding up its amount");
 }
