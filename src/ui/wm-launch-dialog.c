@@ -490,10 +490,12 @@ launched_message (WmLaunchDialog *self)
       /* Translators: "“Cart” is scheduled. Start: On 2026-12-03 at 09:00 (Europe/Zagreb)" */
       return g_strdup_printf (_("“%s” is scheduled. Start: %s"), name, when);
     }
-  /* Translators: "“Cart” is now active (version 2)" */
-  return g_strdup_printf (_("“%s” is now %s (version %u)"), name,
-                          wm_version_status_get_label (wm_version_get_status (latest)),
-                          wm_version_get_number (latest));
+  {
+    g_autofree char *status = g_utf8_strdown (wm_version_status_get_label (wm_version_get_status (latest)), -1);
+
+    /* Translators: "“Cart” is now active (version 2)"; the status is lower-cased */
+    return g_strdup_printf (_("“%s” is now %s (version %u)"), name, status, wm_version_get_number (latest));
+  }
 }
 
 static gboolean

@@ -5,8 +5,9 @@
  * active with version 1 finishing, Appointment reminder scheduled). What
  * is asserted is read back from the workspace and from the widgets shown.
  * With WAYMARK_SCREENSHOT_DIR set, the dialog is saved there as
- * launch-valid.png and launch-invalid.png, and the editor of a running
- * flow as launch-status-header.png.
+ * launch-valid.png and launch-invalid.png, the editor right after a
+ * launch as launch-launched.png and that of a running flow as
+ * launch-status-header.png.
  */
 
 #include "config.h"
@@ -294,6 +295,7 @@ test_valid_flow_launches_now (Fixture       *f,
   g_assert_true (wm_editor_page_is_read_only (page));
   g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), is_button_for_action, "editor.launch")));
   g_assert_true (gtk_widget_get_visible (find_widget (GTK_WIDGET (page), is_menu_button_labelled, "_Status")));
+  save_screenshot (GTK_WIDGET (window), "launch-launched.png");
 
   destroy_window (window);
 }
