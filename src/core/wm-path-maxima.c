@@ -103,9 +103,11 @@ wm_path_maxima (WmVersion        *version,
   g_return_if_fail (func != NULL);
   g_return_if_fail (maxima != NULL || n_weights == 0);
 
+  if (n_weights == 0)
+    return;
   memset (maxima, 0, sizeof (guint64) * n_weights);
   entry = wm_version_get_entry (version);
-  if (entry == NULL || n_weights == 0)
+  if (entry == NULL)
     return;
 
   graph_init (&graph, version);

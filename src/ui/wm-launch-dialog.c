@@ -422,9 +422,15 @@ show_summary (WmLaunchDialog *self,
 static void
 refresh (WmLaunchDialog *self)
 {
-  WmVersion *version = wm_flow_get_latest_version (self->flow);
+  WmVersion *version;
   gboolean at_start = adw_combo_row_get_selected (self->start_row) == 1;
   g_autofree char *zone_text = NULL;
+
+  /* A dialog made without wm_launch_dialog_new (the template test) has
+   * nothing to show. */
+  if (self->flow == NULL)
+    return;
+  version = wm_flow_get_latest_version (self->flow);
 
   self->times_valid = apply_schedule (self);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
