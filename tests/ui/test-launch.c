@@ -439,6 +439,47 @@ test_refusal_is_shown_in_the_dialog (Fixture       *f,
   destroy_window (window);
 }
 
+static void
+test_audience_flow (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char document[] =
+    "{\"format\": \"waymark.flow\", \"format_version\": 1, \"id\": \"hr-news\", \"name\": \"HR news\","
+    " \"timezone\": \"Europe/Zagreb\","
+    " \"versions\": [{\"number\": 1, \"status\": \"draft\", \"created_at\": \"2026-01-01T00:00:00Z\","
+    " \"elements\": [{\"id\": \"a\", \"type\": \"entry.audience\","
+    " \"config\": {\"where\": \"profile.country == \\\"HR\\\"\"}},"
+    " {\"id\": \"s\", \"type\": \"send.sms\", \"config\": {\"sender\": \"Shop\", \"text\": \"Novo!\"}}],"
+    " \"connections\": [{\"from\": \"a\", \"port\": \"out\", \"to\": \"s\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = wm_workspace_import_flow (f->workspace, document, sizeof document - 1, NULL, &error);
+  GtkWindow *window;
+  WmEditorPage *page;
+  WmLaunchDialog *dialog;
+  GtkWidget *row;
+  AdwComboRow *end_row;
+
+  g_assert_no_error (error);
+  page = open_editor (f, "HR news", &window);
+  dialog = open_dialog (page);
+  g_assert_cmpuint (wm_launch_dialog_get_n_errors (dialog), ==, 0);
+  row = find_widget (GTK_WIDGET (dialog), is_row_titled, "Who enters");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Everyone in the audience where profile.country == \"HR\", once, at launch");
+  /* Read once at the start: no re-entry, and it cannot run indefinitely. */
+  g_assert_false (gtk_widget_get_visible (find_widget (GTK_WIDGET (dialog), is_row_titled, "How often")));
+  end_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog), is_row_titled, "_End"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (end_row)), ==, 2);
+  row = find_widget (GTK_WIDGET (dialog), is_row_titled, "SMS");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Up to 1 message per entry");
+  row = find_widget (GTK_WIDGET (dialog), is_row_titled, "Estimated cost");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Up to 7.5 per 1,000 entries at default prices");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 /* Answers the confirmation that is shown with @response; returns its body. */
 static char *
 answer_confirmation (const char *response)
@@ -621,6 +662,7 @@ main (int   argc,
   ADD ("cancel-a-schedule", test_cancel_schedule);
   ADD ("a-new-draft-over-a-running-version", test_new_draft_over_a_running_version);
   ADD ("escape-closes-the-dialog", test_escape_closes);
+  ADD ("an-audience-flow-is-read-once", test_audience_flow);
 #undef ADD
 
   return g_test_run ();
