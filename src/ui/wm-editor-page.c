@@ -11,6 +11,7 @@
 
 #include "wm-catalogue.h"
 #include "wm-commands.h"
+#include "wm-editor-lifecycle.h"
 #include "wm-editor-page.h"
 #include "wm-flow-settings.h"
 #include "wm-minimap.h"
@@ -41,6 +42,9 @@ struct _WmEditorPage
   GtkEditableLabel  *name_label;
   GtkLabel          *version_label;
   GtkLabel          *status_label;
+  GtkLabel          *finishing_label;
+  GtkWidget         *launch_button;
+  GtkWidget         *status_button;
   GtkLabel          *save_label;
   GtkToggleButton   *validate_button;
   GtkImage          *validate_icon;
@@ -148,6 +152,7 @@ update_header (WmEditorPage *self)
   g_autofree char *version = NULL;
 
   update_name_label (self);
+  _wm_editor_lifecycle_update (self, self->launch_button, self->status_button, self->finishing_label);
   if (self->version == NULL)
     return;
   version = g_strdup_printf (_("Version %u"), wm_version_get_number (self->version));
@@ -557,6 +562,16 @@ validation_panel_diagnostic_activated_cb (WmEditorPage *self,
     open_settings (self);
 }
 
+void
+wm_editor_page_show_diagnostic (WmEditorPage *self,
+                                WmDiagnostic *diagnostic)
+{
+  g_return_if_fail (WM_IS_EDITOR_PAGE (self));
+  g_return_if_fail (diagnostic != NULL);
+
+  validation_panel_diagnostic_activated_cb (self, diagnostic);
+}
+
 static void
 validate_button_toggled_cb (WmEditorPage *self)
 {
@@ -809,6 +824,13 @@ wm_editor_page_set_workspace (WmEditorPage *self,
   g_set_object (&self->workspace, workspace);
 }
 
+WmWorkspace *
+wm_editor_page_get_workspace (WmEditorPage *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR_PAGE (self), NULL);
+  return self->workspace;
+}
+
 WmFlow *
 wm_editor_page_get_flow (WmEditorPage *self)
 {
@@ -943,6 +965,9 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, version_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, finishing_label);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, launch_button);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, status_button);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, save_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_button);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_icon);
@@ -973,6 +998,8 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "editor.search-palette", NULL, search_palette_activated);
 
+  _wm_editor_lifecycle_class_init (widget_class);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
@@ -993,4 +1020,5 @@ wm_editor_page_init (WmEditorPage *self)
   update_undo_actions (self);
   update_counts (self);
   update_save_label (self);
+  _wm_editor_lifecycle_update (self, self->launch_button, self->status_button, self->finishing_label);
 }

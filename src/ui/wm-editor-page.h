@@ -12,7 +12,9 @@
  *
  * Actions (group "editor"): back, undo [Ctrl+Z], redo [Ctrl+Shift+Z],
  * validate (shows / hides the problems), settings, rename [F2],
- * duplicate, export, save-template, delete, search-palette [Ctrl+F].
+ * duplicate, export, save-template, delete, search-palette [Ctrl+F];
+ * launch, pause, resume, stop-version, stop-all, cancel-schedule, finish
+ * (wm-editor-lifecycle.h).
  */
 #pragma once
 
@@ -48,6 +50,7 @@ gboolean           wm_editor_page_save_now         (WmEditorPage *self);
 /* Validates now instead of after the pause. */
 void               wm_editor_page_validate_now     (WmEditorPage *self);
 
+WmWorkspace       *wm_editor_page_get_workspace    (WmEditorPage *self);
 WmFlow            *wm_editor_page_get_flow         (WmEditorPage *self);
 WmVersion         *wm_editor_page_get_version      (WmEditorPage *self);
 WmUndoStack       *wm_editor_page_get_undo_stack   (WmEditorPage *self);
@@ -67,5 +70,9 @@ gboolean           wm_editor_page_get_panel_visible (WmEditorPage *self);
 
 void               wm_editor_page_add_toast        (WmEditorPage *self,
                                                     const char   *message);
+/* Shows what @diagnostic is about: selects its element on the canvas and
+ * focuses the field, or opens the flow's settings. */
+void               wm_editor_page_show_diagnostic  (WmEditorPage *self,
+                                                    WmDiagnostic *diagnostic);
 
 G_END_DECLS
