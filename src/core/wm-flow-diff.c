@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "wm-flow.h"
 #include "wm-flow-diff.h"
 #include "wm-json.h"
 
@@ -479,4 +480,26 @@ wm_flow_diff_get_settings (WmFlowDiff *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->settings;
+}
+
+WmElement *
+wm_flow_diff_locked_entry (WmVersion *version)
+{
+  WmFlow *flow;
+
+  g_return_val_if_fail (WM_IS_VERSION (version), NULL);
+
+  flow = wm_version_get_flow (version);
+  if (flow == NULL || wm_version_get_status (version) != WM_VERSION_DRAFT)
+    return NULL;
+  for (guint i = 0; i < wm_flow_get_n_versions (flow); i++)
+    {
+      WmVersion *other = wm_flow_get_version_at (flow, i);
+      WmVersionStatus status = wm_version_get_status (other);
+
+      if (wm_version_get_number (other) < wm_version_get_number (version)
+          && (status == WM_VERSION_ACTIVE || status == WM_VERSION_PAUSED || status == WM_VERSION_FINISHING))
+        return wm_version_get_entry (version);
+    }
+  return NULL;
 }

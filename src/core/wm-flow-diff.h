@@ -98,6 +98,12 @@ GPtrArray         *wm_flow_diff_get_settings        (WmFlowDiff *self);
  * "x, y", other arrays and objects in compact JSON. */
 char              *wm_flow_diff_value_text          (JsonNode   *node);
 
+/* The element of @version that must stay as it is: the entry point of a
+ * draft made while an earlier version of its flow runs (active, paused
+ * or finishing), since a new version keeps the entry of the one before
+ * (flow-format.md, Lifecycle). NULL when nothing is locked. */
+WmElement         *wm_flow_diff_locked_entry        (WmVersion  *version);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmFlowDiff, wm_flow_diff_unref)
 
 G_END_DECLS

@@ -360,6 +360,35 @@ test_diff_is_refcounted (void)
   wm_flow_diff_unref (again);
 }
 
+static void
+test_locked_entry (void)
+{
+  g_autoptr(WmFlow) flow = load_all_types ();
+  WmVersion *v1 = wm_flow_get_version (flow, 1);
+  WmVersion *v3 = wm_flow_get_version (flow, 3);
+  g_autoptr(WmVersion) v4 = wm_version_copy (v1, 4);
+  WmVersion *draft;
+
+  /* Version 3 is a draft, but its three entries make no one entry. */
+  g_assert_null (wm_flow_diff_locked_entry (v3));
+  /* A launched version is read-only anyway: nothing to lock. */
+  g_assert_null (wm_flow_diff_locked_entry (v1));
+  /* A detached version has no flow to look at. */
+  g_assert_null (wm_flow_diff_locked_entry (v4));
+
+  wm_version_set_status (v4, WM_VERSION_DRAFT);
+  wm_flow_append_version (flow, v4);
+  draft = wm_flow_get_version (flow, 4);
+  /* Version 1 is active: the draft's entry is locked. */
+  g_assert_nonnull (wm_flow_diff_locked_entry (draft));
+  g_assert_cmpstr (wm_element_get_id (wm_flow_diff_locked_entry (draft)), ==, "e1");
+  wm_version_set_status (v1, WM_VERSION_FINISHING);
+  g_assert_nonnull (wm_flow_diff_locked_entry (draft));
+  /* Stopped: no running version, so the draft may change its entry. */
+  wm_version_set_status (v1, WM_VERSION_STOPPED);
+  g_assert_null (wm_flow_diff_locked_entry (draft));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -374,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/core/flow-diff/duplicate-ids-pair-in-order", test_duplicate_ids_pair_in_order);
   g_test_add_func ("/core/flow-diff/value-text", test_value_text);
   g_test_add_func ("/core/flow-diff/diff-is-refcounted", test_diff_is_refcounted);
+  g_test_add_func ("/core/flow-diff/locked-entry", test_locked_entry);
 
   return g_test_run ();
 }
