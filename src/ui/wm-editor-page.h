@@ -13,6 +13,7 @@
  * Actions (group "editor"): back, undo [Ctrl+Z], redo [Ctrl+Shift+Z],
  * validate (shows / hides the problems), settings, rename [F2],
  * duplicate, export, save-template, delete, search-palette [Ctrl+F].
+ * The "Versions" toggle shows the versions panel in the inspector's place.
  */
 #pragma once
 
@@ -40,6 +41,12 @@ void               wm_editor_page_set_workspace    (WmEditorPage *self,
 gboolean           wm_editor_page_open             (WmEditorPage *self,
                                                     const char   *id,
                                                     GError      **error);
+/* Opens version @number (0: the latest) of flow @id, read-only unless it
+ * is a draft; saves the flow open before. */
+gboolean           wm_editor_page_open_version     (WmEditorPage *self,
+                                                    const char   *id,
+                                                    guint         number,
+                                                    GError      **error);
 /* Saves what is pending and shows nothing. */
 void               wm_editor_page_close            (WmEditorPage *self);
 
@@ -48,6 +55,7 @@ gboolean           wm_editor_page_save_now         (WmEditorPage *self);
 /* Validates now instead of after the pause. */
 void               wm_editor_page_validate_now     (WmEditorPage *self);
 
+WmWorkspace       *wm_editor_page_get_workspace    (WmEditorPage *self);
 WmFlow            *wm_editor_page_get_flow         (WmEditorPage *self);
 WmVersion         *wm_editor_page_get_version      (WmEditorPage *self);
 WmUndoStack       *wm_editor_page_get_undo_stack   (WmEditorPage *self);
