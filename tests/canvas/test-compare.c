@@ -4,6 +4,7 @@
  *
  * Version 2 is a copy of the all-types fixture's version 1 with one
  * element changed, one removed and one added, shown against version 1.
+ * With WAYMARK_SHOTS_DIR set, it saves versions-canvas.png there.
  */
 
 #include "wm-canvas.h"
@@ -30,6 +31,30 @@ spin (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+save_shot (GtkWidget  *widget,
+           const char *name)
+{
+  const char *dir = g_getenv ("WAYMARK_SHOTS_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -132,9 +157,11 @@ test_marks_and_ghosts (Fixture       *f,
   g_assert_null (wm_canvas_get_ghost (f->canvas, "e2"));
 
   /* Shown and drawn without trouble, scrolled to the ghost. */
+  wm_canvas_set_zoom (f->canvas, 1.0);
   wm_canvas_center_on (f->canvas, x, y);
   spin (50);
   g_assert_true (gtk_widget_get_child_visible (ghost));
+  save_shot (GTK_WIDGET (f->canvas), "versions-canvas.png");
 
   /* Ending the comparison clears the marks and drops the ghost. */
   g_object_add_weak_pointer (G_OBJECT (ghost), (gpointer *) &ghost);
