@@ -11,7 +11,10 @@
  * ::flow-changed), not from the page's copy: a launch made by the header
  * or another program shows here at once. They are rebuilt only when a
  * version's number, status or dates change, so autosaving a draft does
- * not close a menu someone has open.
+ * not close a menu someone has open. When the store moves the version the
+ * page shows to another status (a launch or a stop from elsewhere), the
+ * page's copy is stale: the panel reopens it, so a launched draft turns
+ * read-only instead of failing to save.
  */
 
 #include "config.h"
@@ -34,6 +37,7 @@ struct _WmVersionsPanel
   WmFlow       *flow;           /* as stored, or NULL */
   char         *signature;      /* what the cards show, to skip rebuilds */
   WmFlowDiff   *diff;           /* the comparison shown, or NULL */
+  guint         reopen_source;  /* reopens a version the store moved on */
 
   /* Template children */
   GtkStack     *stack;
@@ -336,12 +340,43 @@ reload (WmVersionsPanel *self,
   rebuild_cards (self);
 }
 
+static gboolean
+reopen_cb (gpointer data)
+{
+  WmVersionsPanel *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (flow_id (self));
+
+  self->reopen_source = 0;
+  if (id != NULL && !wm_editor_page_open_version (self->page, id, shown_number (self), &error))
+    toast (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the store holds the shown version in another status than the
+ * page's copy. */
+static gboolean
+page_is_stale (WmVersionsPanel *self)
+{
+  WmVersion *shown = self->page != NULL ? wm_editor_page_get_version (self->page) : NULL;
+  WmVersion *stored;
+
+  if (shown == NULL || self->flow == NULL)
+    return FALSE;
+  stored = wm_flow_get_version (self->flow, wm_version_get_number (shown));
+  return stored != NULL && wm_version_get_status (stored) != wm_version_get_status (shown);
+}
+
 static void
 workspace_flow_changed_cb (WmVersionsPanel *self,
                            const char      *id)
 {
-  if (id == NULL || g_strcmp0 (id, flow_id (self)) == 0)
-    reload (self, FALSE);
+  if (id != NULL && g_strcmp0 (id, flow_id (self)) != 0)
+    return;
+  reload (self, FALSE);
+  /* Not from inside the store's signal: reopening reads the store. */
+  if (page_is_stale (self) && self->reopen_source == 0)
+    self->reopen_source = g_idle_add (reopen_cb, self);
 }
 
 /* }}} */
@@ -904,6 +939,7 @@ wm_versions_panel_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->flow);
   g_clear_pointer (&self->diff, wm_flow_diff_unref);
+  g_clear_handle_id (&self->reopen_source, g_source_remove);
   self->page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_VERSIONS_PANEL);
   G_OBJECT_CLASS (wm_versions_panel_parent_class)->dispose (object);
