@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The flow's latest version on the canvas, with the palette on the left,
- * the inspector on the right and the validation panel below. The header
+ * A version of the flow (the latest unless another is opened) on the
+ * canvas, with the palette on the left, the inspector on the right and
+ * the validation panel below. The header
  * renames the flow, shows its version and status, whether it is saved,
  * and the problem counts. Every change is validated (after a pause of
  * WM_EDITOR_VALIDATE_DELAY_MS) and saved to the workspace (at most

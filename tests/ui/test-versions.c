@@ -253,6 +253,10 @@ test_new_version_launch_compare (Fixture       *f,
     wm_canvas_set_selection (canvas, ids);
     g_assert_true (wm_inspector_get_element (inspector) == entry);
     g_assert_cmpstr (wm_inspector_get_locked_reason (inspector), ==, LOCK_REASON);
+    /* Its fields can be read, not changed. */
+    g_assert_false (gtk_widget_is_sensitive (wm_inspector_get_field_row (inspector, "name")));
+    g_assert_nonnull (wm_inspector_get_field_row (inspector, "event"));
+    g_assert_false (gtk_widget_is_sensitive (wm_inspector_get_field_row (inspector, "event")));
     wm_canvas_delete_selection (canvas);
     g_assert_nonnull (wm_version_find_element (version, entry_id));
   }
@@ -265,6 +269,7 @@ test_new_version_launch_compare (Fixture       *f,
 
     wm_canvas_set_selection (canvas, ids);
     g_assert_null (wm_inspector_get_locked_reason (inspector));
+    g_assert_true (gtk_widget_is_sensitive (wm_inspector_get_field_row (inspector, "name")));
   }
   old_name = g_strdup (wm_element_get_display_name (changed));
   wm_element_set_name (changed, "Last reminder");
