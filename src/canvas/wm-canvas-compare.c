@@ -85,18 +85,14 @@ mark_node (WmCanvas              *self,
   wm_node_set_mark (node, change->kind, description);
 }
 
+/* By id: drawing the removed connections looks their ends up every
+ * frame, and comparing two unrelated versions makes a ghost of every
+ * element. */
 static WmNode *
 find_ghost (WmCanvas   *self,
             const char *id)
 {
-  for (guint i = 0; i < self->ghosts->len; i++)
-    {
-      WmNode *ghost = g_ptr_array_index (self->ghosts, i);
-
-      if (g_str_equal (wm_element_get_id (wm_node_get_element (ghost)), id))
-        return ghost;
-    }
-  return NULL;
+  return g_hash_table_lookup (self->ghost_by_id, id);
 }
 
 static void
@@ -107,6 +103,7 @@ clear_comparison (WmCanvas *self)
   for (guint i = 0; i < self->nodes->len; i++)
     wm_node_set_mark (g_ptr_array_index (self->nodes, i), WM_NODE_NO_MARK, NULL);
   g_ptr_array_set_size (self->shown_ghosts, 0);
+  g_hash_table_remove_all (self->ghost_by_id);
   for (guint i = 0; i < self->ghosts->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->ghosts, i));
   g_ptr_array_set_size (self->ghosts, 0);
@@ -153,6 +150,8 @@ wm_canvas_set_comparison (WmCanvas   *self,
           wm_node_set_description (ghost, label);
           gtk_widget_set_parent (GTK_WIDGET (ghost), GTK_WIDGET (self));
           g_ptr_array_add (self->ghosts, ghost);
+          if (!g_hash_table_contains (self->ghost_by_id, change->id))
+            g_hash_table_insert (self->ghost_by_id, (gpointer) wm_element_get_id (change->element), ghost);
         }
       else if (!g_hash_table_contains (changes, change->id))
         g_hash_table_insert (changes, change->id, (gpointer) change);
@@ -420,6 +419,7 @@ void
 _wm_canvas_init_compare (WmCanvas *self)
 {
   self->ghosts = g_ptr_array_new ();
+  self->ghost_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->shown_ghosts = g_ptr_array_new ();
   self->added_edges = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
@@ -430,6 +430,7 @@ _wm_canvas_dispose_compare (WmCanvas *self)
   if (self->ghosts != NULL)
     clear_comparison (self);
   g_clear_pointer (&self->ghosts, g_ptr_array_unref);
+  g_clear_pointer (&self->ghost_by_id, g_hash_table_unref);
   g_clear_pointer (&self->shown_ghosts, g_ptr_array_unref);
   g_clear_pointer (&self->added_edges, g_hash_table_unref);
   g_clear_pointer (&self->locked_id, g_free);

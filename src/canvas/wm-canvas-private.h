@@ -99,6 +99,7 @@ struct _WmCanvas
   /* Comparison (wm-canvas-compare.c). */
   WmFlowDiff         *comparison;
   GPtrArray          *ghosts;         /* WmNode* of removed elements */
+  GHashTable         *ghost_by_id;    /* id -> WmNode* (the first with that id) */
   GPtrArray          *shown_ghosts;   /* those allocated in view last time */
   GHashTable         *added_edges;    /* set of WmConnection* (a reference each) */
   char               *locked_id;      /* the element that cannot change, or NULL */

@@ -207,6 +207,35 @@ test_added_node_is_marked (Fixture       *f,
 }
 
 static void
+test_unrelated_versions_ghost_everything (Fixture       *f,
+                                          gconstpointer  data)
+{
+  WmVersion *v3 = wm_flow_get_version (f->flow, 3);
+  g_autoptr(WmFlowDiff) diff = wm_flow_diff_new (f->v1, v3);
+
+  /* Version 3 shares no id with version 1: every element of version 1 is
+   * a ghost, every one of version 3 is added. */
+  wm_canvas_set_version (f->canvas, v3, f->undo);
+  wm_canvas_set_comparison (f->canvas, diff);
+  for (guint i = 1; i <= 22; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+
+      g_assert_nonnull (wm_canvas_get_ghost (f->canvas, id));
+      g_assert_cmpint (wm_canvas_get_mark (f->canvas, id), ==, WM_DIFF_REMOVED);
+    }
+  g_assert_cmpint (wm_canvas_get_mark (f->canvas, "a1"), ==, WM_DIFF_ADDED);
+  /* Drawn at several zooms, the far-out overview too. */
+  wm_canvas_zoom_to_fit (f->canvas);
+  spin (50);
+  wm_canvas_set_zoom (f->canvas, 0.2);
+  spin (50);
+  wm_canvas_set_comparison (f->canvas, NULL);
+  g_assert_null (wm_canvas_get_ghost (f->canvas, "e1"));
+  spin (20);
+}
+
+static void
 test_locked_element_stays (Fixture       *f,
                            gconstpointer  data)
 {
@@ -273,6 +302,7 @@ main (int   argc,
   ADD ("marks-and-ghosts", test_marks_and_ghosts);
   ADD ("other-version-ends-comparison", test_other_version_ends_comparison);
   ADD ("added-node-is-marked", test_added_node_is_marked);
+  ADD ("unrelated-versions-ghost-everything", test_unrelated_versions_ghost_everything);
   ADD ("locked-element-stays", test_locked_element_stays);
 #undef ADD
 
