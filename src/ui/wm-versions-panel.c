@@ -978,6 +978,7 @@ wm_versions_panel_class_init (WmVersionsPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "versions.stop", "u", stop_activated);
   gtk_widget_class_install_action (widget_class, "versions.compare", "(uu)", compare_activated);
   gtk_widget_class_install_action (widget_class, "versions.stop-comparing", NULL, stop_comparing_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "versions.stop-comparing", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "versionspanel");

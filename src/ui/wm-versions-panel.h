@@ -14,7 +14,7 @@
  * shows follows the store (::flow-changed), launches made elsewhere too.
  *
  * Actions (group "versions"): open (u), new-version (u), duplicate (u),
- * stop (u; asks first), compare ((uu)), stop-comparing.
+ * stop (u; asks first), compare ((uu)), stop-comparing [Escape].
  */
 #pragma once
 
