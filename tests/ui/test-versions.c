@@ -259,6 +259,18 @@ test_new_version_launch_compare (Fixture       *f,
     g_assert_false (gtk_widget_is_sensitive (wm_inspector_get_field_row (inspector, "event")));
     wm_canvas_delete_selection (canvas);
     g_assert_nonnull (wm_version_find_element (version, entry_id));
+    if (g_getenv ("WAYMARK_SHOTS_DIR") != NULL)
+      {
+        /* The inspector's column, to see the lock and its reason. */
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON,
+                                                                      "Versions")), FALSE);
+        wm_canvas_set_zoom (canvas, 1.0);
+        wm_canvas_scroll_to_element (canvas, entry);
+        spin (400);
+        save_shot (GTK_WIDGET (f->window), "versions-locked.png");
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON,
+                                                                      "Versions")), TRUE);
+      }
   }
 
   /* Another element is not locked; rename it and save. */
