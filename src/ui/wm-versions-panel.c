@@ -501,6 +501,59 @@ element_change_row (const WmElementChange *change)
   return row;
 }
 
+/* An element's name in the version shown, else in the other one (a
+ * removed element), else its id. */
+static const char *
+element_name (WmVersionsPanel *self,
+              const char      *id,
+              gboolean        *shown)
+{
+  WmElement *element = id != NULL ? wm_version_find_element (wm_editor_page_get_version (self->page), id) : NULL;
+  const WmElementChange *change;
+
+  *shown = element != NULL;
+  if (element != NULL)
+    return wm_element_get_display_name (element);
+  change = id != NULL ? wm_flow_diff_find_element (self->diff, id) : NULL;
+  if (change != NULL)
+    return change->name;
+  return id != NULL ? id : "?";
+}
+
+static GtkWidget *
+connection_change_row (WmVersionsPanel          *self,
+                       const WmConnectionChange *change)
+{
+  static const char * const classes[] = { "added", "removed", "changed" };
+  gboolean from_shown, to_shown;
+  const char *from = element_name (self, change->from, &from_shown);
+  const char *to = element_name (self, change->to, &to_shown);
+  /* Translators: a connection in the list of changes, "Wait an hour → Reminder e-mail" */
+  g_autofree char *text = g_strdup_printf (_("%s → %s"), from, to);
+  g_autofree char *label = NULL;
+  GtkWidget *box, *line;
+  GtkWidget *row = change_row (classes[change->kind], kind_label (change->kind), _("Connection"), &box);
+
+  line = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (line), 0);
+  gtk_label_set_wrap (GTK_LABEL (line), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (line), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (line, "caption");
+  gtk_box_append (GTK_BOX (box), line);
+  /* Translators: for screen readers, "Removed: connection Wait an hour → Reminder e-mail" */
+  label = g_strdup_printf (_("%s: connection %s"), kind_label (change->kind), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* Activating it shows where it leaves: the element, or its ghost. */
+  if (change->from != NULL)
+    {
+      g_object_set_data_full (G_OBJECT (row), "element-id", g_strdup (change->from), g_free);
+      g_object_set_data (G_OBJECT (row), "kind", GINT_TO_POINTER (from_shown ? WM_DIFF_CHANGED : WM_DIFF_REMOVED));
+    }
+  else
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
 static GtkWidget *
 settings_row (GPtrArray *fields)
 {
@@ -557,6 +610,8 @@ show_changes (WmVersionsPanel *self)
     gtk_list_box_remove (self->changes, child);
   for (guint i = 0; i < wm_flow_diff_get_n_elements (self->diff); i++)
     gtk_list_box_append (self->changes, element_change_row (wm_flow_diff_get_element (self->diff, i)));
+  for (guint i = 0; i < wm_flow_diff_get_n_connections (self->diff); i++)
+    gtk_list_box_append (self->changes, connection_change_row (self, wm_flow_diff_get_connection (self->diff, i)));
   if (wm_flow_diff_get_settings (self->diff)->len > 0)
     gtk_list_box_append (self->changes, settings_row (wm_flow_diff_get_settings (self->diff)));
   gtk_widget_set_visible (GTK_WIDGET (self->changes), !wm_flow_diff_is_empty (self->diff));

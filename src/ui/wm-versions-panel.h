@@ -54,7 +54,8 @@ GtkWidget  *wm_versions_panel_get_card       (WmVersionsPanel *self,
 int         wm_versions_panel_get_card_status (WmVersionsPanel *self,
                                               guint            number);
 /* The comparison's list of changes: one row an element (its name, then
- * "Field: old → new" lines), then the version settings when they changed. */
+ * "Field: old → new" lines), one a connection added or removed, then the
+ * version settings when they changed. */
 GtkListBox *wm_versions_panel_get_changes    (WmVersionsPanel *self);
 
 G_END_DECLS

@@ -354,6 +354,62 @@ test_new_version_launch_compare (Fixture       *f,
 }
 
 static void
+test_compare_a_draft (Fixture       *f,
+                      gconstpointer  data)
+{
+  WmCanvas *canvas = wm_editor_page_get_canvas (f->page);
+  GtkListBox *changes = wm_versions_panel_get_changes (f->panel);
+  g_autofree char *removed_id = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkListBoxRow *row;
+  WmVersion *version;
+  guint n_rows = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "versions.new-version", "u", 1);
+  spin (50);
+  version = wm_editor_page_get_version (f->page);
+  g_assert_cmpuint (wm_version_get_number (version), ==, 2);
+
+  /* Delete the element after the entry point (and its connections). */
+  removed_id = g_strdup (wm_element_get_id (first_non_entry (version)));
+  {
+    const char *ids[] = { removed_id, NULL };
+
+    wm_canvas_set_selection (canvas, ids);
+    wm_canvas_delete_selection (canvas);
+    g_assert_null (wm_version_find_element (version, removed_id));
+  }
+
+  g_assert_true (wm_versions_panel_compare (f->panel, 2, 1, NULL));
+  g_assert_true (wm_canvas_get_read_only (canvas));
+  g_assert_cmpint (wm_canvas_get_mark (canvas, removed_id), ==, WM_DIFF_REMOVED);
+  g_assert_nonnull (wm_canvas_get_ghost (canvas, removed_id));
+
+  /* The removed element, then the connections that went with it. */
+  row = gtk_list_box_get_row_at_index (changes, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "element-id"), ==, removed_id);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "kind")), ==, WM_DIFF_REMOVED);
+  while (gtk_list_box_get_row_at_index (changes, n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 1 + 2);
+  collect_text (GTK_WIDGET (gtk_list_box_get_row_at_index (changes, 2)), text);
+  g_assert_nonnull (strstr (text->str, "Removed\nConnection\n"));
+  g_assert_nonnull (strstr (text->str, " → "));
+
+  /* Activating the removed element selects nothing: it is not here. */
+  wm_canvas_set_zoom (canvas, 1.0);
+  g_signal_emit_by_name (changes, "row-activated", row);
+  g_assert_cmpuint (wm_canvas_get_n_selected (canvas), ==, 0);
+  spin (400);
+  save_shot (GTK_WIDGET (f->window), "versions-compare-removed.png");
+
+  /* The draft is editable again after the comparison. */
+  wm_versions_panel_stop_comparing (f->panel);
+  g_assert_false (wm_canvas_get_read_only (canvas));
+  g_assert_null (wm_canvas_get_ghost (canvas, removed_id));
+}
+
+static void
 test_stop_asks_first (Fixture       *f,
                       gconstpointer  data)
 {
@@ -444,6 +500,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/ui/versions/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("new-version-launch-compare", test_new_version_launch_compare);
+  ADD ("compare-a-draft", test_compare_a_draft);
   ADD ("stop-asks-first", test_stop_asks_first);
   ADD ("duplicate-makes-a-new-flow", test_duplicate_makes_a_new_flow);
   ADD ("compare-refuses-bad-versions", test_compare_refuses_bad_versions);
