@@ -42,6 +42,9 @@ wm_canvas_colors_init_light (WmCanvasColors *colors)
   set_rgba (&colors->grid, 0, 0, 0, 0.1);
   set_rgba (&colors->error, 0xe0 / 255., 0x1b / 255., 0x24 / 255., 1);
   set_rgba (&colors->warning, 0xe6 / 255., 0x61 / 255., 0x00 / 255., 1);
+  set_rgba (&colors->added, 0x26 / 255., 0xa2 / 255., 0x69 / 255., 1);
+  set_rgba (&colors->changed, 0xc6 / 255., 0x46 / 255., 0x00 / 255., 1);
+  set_rgba (&colors->removed, 0xc0 / 255., 0x1c / 255., 0x28 / 255., 1);
   set_categories (colors);
 }
 

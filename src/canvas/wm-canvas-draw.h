@@ -24,6 +24,10 @@ typedef struct
   GdkRGBA grid;
   GdkRGBA error;
   GdkRGBA warning;
+  /* Comparing versions: added, changed and removed elements. */
+  GdkRGBA added;
+  GdkRGBA changed;
+  GdkRGBA removed;
   GdkRGBA category[WM_N_CATEGORIES];
 } WmCanvasColors;
 

@@ -74,7 +74,9 @@ wm_canvas_delete_selection (WmCanvas *self)
 
   if (self->version == NULL || self->read_only || g_hash_table_size (self->selection) == 0)
     return;
-  ids = _wm_canvas_selected_ids (self);
+  ids = _wm_canvas_editable_ids (self);
+  if (ids->len == 1)
+    return;
   command = wm_command_remove_elements_new (wm_version_get_number (self->version),
                                             (const char * const *) ids->pdata, ids->len - 1);
   wm_undo_stack_push (self->undo, command);
@@ -113,8 +115,10 @@ wm_canvas_cut_selection (WmCanvas *self)
 
   if (self->version == NULL || self->read_only || g_hash_table_size (self->selection) == 0)
     return;
+  ids = _wm_canvas_editable_ids (self);
+  if (ids->len == 1)
+    return;
   wm_canvas_copy_selection (self);
-  ids = _wm_canvas_selected_ids (self);
   command = wm_command_cut_new (wm_version_get_number (self->version),
                                 (const char * const *) ids->pdata, ids->len - 1);
   wm_undo_stack_push (self->undo, command);
@@ -248,6 +252,22 @@ wm_canvas_arrange (WmCanvas *self)
     }
   wm_layout_layered (n, WM_NODE_WIDTH, heights, edges->len / 2,
                      (const guint *) edges->data, entry_index, positions);
+  /* The locked element stays put: the whole layout shifts to it. */
+  for (guint i = 0; self->locked_id != NULL && i < n; i++)
+    if (g_str_equal (ids->pdata[i], self->locked_id))
+      {
+        double x, y, dx, dy;
+
+        _wm_canvas_node_position (g_ptr_array_index (self->nodes, i), &x, &y);
+        dx = x - positions[2 * i];
+        dy = y - positions[2 * i + 1];
+        for (guint j = 0; j < n; j++)
+          {
+            positions[2 * j] += dx;
+            positions[2 * j + 1] += dy;
+          }
+        break;
+      }
 
   command = wm_command_move_elements_new (wm_version_get_number (self->version),
                                           (const char * const *) ids->pdata, positions, n);
@@ -294,7 +314,7 @@ nudge (WmCanvas *self,
        int       dx,
        int       dy)
 {
-  g_autoptr(GPtrArray) ids = _wm_canvas_selected_ids (self);
+  g_autoptr(GPtrArray) ids = _wm_canvas_editable_ids (self);
   g_autoptr(WmCommand) command = NULL;
   g_autofree double *positions = NULL;
   guint n = ids->len - 1;

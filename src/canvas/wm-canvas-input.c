@@ -106,6 +106,8 @@ begin_move (WmCanvas        *self,
     {
       double x, y;
 
+      if (wm_node_get_locked (key))
+        continue;
       _wm_canvas_node_position (key, &x, &y);
       g_ptr_array_add (self->drag_ids, (gpointer) wm_element_get_id (wm_node_get_element (key)));
       g_array_append_val (self->drag_start, x);

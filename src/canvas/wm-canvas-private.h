@@ -4,7 +4,8 @@
  *
  * wm-canvas.c: the model mirror, scrolling, allocation and drawing;
  * wm-canvas-input.c: gestures, keys and drops;
- * wm-canvas-edit.c: actions, clipboard, menus and the connect popover.
+ * wm-canvas-edit.c: actions, clipboard, menus and the connect popover;
+ * wm-canvas-compare.c: comparison mode and the locked element.
  */
 #pragma once
 
@@ -95,6 +96,14 @@ struct _WmCanvas
   double              connect_x;      /* the loose end, canvas units */
   double              connect_y;
 
+  /* Comparison (wm-canvas-compare.c). */
+  WmFlowDiff         *comparison;
+  GPtrArray          *ghosts;         /* WmNode* of removed elements */
+  GHashTable         *ghost_by_id;    /* id -> WmNode* (the first with that id) */
+  GPtrArray          *shown_ghosts;   /* those allocated in view last time */
+  GHashTable         *added_edges;    /* set of WmConnection* (a reference each) */
+  char               *locked_id;      /* the element that cannot change, or NULL */
+
   /* Popovers (wm-canvas-edit.c). */
   GtkWidget          *connect_popover;
   GtkWidget          *context_menu;
@@ -140,6 +149,36 @@ void        _wm_canvas_update_rubberband    (WmCanvas     *self,
                                              const WmRect *rect);
 gboolean    _wm_canvas_move_focus           (WmCanvas     *self,
                                              GtkDirectionType direction);
+
+void        _wm_canvas_allocate_node        (WmCanvas     *self,
+                                             WmNode       *node,
+                                             double        h,
+                                             double        v);
+
+/* Comparison mode and the locked element (wm-canvas-compare.c). */
+void        _wm_canvas_init_compare         (WmCanvas     *self);
+void        _wm_canvas_dispose_compare      (WmCanvas     *self);
+/* Marks (or locks) a node the model just added. */
+void        _wm_canvas_compare_node_added   (WmCanvas     *self,
+                                             WmNode       *node);
+void        _wm_canvas_compare_allocate     (WmCanvas     *self,
+                                             const WmRect *view,
+                                             double        h,
+                                             double        v);
+/* Grows the cairo @area by the removed connections in @view. */
+void        _wm_canvas_compare_extend_area  (WmCanvas     *self,
+                                             const WmRect *view,
+                                             WmRect       *area);
+/* The removed connections, dashed, in canvas units. */
+void        _wm_canvas_compare_draw         (WmCanvas     *self,
+                                             cairo_t      *cr,
+                                             const WmRect *view,
+                                             double        line);
+void        _wm_canvas_compare_snapshot     (WmCanvas     *self,
+                                             GtkSnapshot  *snapshot);
+/* The selected ids (NULL-terminated) without the locked element: what a
+ * move, nudge, cut or delete may touch. */
+GPtrArray  *_wm_canvas_editable_ids         (WmCanvas     *self);
 
 void        _wm_canvas_class_init_input     (GtkWidgetClass *widget_class);
 void        _wm_canvas_init_input           (WmCanvas     *self);

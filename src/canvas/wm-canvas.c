@@ -273,6 +273,7 @@ add_node (WmCanvas  *self,
   node_rect (node, &rect);
   wm_spatial_index_set (self->node_index, node, &rect);
   queue_a11y (self, node);
+  _wm_canvas_compare_node_added (self, node);
   return node;
 }
 
@@ -885,11 +886,11 @@ wm_canvas_get_content_area (WmCanvas *self,
 
 /* Layout and drawing {{{ */
 
-static void
-allocate_node (WmCanvas *self,
-               WmNode   *node,
-               double    h,
-               double    v)
+void
+_wm_canvas_allocate_node (WmCanvas *self,
+                          WmNode   *node,
+                          double    h,
+                          double    v)
 {
   GskTransform *transform;
   double x, y;
@@ -948,9 +949,10 @@ wm_canvas_size_allocate (GtkWidget *widget,
     {
       WmNode *node = g_ptr_array_index (hits, i);
 
-      allocate_node (self, node, h, v);
+      _wm_canvas_allocate_node (self, node, h, v);
       g_ptr_array_add (self->shown, node);
     }
+  _wm_canvas_compare_allocate (self, &view, h, v);
 
   if (gtk_widget_get_visible (self->rubberband))
     {
@@ -1037,6 +1039,7 @@ wm_canvas_snapshot (GtkWidget   *widget,
       else
         wm_rect_union (&area, &bounds, &area);
     }
+  _wm_canvas_compare_extend_area (self, &view, &area);
   if (self->drag_mode == DRAG_CONNECT)
     area = view;
   if (area.width <= 0 || area.height <= 0)
@@ -1066,9 +1069,13 @@ wm_canvas_snapshot (GtkWidget   *widget,
       if (self->drag_mode == DRAG_CONNECT && edge->from == self->connect_from
           && edge->port == self->connect_port)
         continue;   /* being moved: drawn loose below */
-      wm_draw_connection (cr, &edge->curve, lit ? line * 1.25 : line,
-                          lit ? &self->colors.accent : &self->colors.connection);
+      if (!lit && self->comparison != NULL && g_hash_table_contains (self->added_edges, edge->connection))
+        wm_draw_connection (cr, &edge->curve, line * 1.25, &self->colors.added);
+      else
+        wm_draw_connection (cr, &edge->curve, lit ? line * 1.25 : line,
+                            lit ? &self->colors.accent : &self->colors.connection);
     }
+  _wm_canvas_compare_draw (self, cr, &view, line);
 
   if (self->drag_mode == DRAG_CONNECT && self->connect_from != NULL)
     {
@@ -1090,6 +1097,8 @@ wm_canvas_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
 children:
+  /* Ghosts under the elements: a new element may sit where one was. */
+  _wm_canvas_compare_snapshot (self, snapshot);
   for (guint i = 0; i < self->shown->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->shown, i), snapshot);
 
@@ -1140,6 +1149,9 @@ wm_canvas_css_changed (GtkWidget         *widget,
   lookup_colour (context, "theme_selected_bg_color", &self->colors.accent);
   lookup_colour (context, "wm_error_color", &self->colors.error);
   lookup_colour (context, "wm_warning_color", &self->colors.warning);
+  lookup_colour (context, "wm_added_color", &self->colors.added);
+  lookup_colour (context, "wm_changed_color", &self->colors.changed);
+  lookup_colour (context, "wm_removed_color", &self->colors.removed);
   for (guint i = 0; i < WM_N_CATEGORIES; i++)
     lookup_colour (context, category_names[i], &self->colors.category[i]);
   gtk_widget_queue_draw (widget);
@@ -1429,6 +1441,9 @@ wm_canvas_set_version (WmCanvas    *self,
   if (version == self->version && undo_stack == self->undo)
     return;
 
+  /* A comparison and a lock belong to the version shown. */
+  wm_canvas_set_comparison (self, NULL);
+  wm_canvas_set_locked_element (self, NULL);
   clear_model (self);
   if (version == NULL)
     {
@@ -1584,6 +1599,7 @@ wm_canvas_dispose (GObject *object)
   WmCanvas *self = WM_CANVAS (object);
 
   _wm_canvas_dispose_edit (self);
+  _wm_canvas_dispose_compare (self);
   clear_model (self);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_pointer (&self->rubberband, gtk_widget_unparent);
@@ -1822,6 +1838,7 @@ wm_canvas_init (WmCanvas *self)
 
   _wm_canvas_init_input (self);
   _wm_canvas_init_edit (self);
+  _wm_canvas_init_compare (self);
 }
 
 /* }}} */

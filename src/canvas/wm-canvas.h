@@ -25,6 +25,7 @@
 
 #include <gtk/gtk.h>
 
+#include "wm-flow-diff.h"
 #include "wm-undo.h"
 #include "wm-version.h"
 
@@ -120,6 +121,31 @@ void         wm_canvas_unselect_all       (WmCanvas           *self);
  * diagnostics of this version naming an element. */
 void         wm_canvas_set_diagnostics    (WmCanvas           *self,
                                            GPtrArray          *diagnostics);
+
+/* Comparison mode: @diff (NULL ends it) compares another version with the
+ * one shown, which must be its newer side. Added elements get an outline
+ * and an "Added" tag, changed ones a "Changed" tag, removed ones are drawn
+ * from the other version as translucent dashed ghosts where they were
+ * (they take no input), added connections in the added colour and removed
+ * ones dashed. Marked nodes say so in their accessible description. A new
+ * version shown or set_version clears it. */
+void         wm_canvas_set_comparison     (WmCanvas           *self,
+                                           WmFlowDiff         *diff);
+WmFlowDiff  *wm_canvas_get_comparison     (WmCanvas           *self);
+/* How element @id is marked: a WmDiffKind, or WM_NODE_NO_MARK (-1). */
+int          wm_canvas_get_mark           (WmCanvas           *self,
+                                           const char         *id);
+/* The ghost showing removed element @id, or NULL. */
+GtkWidget   *wm_canvas_get_ghost          (WmCanvas           *self,
+                                           const char         *id);
+
+/* The element with @id (NULL: none) is locked: it can be selected,
+ * copied and connected from, but not moved, nudged, cut or deleted, and
+ * arranging keeps it where it is. Its node shows a lock. A new version
+ * shown clears it. */
+void         wm_canvas_set_locked_element (WmCanvas           *self,
+                                           const char         *id);
+const char  *wm_canvas_get_locked_element (WmCanvas           *self);
 
 /* Edits, each one undo step. */
 void         wm_canvas_delete_selection   (WmCanvas           *self);

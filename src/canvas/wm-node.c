@@ -18,6 +18,10 @@
 #define PAD 10.0
 #define CHIP 22.0
 #define BADGE_RADIUS 8.0
+/* The comparison tag straddles the top edge, inside the overhang the
+ * canvas allows for (NODE_OVERHANG). */
+#define TAG_HEIGHT 18.0
+#define TAG_PAD 7.0
 /* Below this zoom the texts are too small to read: draw the shape only. */
 #define DETAIL_ZOOM 0.35
 
@@ -30,6 +34,9 @@ struct _WmNode
   double            height;
   guint             badge;
   gboolean          selected;
+  gboolean          locked;
+  int               mark;
+  char             *mark_description;
   char             *description;
   char             *summary;
 
@@ -38,8 +45,10 @@ struct _WmNode
   PangoLayout      *name_layout;
   PangoLayout      *summary_layout;
   PangoLayout      *badge_layout;
+  PangoLayout      *tag_layout;
   GPtrArray        *port_layouts;
   GdkPaintable     *icon;
+  GdkPaintable     *lock_icon;
 };
 
 G_DEFINE_FINAL_TYPE (WmNode, wm_node, GTK_TYPE_WIDGET)
@@ -48,6 +57,28 @@ static const char * const category_classes[WM_N_CATEGORIES] = {
   "entry", "channel", "function", "milestone", "exit",
 };
 
+/* Indexed by WmDiffKind. */
+static const char * const mark_classes[] = { "added", "removed", "changed" };
+
+static const char *
+mark_label (int mark)
+{
+  switch (mark)
+    {
+    case WM_DIFF_ADDED:
+      /* Translators: a tag on an element added in the newer version */
+      return C_("comparison", "Added");
+    case WM_DIFF_REMOVED:
+      /* Translators: a tag on an element the newer version removed */
+      return C_("comparison", "Removed");
+    case WM_DIFF_CHANGED:
+      /* Translators: a tag on an element changed in the newer version */
+      return C_("comparison", "Changed");
+    default:
+      return NULL;
+    }
+}
+
 static void
 drop_layouts (WmNode *self)
 {
@@ -55,8 +86,10 @@ drop_layouts (WmNode *self)
   g_clear_object (&self->name_layout);
   g_clear_object (&self->summary_layout);
   g_clear_object (&self->badge_layout);
+  g_clear_object (&self->tag_layout);
   g_clear_pointer (&self->port_layouts, g_ptr_array_unref);
   g_clear_object (&self->icon);
+  g_clear_object (&self->lock_icon);
 }
 
 static PangoLayout *
@@ -100,6 +133,11 @@ ensure_layouts (WmNode *self)
   self->summary_layout = make_layout (self, self->summary, text_width, FALSE, TRUE);
   self->badge_layout = make_layout (self, "!", 2 * BADGE_RADIUS, TRUE, TRUE);
   pango_layout_set_alignment (self->badge_layout, PANGO_ALIGN_CENTER);
+  if (self->mark != WM_NODE_NO_MARK)
+    {
+      self->tag_layout = make_layout (self, mark_label (self->mark), text_width, TRUE, TRUE);
+      pango_layout_set_width (self->tag_layout, -1);
+    }
 
   self->port_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   if (wm_node_ports_labelled ((const char * const *) self->ports))
@@ -120,6 +158,15 @@ ensure_layouts (WmNode *self)
                                                               gtk_widget_get_scale_factor (GTK_WIDGET (self)),
                                                               gtk_widget_get_direction (GTK_WIDGET (self)),
                                                               0));
+    }
+  if (self->locked)
+    {
+      GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      self->lock_icon = GDK_PAINTABLE (gtk_icon_theme_lookup_icon (theme, "changes-prevent-symbolic", NULL, 16,
+                                                                   gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                                                   gtk_widget_get_direction (GTK_WIDGET (self)),
+                                                                   0));
     }
 }
 
@@ -177,6 +224,54 @@ get_colors (WmNode *self)
   return &light;
 }
 
+static const GdkRGBA *
+mark_colour (const WmCanvasColors *colors,
+             int                   mark)
+{
+  return mark == WM_DIFF_ADDED ? &colors->added
+         : mark == WM_DIFF_REMOVED ? &colors->removed : &colors->changed;
+}
+
+/* The comparison tag: a pill over the top edge, right-aligned. */
+static void
+append_tag (WmNode               *self,
+            GtkSnapshot          *snapshot,
+            const WmCanvasColors *colors)
+{
+  GdkRGBA white = { 1, 1, 1, 1 };
+  GskRoundedRect pill;
+  graphene_rect_t rect;
+  int w, h;
+
+  pango_layout_get_pixel_size (self->tag_layout, &w, &h);
+  rect = GRAPHENE_RECT_INIT (WM_NODE_WIDTH - PAD - w - 2 * TAG_PAD, -TAG_HEIGHT / 2,
+                             w + 2 * TAG_PAD, TAG_HEIGHT);
+  gsk_rounded_rect_init_from_rect (&pill, &rect, TAG_HEIGHT / 2);
+  gtk_snapshot_push_rounded_clip (snapshot, &pill);
+  gtk_snapshot_append_color (snapshot, mark_colour (colors, self->mark), &rect);
+  gtk_snapshot_pop (snapshot);
+  append_layout (snapshot, self->tag_layout, rect.origin.x + TAG_PAD, -h / 2.0, &white);
+}
+
+/* A removed element's dashed outline (CSS outlines are solid only on the
+ * render node path; the few ghosts can afford a cairo node). */
+static void
+append_ghost_outline (WmNode               *self,
+                      GtkSnapshot          *snapshot,
+                      const WmCanvasColors *colors)
+{
+  const double dash[] = { 6.0, 4.0 };
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                           &GRAPHENE_RECT_INIT (-3, -3, WM_NODE_WIDTH + 6, self->height + 6));
+
+  wm_draw_rounded_rect (cr, -1, -1, WM_NODE_WIDTH + 2, self->height + 2, 10);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  gdk_cairo_set_source_rgba (cr, &colors->removed);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
 static void
 wm_node_snapshot (GtkWidget   *widget,
                   GtkSnapshot *snapshot)
@@ -201,10 +296,14 @@ wm_node_snapshot (GtkWidget   *widget,
   if (zoom < DETAIL_ZOOM)
     {
       /* Far out: the category's colour is all one can see. */
-      gtk_snapshot_append_color (snapshot, category,
+      gtk_snapshot_append_color (snapshot,
+                                 self->mark != WM_NODE_NO_MARK ? mark_colour (colors, self->mark) : category,
                                  &GRAPHENE_RECT_INIT (0, 0, WM_NODE_WIDTH, CHIP + 2 * PAD));
       return;
     }
+
+  if (self->mark == WM_DIFF_REMOVED)
+    append_ghost_outline (self, snapshot, colors);
 
   gsk_rounded_rect_init_from_rect (&chip, &chip_rect, 6);
   gtk_snapshot_push_rounded_clip (snapshot, &chip);
@@ -222,6 +321,15 @@ wm_node_snapshot (GtkWidget   *widget,
           gtk_snapshot_restore (snapshot);
         }
       append_layout (snapshot, self->type_layout, PAD + CHIP + 8, PAD + 3, &dim);
+      if (self->lock_icon != NULL)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (WM_NODE_WIDTH - PAD - 2 * BADGE_RADIUS - 20,
+                                                                  PAD + 3));
+          gtk_symbolic_paintable_snapshot_symbolic (GTK_SYMBOLIC_PAINTABLE (self->lock_icon), snapshot,
+                                                    16, 16, &dim, 1);
+          gtk_snapshot_restore (snapshot);
+        }
       append_layout (snapshot, self->name_layout, PAD, 36,
                      wm_element_get_name (self->element) != NULL ? &fg : &dim);
       append_layout (snapshot, self->summary_layout, PAD, 54, &dim);
@@ -255,6 +363,8 @@ wm_node_snapshot (GtkWidget   *widget,
           append_layout (snapshot, self->badge_layout, WM_NODE_WIDTH - PAD - 2 * BADGE_RADIUS,
                          PAD + CHIP / 2 - h / 2.0, &white);
         }
+      if (self->tag_layout != NULL)
+        append_tag (self, snapshot, colors);
     }
 
   /* Port dots sit on the right edge, half outside the node. */
@@ -310,6 +420,7 @@ wm_node_finalize (GObject *object)
 
   g_strfreev (self->ports);
   g_free (self->description);
+  g_free (self->mark_description);
   g_free (self->summary);
   G_OBJECT_CLASS (wm_node_parent_class)->finalize (object);
 }
@@ -334,6 +445,7 @@ static void
 wm_node_init (WmNode *self)
 {
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->mark = WM_NODE_NO_MARK;
   /* The canvas picks with its spatial index; the node takes no input of its
    * own, so presses reach the canvas's gestures. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
@@ -473,4 +585,73 @@ wm_node_get_description (WmNode *self)
 {
   g_return_val_if_fail (WM_IS_NODE (self), NULL);
   return self->description;
+}
+
+void
+wm_node_set_mark (WmNode     *self,
+                  int         mark,
+                  const char *description)
+{
+  g_return_if_fail (WM_IS_NODE (self));
+  g_return_if_fail (mark == WM_NODE_NO_MARK || (mark >= WM_DIFF_ADDED && mark <= WM_DIFF_CHANGED));
+
+  if (g_strcmp0 (self->mark_description, description) != 0)
+    {
+      g_free (self->mark_description);
+      self->mark_description = g_strdup (description);
+      if (description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  if (self->mark == mark)
+    return;
+  if (self->mark != WM_NODE_NO_MARK)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), mark_classes[self->mark]);
+  self->mark = mark;
+  if (mark != WM_NODE_NO_MARK)
+    gtk_widget_add_css_class (GTK_WIDGET (self), mark_classes[mark]);
+  drop_layouts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+wm_node_get_mark (WmNode *self)
+{
+  g_return_val_if_fail (WM_IS_NODE (self), WM_NODE_NO_MARK);
+  return self->mark;
+}
+
+const char *
+wm_node_get_mark_description (WmNode *self)
+{
+  g_return_val_if_fail (WM_IS_NODE (self), NULL);
+  return self->mark_description;
+}
+
+void
+wm_node_set_locked (WmNode   *self,
+                    gboolean  locked)
+{
+  g_return_if_fail (WM_IS_NODE (self));
+
+  locked = !!locked;
+  if (self->locked == locked)
+    return;
+  self->locked = locked;
+  if (locked)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "locked");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "locked");
+  drop_layouts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+wm_node_get_locked (WmNode *self)
+{
+  g_return_val_if_fail (WM_IS_NODE (self), FALSE);
+  return self->locked;
 }

@@ -8,13 +8,16 @@
  * canvas scales it with the allocation transform). Its size comes from
  * wm-canvas-geometry.h, never from its text. CSS name "wmnode", with the
  * element's category as a class ("entry", "channel", "function",
- * "milestone", "exit") and "error" / "warning" for validation badges.
+ * "milestone", "exit") and "error" / "warning" for validation badges;
+ * "added", "changed" or "removed" when the canvas compares versions, and
+ * "locked" for an element that cannot change.
  */
 #pragma once
 
 #include <gtk/gtk.h>
 
 #include "wm-element.h"
+#include "wm-flow-diff.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +43,22 @@ guint               wm_node_get_badge      (WmNode     *self);
 void                wm_node_set_selected   (WmNode     *self,
                                             gboolean    selected);
 gboolean            wm_node_get_selected   (WmNode     *self);
+
+/* The comparison mark: a WmDiffKind, or WM_NODE_NO_MARK. A marked node
+ * shows a tag ("Added", "Changed", "Removed") over its top edge; a
+ * removed one is a translucent ghost with a dashed outline. @description
+ * becomes the accessible description ("Changed in version 2: name"). */
+#define WM_NODE_NO_MARK (-1)
+void                wm_node_set_mark       (WmNode     *self,
+                                            int         mark,
+                                            const char *description);
+int                 wm_node_get_mark       (WmNode     *self);
+const char         *wm_node_get_mark_description (WmNode *self);
+
+/* A locked node shows a lock by its type. */
+void                wm_node_set_locked     (WmNode     *self,
+                                            gboolean    locked);
+gboolean            wm_node_get_locked     (WmNode     *self);
 
 /* The accessible label, as wm_node_describe() words it. */
 void                wm_node_set_description (WmNode    *self,

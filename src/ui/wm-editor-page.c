@@ -17,6 +17,7 @@
 #include "wm-minimap.h"
 #include "wm-status-badge.h"
 #include "wm-validate.h"
+#include "wm-versions-panel.h"
 
 struct _WmEditorPage
 {
@@ -24,7 +25,7 @@ struct _WmEditorPage
 
   WmWorkspace       *workspace;
   WmFlow            *flow;
-  WmVersion         *version;      /* the version shown: the latest */
+  WmVersion         *version;      /* the version shown */
   WmUndoStack       *undo_stack;
   GPtrArray         *diagnostics;  /* of the last validation, or NULL */
   guint              n_errors;
@@ -57,6 +58,9 @@ struct _WmEditorPage
   GtkRevealer       *panel_revealer;
   WmValidationPanel *validation_panel;
   WmInspector       *inspector;
+  GtkToggleButton   *versions_button;
+  GtkStack          *sidebar_stack;
+  WmVersionsPanel   *versions_panel;
 };
 
 /* Where palette activation puts an element chained to the selected one:
@@ -294,8 +298,14 @@ static void
 show_element (WmEditorPage *self,
               WmElement    *element)
 {
+  const char *locked = wm_canvas_get_locked_element (self->canvas);
+
   wm_inspector_set_element (self->inspector, element, self->flow, self->undo_stack, get_lookup (self));
   wm_inspector_set_diagnostics (self->inspector, self->diagnostics);
+  if (element != NULL && g_strcmp0 (wm_element_get_id (element), locked) == 0)
+    wm_inspector_set_locked (self->inspector,
+                             _("The entry point of a running flow cannot change; stop the flow or "
+                               "duplicate it to use another entry"));
 }
 
 static void
@@ -324,6 +334,7 @@ wm_editor_page_close (WmEditorPage *self)
 
   wm_editor_page_save_now (self);
   release_flow (self);
+  wm_versions_panel_sync (self->versions_panel);
 }
 
 static void
@@ -357,16 +368,36 @@ wm_editor_page_open (WmEditorPage *self,
                      const char   *id,
                      GError      **error)
 {
+  return wm_editor_page_open_version (self, id, 0, error);
+}
+
+gboolean
+wm_editor_page_open_version (WmEditorPage *self,
+                             const char   *id,
+                             guint         number,
+                             GError      **error)
+{
   g_autoptr(WmFlow) flow = NULL;
+  WmVersion *version;
+  WmElement *locked;
 
   g_return_val_if_fail (WM_IS_EDITOR_PAGE (self), FALSE);
   g_return_val_if_fail (self->workspace != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
+  /* Save first: reopening the flow open reads it back from the store. */
+  wm_editor_page_save_now (self);
   flow = wm_workspace_get_flow (self->workspace, id, error);
   if (flow == NULL)
     return FALSE;
-  if (wm_flow_get_latest_version (flow) == NULL)
+  version = number != 0 ? wm_flow_get_version (flow, number) : wm_flow_get_latest_version (flow);
+  if (version == NULL && number != 0)
+    {
+      g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
+                   _("The flow “%s” has no version %u."), id, number);
+      return FALSE;
+    }
+  if (version == NULL)
     {
       g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
                    _("The flow “%s” has no version to show."), id);
@@ -375,7 +406,7 @@ wm_editor_page_open (WmEditorPage *self,
   wm_editor_page_close (self);
 
   self->flow = g_steal_pointer (&flow);
-  self->version = wm_flow_get_latest_version (self->flow);
+  self->version = version;
   self->undo_stack = wm_undo_stack_new (self->flow);
   g_signal_connect_swapped (self->flow, "changed", G_CALLBACK (flow_changed_cb), self);
   g_signal_connect_swapped (self->undo_stack, "notify::can-undo", G_CALLBACK (undo_stack_notify_cb), self);
@@ -384,11 +415,15 @@ wm_editor_page_open (WmEditorPage *self,
   g_signal_connect_swapped (self->undo_stack, "notify::redo-description", G_CALLBACK (undo_stack_notify_cb), self);
 
   wm_canvas_set_version (self->canvas, self->version, self->undo_stack);
+  /* A new version keeps the entry point of the running one. */
+  locked = wm_flow_diff_locked_entry (self->version);
+  wm_canvas_set_locked_element (self->canvas, locked != NULL ? wm_element_get_id (locked) : NULL);
   show_element (self, NULL);
   set_read_only (self, wm_version_get_status (self->version) != WM_VERSION_DRAFT);
   update_header (self);
   wm_editor_page_validate_now (self);
   wm_canvas_zoom_to_fit (self->canvas);
+  wm_versions_panel_sync (self->versions_panel);
   return TRUE;
 }
 
@@ -810,6 +845,18 @@ delete_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The versions panel takes the inspector's place while shown. */
+static void
+versions_button_toggled_cb (WmEditorPage *self)
+{
+  gboolean shown = gtk_toggle_button_get_active (self->versions_button);
+
+  gtk_stack_set_visible_child (self->sidebar_stack,
+                               shown ? GTK_WIDGET (self->versions_panel) : GTK_WIDGET (self->inspector));
+  if (!shown)
+    wm_versions_panel_stop_comparing (self->versions_panel);
+}
+
 /* Accessors */
 
 void
@@ -822,6 +869,14 @@ wm_editor_page_set_workspace (WmEditorPage *self,
     return;
   wm_editor_page_close (self);
   g_set_object (&self->workspace, workspace);
+  wm_versions_panel_sync (self->versions_panel);
+}
+
+WmWorkspace *
+wm_editor_page_get_workspace (WmEditorPage *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR_PAGE (self), NULL);
+  return self->workspace;
 }
 
 WmWorkspace *
@@ -955,6 +1010,7 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   g_type_ensure (WM_TYPE_PALETTE);
   g_type_ensure (WM_TYPE_INSPECTOR);
   g_type_ensure (WM_TYPE_VALIDATION_PANEL);
+  g_type_ensure (WM_TYPE_VERSIONS_PANEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -980,6 +1036,10 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, panel_revealer);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validation_panel);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, inspector);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, versions_button);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, versions_panel);
+  gtk_widget_class_bind_template_callback (widget_class, versions_button_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, canvas_element_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, validation_panel_diagnostic_activated_cb);
@@ -1015,6 +1075,7 @@ wm_editor_page_init (WmEditorPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   wm_pages_ensure_css ();
   wm_minimap_set_canvas (self->minimap, self->canvas);
+  wm_versions_panel_set_page (self->versions_panel, self);
   g_signal_connect_object (self->palette, "type-activated",
                            G_CALLBACK (palette_type_activated_cb), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);

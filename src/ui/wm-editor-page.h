@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The flow's latest version on the canvas, with the palette on the left,
- * the inspector on the right and the validation panel below. The header
+ * A version of the flow (the latest unless another is opened) on the
+ * canvas, with the palette on the left, the inspector on the right and
+ * the validation panel below. The header
  * renames the flow, shows its version and status, whether it is saved,
  * and the problem counts. Every change is validated (after a pause of
  * WM_EDITOR_VALIDATE_DELAY_MS) and saved to the workspace (at most
@@ -15,6 +16,7 @@
  * duplicate, export, save-template, delete, search-palette [Ctrl+F];
  * launch, pause, resume, stop-version, stop-all, cancel-schedule, finish
  * (wm-editor-lifecycle.h).
+ * The "Versions" toggle shows the versions panel in the inspector's place.
  */
 #pragma once
 
@@ -41,6 +43,12 @@ void               wm_editor_page_set_workspace    (WmEditorPage *self,
 /* Opens flow @id (its latest version); saves the flow open before. */
 gboolean           wm_editor_page_open             (WmEditorPage *self,
                                                     const char   *id,
+                                                    GError      **error);
+/* Opens version @number (0: the latest) of flow @id, read-only unless it
+ * is a draft; saves the flow open before. */
+gboolean           wm_editor_page_open_version     (WmEditorPage *self,
+                                                    const char   *id,
+                                                    guint         number,
                                                     GError      **error);
 /* Saves what is pending and shows nothing. */
 void               wm_editor_page_close            (WmEditorPage *self);

@@ -31,6 +31,7 @@ struct _WmInspector
   GPtrArray   *diagnostics;  /* WmDiagnostic copies, or NULL */
   gboolean     pushing_name;
   gboolean     updating_name;
+  char        *locked_reason;
 
   /* Template children */
   GtkStack            *stack;
@@ -38,6 +39,7 @@ struct _WmInspector
   AdwActionRow        *type_row;
   GtkImage            *type_icon;
   AdwEntryRow         *name_row;
+  AdwActionRow        *locked_row;
 };
 
 G_DEFINE_FINAL_TYPE (WmInspector, wm_inspector, GTK_TYPE_WIDGET)
@@ -372,6 +374,7 @@ wm_inspector_set_element (WmInspector *self,
   g_return_if_fail (lookup == NULL || WM_IS_LOOKUP (lookup));
 
   clear_element (self);
+  wm_inspector_set_locked (self, NULL);
   if (element == NULL)
     return;
 
@@ -407,6 +410,34 @@ wm_inspector_get_element (WmInspector *self)
 {
   g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
   return self->element;
+}
+
+void
+wm_inspector_set_locked (WmInspector *self,
+                         const char  *reason)
+{
+  gboolean locked = reason != NULL;
+
+  g_return_if_fail (WM_IS_INSPECTOR (self));
+
+  if (self->locked_reason != reason)
+    {
+      g_free (self->locked_reason);
+      self->locked_reason = g_strdup (reason);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->locked_row), locked ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->locked_row), locked);
+  /* The fields stay readable (and copyable), as on a launched version. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), !locked);
+  for (guint i = 0; self->groups != NULL && i < self->groups->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->groups, i), !locked);
+}
+
+const char *
+wm_inspector_get_locked_reason (WmInspector *self)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
+  return self->locked_reason;
 }
 
 void
@@ -537,6 +568,7 @@ wm_inspector_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->locked_reason, g_free);
 
   G_OBJECT_CLASS (wm_inspector_parent_class)->dispose (object);
 }
@@ -573,6 +605,7 @@ wm_inspector_class_init (WmInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmInspector, type_row);
   gtk_widget_class_bind_template_child (widget_class, WmInspector, type_icon);
   gtk_widget_class_bind_template_child (widget_class, WmInspector, name_row);
+  gtk_widget_class_bind_template_child (widget_class, WmInspector, locked_row);
   gtk_widget_class_bind_template_callback (widget_class, name_row_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -45,6 +45,13 @@ void       wm_inspector_set_diagnostics (WmInspector *self,
 gboolean   wm_inspector_focus_field     (WmInspector *self,
                                          const char  *field);
 
+/* Locks the shown element: its fields insensitive and @reason (NULL
+ * unlocks) shown above them, e.g. why a running flow's entry point
+ * cannot change. wm_inspector_set_element unlocks. */
+void        wm_inspector_set_locked      (WmInspector *self,
+                                          const char  *reason);
+const char *wm_inspector_get_locked_reason (WmInspector *self);
+
 /* The editor's row for @field (as wm_inspector_focus_field reads it), or
  * NULL: for tests and for scrolling to it. */
 GtkWidget *wm_inspector_get_field_row   (WmInspector *self,
