@@ -879,13 +879,6 @@ wm_editor_page_get_workspace (WmEditorPage *self)
   return self->workspace;
 }
 
-WmWorkspace *
-wm_editor_page_get_workspace (WmEditorPage *self)
-{
-  g_return_val_if_fail (WM_IS_EDITOR_PAGE (self), NULL);
-  return self->workspace;
-}
-
 WmFlow *
 wm_editor_page_get_flow (WmEditorPage *self)
 {
