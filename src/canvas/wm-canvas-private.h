@@ -53,6 +53,7 @@ struct _WmCanvas
   guint               snap : 1;
   guint               space_held : 1;
   guint               zoom_pending_fit : 1;
+  double              pending_fit_min_zoom;
   guint               read_only : 1;
   double              zoom;
 

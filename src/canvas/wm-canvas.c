@@ -781,34 +781,60 @@ wm_canvas_center_on (WmCanvas *self,
   g_signal_emit (self, signals[CONTENT_CHANGED], 0);
 }
 
-void
-wm_canvas_zoom_to_fit (WmCanvas *self)
+#define FIT_MARGIN 24.0
+/* Below this zoom the names on the nodes are too small to read. */
+#define READABLE_ZOOM 0.75
+
+/* Fits every element in the view, at a zoom of at least @min_zoom; when
+ * they do not fit at that zoom, the view shows the start of the flow (its
+ * left edge, where the entry is) and the middle of its height. */
+static void
+fit_view (WmCanvas *self,
+          double    min_zoom)
 {
-  int width, height;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
   WmRect content;
-  double zoom;
+  double zoom, fit;
 
-  g_return_if_fail (WM_IS_CANVAS (self));
-
-  width = gtk_widget_get_width (GTK_WIDGET (self));
-  height = gtk_widget_get_height (GTK_WIDGET (self));
   if (width <= 0 || height <= 0)
     {
       /* Not allocated yet: fit on the first allocation. */
       self->zoom_pending_fit = TRUE;
+      self->pending_fit_min_zoom = min_zoom;
       return;
     }
   if (!wm_spatial_index_get_bounds (self->node_index, &content))
     return;
-  zoom = MIN ((width - 2 * 24.0) / MAX (content.width, 1),
-              (height - 2 * 24.0) / MAX (content.height, 1));
-  zoom = CLAMP (zoom, WM_CANVAS_MIN_ZOOM, 1.0);
+  fit = MIN ((width - 2 * FIT_MARGIN) / MAX (content.width, 1),
+             (height - 2 * FIT_MARGIN) / MAX (content.height, 1));
+  zoom = CLAMP (fit, MAX (min_zoom, WM_CANVAS_MIN_ZOOM), 1.0);
   if (zoom != self->zoom)
     {
       self->zoom = zoom;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
-  wm_canvas_center_on (self, content.x + content.width / 2, content.y + content.height / 2);
+  if (zoom <= fit)
+    wm_canvas_center_on (self, content.x + content.width / 2, content.y + content.height / 2);
+  else
+    wm_canvas_center_on (self, content.x - FIT_MARGIN / zoom + width / (2 * zoom),
+                         content.y + content.height / 2);
+}
+
+void
+wm_canvas_zoom_to_fit (WmCanvas *self)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  fit_view (self, WM_CANVAS_MIN_ZOOM);
+}
+
+void
+wm_canvas_show_start (WmCanvas *self)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  fit_view (self, READABLE_ZOOM);
 }
 
 void
@@ -931,7 +957,7 @@ wm_canvas_size_allocate (GtkWidget *widget,
   if (self->zoom_pending_fit)
     {
       self->zoom_pending_fit = FALSE;
-      wm_canvas_zoom_to_fit (self);
+      fit_view (self, self->pending_fit_min_zoom);
     }
   update_overview (self);
   configure_adjustments (self, _wm_canvas_scroll_x (self), _wm_canvas_scroll_y (self));

@@ -60,6 +60,9 @@ void         wm_canvas_set_zoom           (WmCanvas           *self,
                                            double              zoom);
 /* Shows every element (zoom at most 1). */
 void         wm_canvas_zoom_to_fit        (WmCanvas           *self);
+/* The view a flow opens with: every element when they fit at a zoom where
+ * names can be read, else the start of the flow at that zoom. */
+void         wm_canvas_show_start         (WmCanvas           *self);
 /* Scrolls so that @element is in view. */
 void         wm_canvas_scroll_to_element  (WmCanvas           *self,
                                            WmElement          *element);

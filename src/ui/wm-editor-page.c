@@ -422,7 +422,7 @@ wm_editor_page_open_version (WmEditorPage *self,
   set_read_only (self, wm_version_get_status (self->version) != WM_VERSION_DRAFT);
   update_header (self);
   wm_editor_page_validate_now (self);
-  wm_canvas_zoom_to_fit (self->canvas);
+  wm_canvas_show_start (self->canvas);
   wm_versions_panel_sync (self->versions_panel);
   return TRUE;
 }
