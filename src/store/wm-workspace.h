@@ -210,6 +210,22 @@ char         *wm_workspace_import_flow      (WmWorkspace  *self,
                                              gboolean     *renamed,
                                              GError      **error);
 
+/* Imports a flow file (wm_workspace_import_flow) after checking that its
+ * name ends in ".json" and that it is not larger than a flow file can be;
+ * every error message names the file. */
+char         *wm_workspace_import_file      (WmWorkspace  *self,
+                                             GFile        *file,
+                                             gboolean     *renamed,
+                                             GError      **error);
+/* Imports each of @files (GFile) with wm_workspace_import_file, each in
+ * its own transaction, so a bad file imports nothing and the others still
+ * come in. Returns one message per file, in order, to show the person who
+ * chose them: "Imported “Name”", "“Name” already existed; imported as a
+ * copy", or the error. Sets *@n_imported (may be NULL). */
+char        **wm_workspace_import_files     (WmWorkspace  *self,
+                                             GSList       *files,
+                                             guint        *n_imported);
+
 /* Milestones and outcomes (GPtrArray of WmDefinition, by name). */
 GPtrArray    *wm_workspace_list_definitions (WmWorkspace      *self,
                                              WmDefinitionKind  kind,
@@ -229,6 +245,13 @@ gboolean      wm_workspace_set_definition_description (WmWorkspace *self,
                                              WmDefinitionKind  kind,
                                              const char       *id,
                                              const char       *description,
+                                             GError          **error);
+/* The names of the flows whose launched (non-draft) versions use
+ * definition @id, by name; those keep a milestone from being deleted.
+ * Empty for an outcome (outcomes are never deleted anyway). */
+char        **wm_workspace_list_definition_users (WmWorkspace *self,
+                                             WmDefinitionKind  kind,
+                                             const char       *id,
                                              GError          **error);
 /* Milestones only, and only when no non-draft version uses them. */
 gboolean      wm_workspace_delete_definition (WmWorkspace     *self,
