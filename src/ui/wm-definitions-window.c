@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Boxed lists rather than a GtkListView: at most 1,000 + 100 rows, each
- * with an edit and a delete button, which a list box keeps simple and
- * fully accessible. The lists are rebuilt from the workspace on
- * ::definitions-changed; the search only filters.
+ * Each page is a GtkListView over a GListStore of the definitions: up to a
+ * thousand milestones, and a boxed GtkListBox of a thousand rows took
+ * seconds to build, while a list view makes only the rows on screen. On
+ * ::definitions-changed only the stretch of items that changed is
+ * replaced, so one rename keeps the scroll and the focus.
  */
 
 #include "config.h"
@@ -16,13 +17,59 @@
 
 #include "wm-definition-editor.h"
 #include "wm-definitions-window.h"
+#include "wm-status-badge.h"
+
+/* One definition as an item of the list models. */
+#define WM_TYPE_DEFINITION_ITEM (wm_definition_item_get_type ())
+G_DECLARE_FINAL_TYPE (WmDefinitionItem, wm_definition_item, WM, DEFINITION_ITEM, GObject)
+
+struct _WmDefinitionItem
+{
+  GObject       parent_instance;
+  WmDefinition *definition;
+};
+
+G_DEFINE_FINAL_TYPE (WmDefinitionItem, wm_definition_item, G_TYPE_OBJECT)
+
+static void
+wm_definition_item_finalize (GObject *object)
+{
+  wm_definition_free (WM_DEFINITION_ITEM (object)->definition);
+  G_OBJECT_CLASS (wm_definition_item_parent_class)->finalize (object);
+}
+
+static void
+wm_definition_item_class_init (WmDefinitionItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = wm_definition_item_finalize;
+}
+
+static void
+wm_definition_item_init (WmDefinitionItem *self)
+{
+}
+
+/* Takes @definition. */
+static WmDefinitionItem *
+wm_definition_item_new (WmDefinition *definition)
+{
+  WmDefinitionItem *self = g_object_new (WM_TYPE_DEFINITION_ITEM, NULL);
+
+  self->definition = definition;
+  return self;
+}
 
 typedef struct
 {
-  GtkSearchEntry *search_entry;
-  GtkLabel       *count_label;
-  GtkListBox     *list;
-  char           *search;   /* casefolded, or NULL */
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  GtkLabel           *empty_label;
+  GListStore         *store;     /* WmDefinitionItem, in the workspace's order */
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *search;    /* casefolded, or NULL */
 } Page;
 
 struct _WmDefinitionsWindow
@@ -59,12 +106,6 @@ wm_definitions_format_count (WmDefinitionKind kind,
                           count, most);
 }
 
-static WmDefinition *
-row_definition (GtkListBoxRow *row)
-{
-  return g_object_get_data (G_OBJECT (row), "definition");
-}
-
 static gboolean
 page_matches (const Page         *page,
               const WmDefinition *definition)
@@ -82,61 +123,156 @@ page_matches (const Page         *page,
 }
 
 static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
+item_matches (gpointer item,
+              gpointer user_data)
 {
-  WmDefinition *definition = row_definition (row);
-
-  return definition != NULL && page_matches (user_data, definition);
+  return page_matches (user_data, WM_DEFINITION_ITEM (item)->definition);
 }
 
+static void
+update_empty_state (WmDefinitionsWindow *self,
+                    WmDefinitionKind     kind)
+{
+  Page *page = &self->pages[kind];
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (page->filtered)) > 0)
+    {
+      gtk_stack_set_visible_child_name (page->stack, "list");
+      return;
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (page->store)) > 0)
+    gtk_label_set_text (page->empty_label, kind == WM_DEFINITION_MILESTONE ? _("No matching milestones")
+                                                                           : _("No matching outcomes"));
+  else
+    gtk_label_set_text (page->empty_label, kind == WM_DEFINITION_MILESTONE ? _("No milestones yet")
+                                                                           : _("No outcomes yet"));
+  gtk_stack_set_visible_child_name (page->stack, "empty");
+}
+
+static void
+milestones_shown_changed_cb (WmDefinitionsWindow *self)
+{
+  update_empty_state (self, WM_DEFINITION_MILESTONE);
+}
+
+static void
+outcomes_shown_changed_cb (WmDefinitionsWindow *self)
+{
+  update_empty_state (self, WM_DEFINITION_OUTCOME);
+}
+
+/* Rows */
+
 static GtkWidget *
-make_button (const char *icon_name,
-             const char *label,
-             const char *action_name,
-             GVariant   *target)
+make_button (const char *icon_name)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   return button;
 }
 
-static GtkWidget *
-make_row (WmDefinitionKind  kind,
-          WmDefinition     *definition)
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *edit = NULL;
+  WmDefinitionKind kind = GPOINTER_TO_UINT (user_data);
+  GtkWidget *box, *text_box, *name, *description, *edit;
 
-  /* Names are the user's text, not markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), definition->name);
-  if (definition->description != NULL && *definition->description != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), definition->description);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text_box, TRUE);
+  gtk_widget_set_valign (text_box, GTK_ALIGN_CENTER);
+  name = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  description = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (description), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (description), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (description, "dim-label");
+  gtk_widget_add_css_class (description, "caption");
+  gtk_box_append (GTK_BOX (text_box), name);
+  gtk_box_append (GTK_BOX (text_box), description);
+  gtk_box_append (GTK_BOX (box), text_box);
 
-  /* Translators: the button that edits one milestone or outcome, "Edit Cart reminded" */
-  edit = g_strdup_printf (_("Edit %s"), definition->name);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             make_button ("document-edit-symbolic", edit, "definitions.edit",
-                                          g_variant_new ("(us)", kind, definition->id)));
+  edit = make_button ("document-edit-symbolic");
+  gtk_box_append (GTK_BOX (box), edit);
+  g_object_set_data (G_OBJECT (box), "edit", edit);
+  /* Outcomes have no delete button at all (the page says why). */
   if (kind == WM_DEFINITION_MILESTONE)
     {
-      /* Translators: the button that deletes one milestone, "Delete Cart reminded" */
-      g_autofree char *delete = g_strdup_printf (_("Delete %s"), definition->name);
+      GtkWidget *delete = make_button ("user-trash-symbolic");
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 make_button ("user-trash-symbolic", delete, "definitions.delete",
-                                              g_variant_new_string (definition->id)));
+      gtk_box_append (GTK_BOX (box), delete);
+      g_object_set_data (G_OBJECT (box), "delete", delete);
     }
-  g_object_set_data_full (G_OBJECT (row), "definition", definition, (GDestroyNotify) wm_definition_free);
-  return row;
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "description", description);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+set_button_label (GtkWidget  *button,
+                  const char *label)
+{
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  WmDefinitionKind kind = GPOINTER_TO_UINT (user_data);
+  WmDefinition *definition = WM_DEFINITION_ITEM (gtk_list_item_get_item (item))->definition;
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *edit = g_object_get_data (G_OBJECT (box), "edit");
+  GtkWidget *delete = g_object_get_data (G_OBJECT (box), "delete");
+  GtkWidget *description = g_object_get_data (G_OBJECT (box), "description");
+  /* Translators: the button that edits one milestone or outcome, "Edit Cart reminded" */
+  g_autofree char *edit_label = g_strdup_printf (_("Edit %s"), definition->name);
+  const char *text = definition->description != NULL ? definition->description : "";
+
+  /* Labels without markup: names are the user's text. */
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), definition->name);
+  gtk_label_set_text (GTK_LABEL (description), text);
+  gtk_widget_set_visible (description, *text != '\0');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, definition->name, -1);
+  /* The action is named once it has a target of its type. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new ("(us)", kind, definition->id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "definitions.edit");
+  set_button_label (edit, edit_label);
+  if (delete != NULL)
+    {
+      /* Translators: the button that deletes one milestone, "Delete Cart reminded" */
+      g_autofree char *delete_label = g_strdup_printf (_("Delete %s"), definition->name);
+
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete), g_variant_new_string (definition->id));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "definitions.delete");
+      set_button_label (delete, delete_label);
+    }
+  g_object_set_data_full (G_OBJECT (box), "definition-id", g_strdup (definition->id), g_free);
+}
+
+static gboolean
+same_definition (const WmDefinition *a,
+                 const WmDefinition *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->description, b->description) == 0;
+}
+
+static WmDefinition *
+stored_at (Page  *page,
+           guint  position)
+{
+  g_autoptr(WmDefinitionItem) item = g_list_model_get_item (G_LIST_MODEL (page->store), position);
+
+  /* The store keeps its own reference. */
+  return item->definition;
 }
 
 static void
@@ -145,33 +281,43 @@ fill_page (WmDefinitionsWindow *self,
 {
   Page *page = &self->pages[kind];
   g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
-  GtkListBoxRow *row;
   guint limit = kind == WM_DEFINITION_MILESTONE ? WM_WORKSPACE_MAX_MILESTONES : WM_WORKSPACE_MAX_OUTCOMES;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (page->store));
+  guint n, prefix = 0, suffix = 0;
 
-  /* Row by row: removing every child would take the placeholder too. */
-  while ((row = gtk_list_box_get_row_at_index (page->list, 0)) != NULL)
-    gtk_list_box_remove (page->list, GTK_WIDGET (row));
-  gtk_label_set_text (page->count_label, "");
-  if (self->workspace == NULL)
-    return;
+  if (self->workspace != NULL)
+    {
+      list = wm_workspace_list_definitions (self->workspace, kind, &error);
+      if (list == NULL)
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+          return;
+        }
+    }
+  n = list != NULL ? list->len : 0;
 
-  list = wm_workspace_list_definitions (self->workspace, kind, &error);
+  /* Replace only the stretch between the unchanged start and end. */
+  while (prefix < n && prefix < n_old && same_definition (list->pdata[prefix], stored_at (page, prefix)))
+    prefix++;
+  while (suffix < n - prefix && suffix < n_old - prefix
+         && same_definition (list->pdata[n - 1 - suffix], stored_at (page, n_old - 1 - suffix)))
+    suffix++;
+  for (guint i = prefix; i < n - suffix; i++)
+    g_ptr_array_add (items, wm_definition_item_new (g_steal_pointer (&list->pdata[i])));
+  g_list_store_splice (page->store, prefix, n_old - prefix - suffix, items->pdata, items->len);
+
   if (list == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_label_set_text (page->count_label, "");
       return;
     }
-  /* The rows own the definitions from here. */
-  g_ptr_array_set_free_func (list, NULL);
-  for (guint i = 0; i < list->len; i++)
-    gtk_list_box_append (page->list, make_row (kind, g_ptr_array_index (list, i)));
-
-  count = wm_definitions_format_count (kind, list->len);
+  count = wm_definitions_format_count (kind, n);
   gtk_label_set_text (page->count_label, count);
   /* Full: adding will be refused, so say it before someone types a name. */
-  if (list->len >= limit)
+  if (n >= limit)
     gtk_widget_add_css_class (GTK_WIDGET (page->count_label), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (page->count_label), "warning");
@@ -243,7 +389,7 @@ set_page_search (Page       *page,
   g_clear_pointer (&page->search, g_free);
   if (text != NULL && *text != '\0')
     page->search = g_utf8_casefold (text, -1);
-  gtk_list_box_invalidate_filter (page->list);
+  gtk_filter_changed (GTK_FILTER (page->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 void
@@ -315,20 +461,37 @@ wm_definitions_window_get_shown (WmDefinitionsWindow *self,
                                  WmDefinitionKind     kind)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GListModel *shown;
 
   g_return_val_if_fail (WM_IS_DEFINITIONS_WINDOW (self), NULL);
   g_return_val_if_fail (kind <= WM_DEFINITION_OUTCOME, NULL);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->pages[kind].list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  shown = G_LIST_MODEL (self->pages[kind].filtered);
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
-      WmDefinition *definition = GTK_IS_LIST_BOX_ROW (row) ? row_definition (GTK_LIST_BOX_ROW (row)) : NULL;
+      g_autoptr(WmDefinitionItem) item = g_list_model_get_item (shown, i);
 
-      if (definition != NULL && page_matches (&self->pages[kind], definition))
-        g_strv_builder_add (builder, definition->id);
+      g_strv_builder_add (builder, item->definition->id);
     }
   return g_strv_builder_end (builder);
+}
+
+static GtkWidget *
+find_row_widget (GtkWidget  *widget,
+                 const char *id)
+{
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "definition-id"), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 GtkWidget *
@@ -338,15 +501,25 @@ wm_definitions_window_get_row (WmDefinitionsWindow *self,
 {
   g_return_val_if_fail (WM_IS_DEFINITIONS_WINDOW (self), NULL);
   g_return_val_if_fail (kind <= WM_DEFINITION_OUTCOME, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->pages[kind].list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  return find_row_widget (GTK_WIDGET (self->pages[kind].list_view), id);
+}
+
+/* The definition @id as the page holds it (not a copy), or NULL. */
+static WmDefinition *
+find_definition (WmDefinitionsWindow *self,
+                 WmDefinitionKind     kind,
+                 const char          *id)
+{
+  GListModel *store = G_LIST_MODEL (self->pages[kind].store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
     {
-      WmDefinition *definition = GTK_IS_LIST_BOX_ROW (row) ? row_definition (GTK_LIST_BOX_ROW (row)) : NULL;
+      g_autoptr(WmDefinitionItem) item = g_list_model_get_item (store, i);
 
-      if (definition != NULL && g_strcmp0 (definition->id, id) == 0)
-        return row;
+      if (g_strcmp0 (item->definition->id, id) == 0)
+        return item->definition;
     }
   return NULL;
 }
@@ -384,17 +557,16 @@ wm_definitions_window_edit (WmDefinitionsWindow *self,
                             WmDefinitionKind     kind,
                             const char          *id)
 {
-  GtkWidget *row;
+  WmDefinition *definition;
   GtkWidget *editor;
 
   g_return_val_if_fail (WM_IS_DEFINITIONS_WINDOW (self), NULL);
   g_return_val_if_fail (kind <= WM_DEFINITION_OUTCOME, NULL);
 
-  row = wm_definitions_window_get_row (self, kind, id);
-  if (row == NULL || self->workspace == NULL)
+  definition = find_definition (self, kind, id);
+  if (definition == NULL || self->workspace == NULL)
     return NULL;
-  editor = wm_definition_editor_new (GTK_WINDOW (self), self->workspace, kind,
-                                     row_definition (GTK_LIST_BOX_ROW (row)));
+  editor = wm_definition_editor_new (GTK_WINDOW (self), self->workspace, kind, definition);
   gtk_window_present (GTK_WINDOW (editor));
   return editor;
 }
@@ -423,16 +595,28 @@ edit_activated (GtkWidget  *widget,
 }
 
 static void
-list_row_activated_cb (WmDefinitionsWindow *self,
-                       GtkListBoxRow       *row,
-                       GtkListBox          *list)
+activate_position (WmDefinitionsWindow *self,
+                   WmDefinitionKind     kind,
+                   guint                position)
 {
-  WmDefinition *definition = row_definition (row);
-  WmDefinitionKind kind = list == self->pages[WM_DEFINITION_OUTCOME].list
-                          ? WM_DEFINITION_OUTCOME : WM_DEFINITION_MILESTONE;
+  g_autoptr(WmDefinitionItem) item = g_list_model_get_item (G_LIST_MODEL (self->pages[kind].filtered), position);
 
-  if (definition != NULL)
-    wm_definitions_window_edit (self, kind, definition->id);
+  if (item != NULL)
+    wm_definitions_window_edit (self, kind, item->definition->id);
+}
+
+static void
+milestone_list_activate_cb (WmDefinitionsWindow *self,
+                            guint                position)
+{
+  activate_position (self, WM_DEFINITION_MILESTONE, position);
+}
+
+static void
+outcome_list_activate_cb (WmDefinitionsWindow *self,
+                          guint                position)
+{
+  activate_position (self, WM_DEFINITION_OUTCOME, position);
 }
 
 /* Delete */
@@ -478,17 +662,15 @@ wm_definitions_window_delete (WmDefinitionsWindow *self,
 {
   g_auto(GStrv) users = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
   GtkWidget *dialog;
   WmDefinition *definition;
 
   g_return_val_if_fail (WM_IS_DEFINITIONS_WINDOW (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  row = wm_definitions_window_get_row (self, WM_DEFINITION_MILESTONE, id);
-  if (row == NULL || self->workspace == NULL)
+  definition = find_definition (self, WM_DEFINITION_MILESTONE, id);
+  if (definition == NULL || self->workspace == NULL)
     return NULL;
-  definition = row_definition (GTK_LIST_BOX_ROW (row));
 
   users = wm_workspace_list_definition_users (self->workspace, WM_DEFINITION_MILESTONE, id, &error);
   if (users == NULL)
@@ -542,7 +724,15 @@ wm_definitions_window_dispose (GObject *object)
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->pages); kind++)
+    if (self->pages[kind].filtered != NULL)
+      g_signal_handlers_disconnect_by_data (self->pages[kind].filtered, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_DEFINITIONS_WINDOW);
+  for (guint kind = 0; kind < G_N_ELEMENTS (self->pages); kind++)
+    {
+      g_clear_object (&self->pages[kind].filtered);
+      g_clear_object (&self->pages[kind].store);
+    }
   g_clear_object (&self->workspace);
 
   G_OBJECT_CLASS (wm_definitions_window_parent_class)->dispose (object);
@@ -578,15 +768,20 @@ wm_definitions_window_class_init (WmDefinitionsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmDefinitionsWindow, toast_overlay);
   BIND_PAGE_CHILD ("milestone_search", WM_DEFINITION_MILESTONE, search_entry);
   BIND_PAGE_CHILD ("milestone_count", WM_DEFINITION_MILESTONE, count_label);
-  BIND_PAGE_CHILD ("milestone_list", WM_DEFINITION_MILESTONE, list);
+  BIND_PAGE_CHILD ("milestone_stack", WM_DEFINITION_MILESTONE, stack);
+  BIND_PAGE_CHILD ("milestone_list", WM_DEFINITION_MILESTONE, list_view);
+  BIND_PAGE_CHILD ("milestone_empty", WM_DEFINITION_MILESTONE, empty_label);
   BIND_PAGE_CHILD ("outcome_search", WM_DEFINITION_OUTCOME, search_entry);
   BIND_PAGE_CHILD ("outcome_count", WM_DEFINITION_OUTCOME, count_label);
-  BIND_PAGE_CHILD ("outcome_list", WM_DEFINITION_OUTCOME, list);
+  BIND_PAGE_CHILD ("outcome_stack", WM_DEFINITION_OUTCOME, stack);
+  BIND_PAGE_CHILD ("outcome_list", WM_DEFINITION_OUTCOME, list_view);
+  BIND_PAGE_CHILD ("outcome_empty", WM_DEFINITION_OUTCOME, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, milestone_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, milestone_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, milestone_list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "definitions.add", NULL, add_activated);
   gtk_widget_class_install_action (widget_class, "definitions.edit", "(us)", edit_activated);
@@ -598,8 +793,30 @@ wm_definitions_window_class_init (WmDefinitionsWindowClass *klass)
 static void
 wm_definitions_window_init (WmDefinitionsWindow *self)
 {
+  GCallback shown_changed[] = { G_CALLBACK (milestones_shown_changed_cb), G_CALLBACK (outcomes_shown_changed_cb) };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  wm_pages_ensure_css ();
 
   for (guint kind = 0; kind < G_N_ELEMENTS (self->pages); kind++)
-    gtk_list_box_set_filter_func (self->pages[kind].list, filter_row, &self->pages[kind], NULL);
+    {
+      Page *page = &self->pages[kind];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkNoSelection *selection;
+
+      page->store = g_list_store_new (WM_TYPE_DEFINITION_ITEM);
+      page->filter = gtk_custom_filter_new (item_matches, page, NULL);
+      page->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (page->store)),
+                                                  GTK_FILTER (page->filter));
+      g_signal_connect_swapped (page->filtered, "items-changed", shown_changed[kind], self);
+      selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (page->filtered)));
+      gtk_list_view_set_model (page->list_view, GTK_SELECTION_MODEL (selection));
+      g_object_unref (selection);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), GUINT_TO_POINTER (kind));
+      g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), GUINT_TO_POINTER (kind));
+      gtk_list_view_set_factory (page->list_view, factory);
+      g_object_unref (factory);
+      update_empty_state (self, kind);
+    }
 }
