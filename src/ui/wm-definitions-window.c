@@ -61,6 +61,7 @@ wm_definition_item_new (WmDefinition *definition)
 
 typedef struct
 {
+  GtkWidget          *page;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkStack           *stack;
@@ -431,6 +432,16 @@ outcome_search_changed_cb (WmDefinitionsWindow *self)
   search_changed (self, WM_DEFINITION_OUTCOME);
 }
 
+static void
+view_stack_visible_child_cb (WmDefinitionsWindow *self)
+{
+  WmDefinitionKind kind = wm_definitions_window_get_kind (self);
+
+  /* Typing on a page searches it, so the page's entry has the focus. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->pages[kind].search_entry));
+}
+
 /* Escape in a search entry clears it; in an empty one, closes the window
  * as Escape does everywhere else in it. */
 static void
@@ -718,6 +729,16 @@ delete_activated (GtkWidget  *widget,
 }
 
 static void
+wm_definitions_window_map (GtkWidget *widget)
+{
+  WmDefinitionsWindow *self = WM_DEFINITIONS_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (wm_definitions_window_parent_class)->map (widget);
+  /* GtkWindow would focus the Add button, the first thing in the header. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->pages[wm_definitions_window_get_kind (self)].search_entry));
+}
+
+static void
 wm_definitions_window_dispose (GObject *object)
 {
   WmDefinitionsWindow *self = WM_DEFINITIONS_WINDOW (object);
@@ -761,11 +782,14 @@ wm_definitions_window_class_init (WmDefinitionsWindowClass *klass)
 
   object_class->dispose = wm_definitions_window_dispose;
   object_class->finalize = wm_definitions_window_finalize;
+  widget_class->map = wm_definitions_window_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/wm-definitions-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WmDefinitionsWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, WmDefinitionsWindow, toast_overlay);
+  BIND_PAGE_CHILD ("milestone_page", WM_DEFINITION_MILESTONE, page);
+  BIND_PAGE_CHILD ("outcome_page", WM_DEFINITION_OUTCOME, page);
   BIND_PAGE_CHILD ("milestone_search", WM_DEFINITION_MILESTONE, search_entry);
   BIND_PAGE_CHILD ("milestone_count", WM_DEFINITION_MILESTONE, count_label);
   BIND_PAGE_CHILD ("milestone_stack", WM_DEFINITION_MILESTONE, stack);
@@ -780,6 +804,7 @@ wm_definitions_window_class_init (WmDefinitionsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, outcome_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, milestone_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_visible_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, milestone_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_list_activate_cb);
 
@@ -804,6 +829,8 @@ wm_definitions_window_init (WmDefinitionsWindow *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkNoSelection *selection;
 
+      /* Typing anywhere on the page (in the list too) goes to its search. */
+      gtk_search_entry_set_key_capture_widget (page->search_entry, page->page);
       page->store = g_list_store_new (WM_TYPE_DEFINITION_ITEM);
       page->filter = gtk_custom_filter_new (item_matches, page, NULL);
       page->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (page->store)),

@@ -228,6 +228,49 @@ save_shot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_is_drawable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_typing_searches (Fixture       *f,
+                      gconstpointer  data)
+{
+  WmDefinitionsWindow *window = open_window (f);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *entry = find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+
+  /* The shown page's search has the focus, on opening and on switching. */
+  g_assert_nonnull (entry);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  wm_definitions_window_set_kind (window, WM_DEFINITION_OUTCOME);
+  spin (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  entry = find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_counts_follow_the_limits (Fixture       *f,
                                gconstpointer  data)
@@ -634,6 +677,7 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add ("/ui/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("definitions/counts-follow-the-limits", test_counts_follow_the_limits);
+  ADD ("definitions/the-shown-page-search-has-the-focus", test_typing_searches);
   ADD ("definitions/add-rename-and-search", test_add_rename_and_search);
   ADD ("definitions/a-full-workspace-says-so", test_full_workspace);
   ADD ("definitions/delete-unused-and-refuse-used", test_delete_unused_and_refuse_used);
