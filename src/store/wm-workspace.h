@@ -13,7 +13,8 @@
  * passes the clock so that tests and the sample content can pick it.
  *
  * Signals: ::flow-changed (const char *id, or NULL after another program
- * changed the file) and ::definitions-changed (int WmDefinitionKind). The
+ * changed the file) and ::definitions-changed (int WmDefinitionKind; for
+ * both kinds after another program changed the file). The
  * list of flows (wm_workspace_get_flows) follows with items-changed.
  * WmWorkspace implements WmLookup, so wm_validate_flow (flow, WM_LOOKUP (ws))
  * checks milestones, outcomes, add.to.flow targets and inbound conflicts

@@ -121,6 +121,40 @@ test_users_are_the_launched_flows (Fixture       *f,
   g_assert_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND);
 }
 
+static void
+count_signal_cb (WmWorkspace *ws,
+                 int          kind,
+                 guint       *counts)
+{
+  counts[kind]++;
+}
+
+static void
+test_changes_by_another_program_are_signalled (Fixture       *f,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmWorkspace) other = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_autofree char *id = NULL;
+  guint counts[2] = { 0, 0 };
+
+  g_assert_no_error (error);
+  g_signal_connect (f->ws, "definitions-changed", G_CALLBACK (count_signal_cb), counts);
+
+  /* Nothing changed: nothing said. */
+  wm_workspace_refresh (f->ws);
+  g_assert_cmpuint (counts[WM_DEFINITION_MILESTONE], ==, 0);
+
+  /* waymark-cli (here a second connection) adds a milestone. */
+  id = wm_workspace_add_definition (other, WM_DEFINITION_MILESTONE, "From the command line", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts[WM_DEFINITION_MILESTONE], ==, 0);
+  wm_workspace_refresh (f->ws);
+  g_assert_cmpuint (counts[WM_DEFINITION_MILESTONE], ==, 1);
+  g_assert_cmpuint (counts[WM_DEFINITION_OUTCOME], ==, 1);
+  g_signal_handlers_disconnect_by_data (f->ws, counts);
+}
+
 static GFile *
 write_file (Fixture    *f,
             const char *name,
@@ -224,6 +258,7 @@ main (int   argc,
 
 #define ADD(path, fn) g_test_add ("/store/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("definitions/users-of-a-milestone-are-the-launched-flows", test_users_are_the_launched_flows);
+  ADD ("definitions/changes-by-another-program-are-signalled", test_changes_by_another_program_are_signalled);
   ADD ("import/each-file-gets-its-own-result", test_import_files_report_each_file);
   ADD ("import/a-file-too-large-is-refused-unread", test_import_file_too_large);
 #undef ADD
