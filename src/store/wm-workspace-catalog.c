@@ -350,23 +350,33 @@ fail:
   return FALSE;
 }
 
-/* In a transaction: the names of the flows (their ids when unnamed) with a
- * non-draft version that uses milestone @id, by name. */
+/* The names of the flows (their ids when unnamed) with a non-draft
+ * version (or with @drafts, a draft) that uses milestone @id, by name. */
 static GPtrArray *
 collect_users (WmWorkspace  *self,
                const char   *id,
+               gboolean      drafts,
                GError      **error)
 {
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _wm_db_prepare (self,
-                         "SELECT DISTINCT f.name, f.id FROM version_milestones m "
-                         "JOIN versions v ON v.flow_id = m.flow_id AND v.number = m.number "
-                         "JOIN flows f ON f.id = m.flow_id "
-                         "WHERE m.milestone_id = ?1 AND v.status <> 'draft' "
-                         "ORDER BY f.name COLLATE NOCASE, f.id", error);
+  /* Two literals: statements are cached by their text. */
+  if (drafts)
+    stmt = _wm_db_prepare (self,
+                           "SELECT DISTINCT f.name, f.id FROM version_milestones m "
+                           "JOIN versions v ON v.flow_id = m.flow_id AND v.number = m.number "
+                           "JOIN flows f ON f.id = m.flow_id "
+                           "WHERE m.milestone_id = ?1 AND v.status = 'draft' "
+                           "ORDER BY f.name COLLATE NOCASE, f.id", error);
+  else
+    stmt = _wm_db_prepare (self,
+                           "SELECT DISTINCT f.name, f.id FROM version_milestones m "
+                           "JOIN versions v ON v.flow_id = m.flow_id AND v.number = m.number "
+                           "JOIN flows f ON f.id = m.flow_id "
+                           "WHERE m.milestone_id = ?1 AND v.status <> 'draft' "
+                           "ORDER BY f.name COLLATE NOCASE, f.id", error);
   if (stmt == NULL)
     return NULL;
   _wm_db_bind_text (stmt, 1, id);
@@ -390,6 +400,7 @@ char **
 wm_workspace_list_definition_users (WmWorkspace      *self,
                                     WmDefinitionKind  kind,
                                     const char       *id,
+                                    gboolean          drafts,
                                     GError          **error)
 {
   g_autoptr(GPtrArray) users = NULL;
@@ -401,7 +412,7 @@ wm_workspace_list_definition_users (WmWorkspace      *self,
   if (!require_definition (self, kind, id, error))
     return NULL;
   if (kind == WM_DEFINITION_MILESTONE)
-    users = collect_users (self, id, error);
+    users = collect_users (self, id, drafts, error);
   else
     users = g_ptr_array_new_with_free_func (g_free);
   if (users == NULL)
@@ -438,7 +449,7 @@ wm_workspace_delete_definition (WmWorkspace      *self,
       || query_count (self, kinds[kind].get_name, id, &name, error) < 0)
     goto fail;
 
-  users = collect_users (self, id, error);
+  users = collect_users (self, id, FALSE, error);
   if (users == NULL)
     goto fail;
   if (users->len > 0)

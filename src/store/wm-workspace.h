@@ -248,11 +248,14 @@ gboolean      wm_workspace_set_definition_description (WmWorkspace *self,
                                              const char       *description,
                                              GError          **error);
 /* The names of the flows whose launched (non-draft) versions use
- * definition @id, by name; those keep a milestone from being deleted.
- * Empty for an outcome (outcomes are never deleted anyway). */
+ * definition @id, by name: those keep a milestone from being deleted.
+ * With @drafts, the flows with a draft that uses it instead (deleting
+ * leaves them an unknown milestone to fix). Empty for an outcome
+ * (outcomes are never deleted anyway). */
 char        **wm_workspace_list_definition_users (WmWorkspace *self,
                                              WmDefinitionKind  kind,
                                              const char       *id,
+                                             gboolean          drafts,
                                              GError          **error);
 /* Milestones only, and only when no non-draft version uses them. */
 gboolean      wm_workspace_delete_definition (WmWorkspace     *self,

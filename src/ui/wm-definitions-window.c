@@ -672,6 +672,8 @@ wm_definitions_window_delete (WmDefinitionsWindow *self,
                               const char          *id)
 {
   g_auto(GStrv) users = NULL;
+  g_auto(GStrv) drafts = NULL;
+  g_autoptr(GString) body = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
   WmDefinition *definition;
@@ -683,28 +685,41 @@ wm_definitions_window_delete (WmDefinitionsWindow *self,
   if (definition == NULL || self->workspace == NULL)
     return NULL;
 
-  users = wm_workspace_list_definition_users (self->workspace, WM_DEFINITION_MILESTONE, id, &error);
+  users = wm_workspace_list_definition_users (self->workspace, WM_DEFINITION_MILESTONE, id, FALSE, &error);
   if (users == NULL)
     return show_message (self, _("Cannot Delete Milestone"), error->message);
   if (users[0] != NULL)
     {
-      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr(GString) refusal = g_string_new (NULL);
 
-      g_string_append_printf (body,
+      g_string_append_printf (refusal,
                               _("“%s” cannot be deleted: launched versions of these flows record it, "
                                 "and their reports count it."),
                               definition->name);
-      g_string_append_c (body, '\n');
+      g_string_append_c (refusal, '\n');
       for (guint i = 0; users[i] != NULL; i++)
-        g_string_append_printf (body, "\n• %s", users[i]);
-      return show_message (self, _("Milestone In Use"), body->str);
+        g_string_append_printf (refusal, "\n• %s", users[i]);
+      return show_message (self, _("Milestone In Use"), refusal->str);
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Milestone?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” will be deleted. Drafts that use it will show it as unknown "
-                                    "until you choose another milestone."),
-                                  definition->name);
+  /* Drafts may use it: deleting is allowed, but say which will need another. */
+  drafts = wm_workspace_list_definition_users (self->workspace, WM_DEFINITION_MILESTONE, id, TRUE, &error);
+  if (drafts == NULL)
+    return show_message (self, _("Cannot Delete Milestone"), error->message);
+  body = g_string_new (NULL);
+  if (drafts[0] == NULL)
+    g_string_append_printf (body, _("“%s” will be deleted. No flow uses it."), definition->name);
+  else
+    {
+      g_string_append_printf (body,
+                              _("“%s” will be deleted. These drafts use it and will show it as unknown "
+                                "until you choose another milestone:"),
+                              definition->name);
+      g_string_append_c (body, '\n');
+      for (guint i = 0; drafts[i] != NULL; i++)
+        g_string_append_printf (body, "\n• %s", drafts[i]);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Delete Milestone?"), body->str);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),

@@ -8,7 +8,8 @@
  * change made elsewhere (a template, waymark-cli) shows at once.
  *
  * Actions (group "definitions"): add, edit ("(us)": kind, id),
- * delete ("s": a milestone id; asks first, or says which flows keep it).
+ * delete ("s": a milestone id; asks first, naming the drafts that use it,
+ * or says which launched flows keep it).
  */
 #pragma once
 

@@ -88,21 +88,36 @@ test_users_are_the_launched_flows (Fixture       *f,
   g_assert_true (wm_workspace_launch (f->ws, b, t, &error));
   g_assert_no_error (error);
 
-  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "cart-reminded", &error);
+  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "cart-reminded", FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (users), ==, 2);
   g_assert_cmpstr (users[0], ==, "alpha carts");
   g_assert_cmpstr (users[1], ==, "Zeta carts");
   g_clear_pointer (&users, g_strfreev);
 
+  /* The drafts are the other question: only "Draft carts" has one. */
+  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "cart-reminded", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (users), ==, 1);
+  g_assert_cmpstr (users[0], ==, "Draft carts");
+  g_clear_pointer (&users, g_strfreev);
+
+  /* A new version of a launched flow is a draft too: that flow is in both. */
+  g_assert_cmpuint (wm_workspace_new_version (f->ws, a, t + 30, &error), ==, 2);
+  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "cart-reminded", TRUE, &error);
+  g_assert_cmpuint (g_strv_length (users), ==, 2);
+  g_assert_cmpstr (users[0], ==, "Draft carts");
+  g_assert_cmpstr (users[1], ==, "Zeta carts");
+  g_clear_pointer (&users, g_strfreev);
+
   /* Stopping keeps the version launched: still a user. */
   g_assert_true (wm_workspace_stop (f->ws, a, 0, t + 60, &error));
-  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "cart-reminded", &error);
+  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "cart-reminded", FALSE, &error);
   g_assert_cmpuint (g_strv_length (users), ==, 2);
   g_clear_pointer (&users, g_strfreev);
 
   unused = wm_workspace_add_definition (f->ws, WM_DEFINITION_MILESTONE, "Nobody's", NULL, &error);
-  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, unused, &error);
+  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, unused, FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (users);
   g_assert_cmpuint (g_strv_length (users), ==, 0);
@@ -111,12 +126,12 @@ test_users_are_the_launched_flows (Fixture       *f,
   /* Outcomes never block anything (they cannot be deleted at all). */
   outcome = wm_workspace_add_definition (f->ws, WM_DEFINITION_OUTCOME, "Bought", NULL, &error);
   g_assert_no_error (error);
-  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_OUTCOME, outcome, &error);
+  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_OUTCOME, outcome, TRUE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (users), ==, 0);
   g_clear_pointer (&users, g_strfreev);
 
-  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "no-such", &error);
+  users = wm_workspace_list_definition_users (f->ws, WM_DEFINITION_MILESTONE, "no-such", FALSE, &error);
   g_assert_null (users);
   g_assert_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND);
 }

@@ -454,6 +454,7 @@ test_delete_unused_and_refuse_used (Fixture       *f,
   dialog = ADW_MESSAGE_DIALOG (wm_definitions_window_delete (window, "review-left"));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Milestone?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "“Review left” will be deleted. No flow uses it.");
   g_assert_true (adw_message_dialog_has_response (dialog, "delete"));
   adw_message_dialog_response (dialog, "cancel");
   spin (50);
@@ -482,6 +483,10 @@ test_delete_unused_and_refuse_used (Fixture       *f,
   /* Only a draft ("Welcome message") uses this one: it can go. */
   dialog = ADW_MESSAGE_DIALOG (wm_definitions_window_delete (window, "customer-welcomed"));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Milestone?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "“Customer welcomed” will be deleted. These drafts use it and will show it as unknown until "
+                   "you choose another milestone:\n\n• Welcome message");
+  save_shot (GTK_WIDGET (dialog), "admin-delete-confirm.png");
   adw_message_dialog_response (dialog, "delete");
   spin (50);
   g_assert_false (has_definition (f, WM_DEFINITION_MILESTONE, "customer-welcomed"));
