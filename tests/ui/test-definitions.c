@@ -634,15 +634,69 @@ test_import_through_the_window (Fixture       *f,
 }
 
 static void
+collect_menu_actions (GMenuModel *model,
+                      GPtrArray  *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+        g_ptr_array_add (out, g_steal_pointer (&action));
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          collect_menu_actions (link, out);
+          g_object_unref (link);
+        }
+    }
+}
+
+/* The actions of the menu of every GtkMenuButton inside @widget. */
+static void
+collect_menu_button_actions (GtkWidget *widget,
+                             GPtrArray *out)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    collect_menu_actions (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)), out);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_button_actions (child, out);
+}
+
+static gboolean
+has_string (GPtrArray  *strings,
+            const char *s)
+{
+  for (guint i = 0; i < strings->len; i++)
+    if (g_str_equal (g_ptr_array_index (strings, i), s))
+      return TRUE;
+  return FALSE;
+}
+
+static void
 test_menus_open_the_admin (Fixture       *f,
                            gconstpointer  data)
 {
   GtkWindow *window = make_app_window (f);
+  g_autoptr(GPtrArray) flows_actions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) editor_actions = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *admin = NULL;
   GList *toplevels;
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "import"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "definitions"));
+
+  /* The flows page's main menu offers both; the editor's flow menu the
+   * admin (an import belongs to the list of flows). */
+  collect_menu_button_actions (GTK_WIDGET (wm_window_get_flows_page (WM_WINDOW (window))), flows_actions);
+  g_assert_true (has_string (flows_actions, "win.import"));
+  g_assert_true (has_string (flows_actions, "win.definitions"));
+  collect_menu_button_actions (GTK_WIDGET (wm_window_get_editor_page (WM_WINDOW (window))), editor_actions);
+  g_assert_true (has_string (editor_actions, "editor.export"));
+  g_assert_true (has_string (editor_actions, "win.definitions"));
 
   g_action_group_activate_action (G_ACTION_GROUP (window), "definitions", NULL);
   spin (100);
