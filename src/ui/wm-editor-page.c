@@ -84,6 +84,15 @@ wm_editor_page_add_toast (WmEditorPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+void
+wm_editor_page_show_toast (WmEditorPage *self,
+                           AdwToast     *toast)
+{
+  g_return_if_fail (WM_IS_EDITOR_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static WmLookup *
 get_lookup (WmEditorPage *self)
 {

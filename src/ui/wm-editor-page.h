@@ -67,5 +67,8 @@ gboolean           wm_editor_page_get_panel_visible (WmEditorPage *self);
 
 void               wm_editor_page_add_toast        (WmEditorPage *self,
                                                     const char   *message);
+/* Shows @toast (taken), for one with a button. */
+void               wm_editor_page_show_toast       (WmEditorPage *self,
+                                                    AdwToast     *toast);
 
 G_END_DECLS

@@ -22,17 +22,41 @@ window_workspace (WmWindow *self)
   return wm_flows_page_get_workspace (wm_window_get_flows_page (self));
 }
 
+/* A toast shows one line: a longer message (a parse error with its line
+ * and column) is cut short, so its toast offers the whole text. */
+#define TOAST_CHARS 64
+
 /* On the page a person is looking at. */
 static void
 show_toast (WmWindow   *self,
             const char *message)
 {
   WmEditorPage *editor = wm_window_get_editor_page (self);
+  AdwToast *toast = adw_toast_new (message);
 
+  if (g_utf8_strlen (message, -1) > TOAST_CHARS)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-message");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (message));
+    }
   if (gtk_widget_get_child_visible (GTK_WIDGET (editor)))
-    wm_editor_page_add_toast (editor, message);
+    wm_editor_page_show_toast (editor, toast);
   else
-    wm_flows_page_add_toast (wm_window_get_flows_page (self), message);
+    wm_flows_page_show_toast (wm_window_get_flows_page (self), toast);
+}
+
+static void
+show_message_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (user_data), _("Import Flows"),
+                                   g_variant_get_string (parameter, NULL));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 char **
@@ -151,6 +175,7 @@ definitions_activated_cb (GSimpleAction *action,
 static const GActionEntry window_actions[] = {
   { "import", import_activated_cb, NULL, NULL, NULL },
   { "definitions", definitions_activated_cb, NULL, NULL, NULL },
+  { "show-message", show_message_activated_cb, "s", NULL, NULL },
 };
 
 void

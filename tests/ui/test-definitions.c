@@ -595,6 +595,23 @@ test_import_through_the_window (Fixture       *f,
   g_assert_true (g_str_has_prefix (messages[1],
                                    "“broken.waymark.json”: This is not a flow file Waymark can import: "));
   g_assert_cmpuint (n_flows (f), ==, before + 1);
+
+  /* A toast shows one line; the long message's Details show all of it. */
+  {
+    AdwMessageDialog *details = NULL;
+    GList *toplevels;
+
+    g_action_group_activate_action (G_ACTION_GROUP (window), "show-message", g_variant_new_string (messages[1]));
+    spin (50);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        details = l->data;
+    g_list_free (toplevels);
+    g_assert_nonnull (details);
+    g_assert_cmpstr (adw_message_dialog_get_body (details), ==, messages[1]);
+    destroy_window (GTK_WINDOW (details));
+  }
   g_clear_pointer (&messages, g_strfreev);
 
   /* A drop hands a GdkFileList to the window's drop target. */
@@ -629,6 +646,18 @@ test_import_through_the_window (Fixture       *f,
     g_assert_true (accepted);
     g_assert_cmpuint (n_flows (f), ==, before + 2);
   }
+
+  if (g_getenv ("WAYMARK_SHOTS_DIR") != NULL)
+    {
+      /* A fresh window, so the bad file's toast is the one shown. */
+      GtkWindow *fresh = make_app_window (f);
+      GSList one = { .data = write_file (f, "broken.waymark.json", "{\"format\": \"waymark.flow\",", -1) };
+
+      g_strfreev (wm_window_import_files (WM_WINDOW (fresh), &one));
+      g_object_unref (one.data);
+      save_shot (GTK_WIDGET (fresh), "admin-import-error-toast.png");
+      destroy_window (fresh);
+    }
 
   destroy_window (window);
 }
