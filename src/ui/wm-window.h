@@ -25,8 +25,9 @@ gboolean      wm_window_open_flow       (WmWindow      *self,
 /* Saves and shows the list of flows. */
 void          wm_window_show_flows      (WmWindow      *self);
 
-/* wm-window-actions.c: win.import [Ctrl+O] and win.definitions, and
- * dropping flow files on the window. */
+/* wm-window-actions.c: win.import [Ctrl+O], win.definitions and
+ * win.show-message ("s": a toast's whole text), and dropping flow files
+ * on the window. */
 void          _wm_window_actions_init   (WmWindow      *self);
 /* Imports @files (GFile) into the workspace, each on its own, with a
  * toast for each result; returns those messages (NULL: no workspace).
