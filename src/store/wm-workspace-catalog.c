@@ -350,16 +350,86 @@ fail:
   return FALSE;
 }
 
+/* The names of the flows (their ids when unnamed) with a non-draft
+ * version (or with @drafts, a draft) that uses milestone @id, by name. */
+static GPtrArray *
+collect_users (WmWorkspace  *self,
+               const char   *id,
+               gboolean      drafts,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Two literals: statements are cached by their text. */
+  if (drafts)
+    stmt = _wm_db_prepare (self,
+                           "SELECT DISTINCT f.name, f.id FROM version_milestones m "
+                           "JOIN versions v ON v.flow_id = m.flow_id AND v.number = m.number "
+                           "JOIN flows f ON f.id = m.flow_id "
+                           "WHERE m.milestone_id = ?1 AND v.status = 'draft' "
+                           "ORDER BY f.name COLLATE NOCASE, f.id", error);
+  else
+    stmt = _wm_db_prepare (self,
+                           "SELECT DISTINCT f.name, f.id FROM version_milestones m "
+                           "JOIN versions v ON v.flow_id = m.flow_id AND v.number = m.number "
+                           "JOIN flows f ON f.id = m.flow_id "
+                           "WHERE m.milestone_id = ?1 AND v.status <> 'draft' "
+                           "ORDER BY f.name COLLATE NOCASE, f.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _wm_db_bind_text (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *flow_name = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_ptr_array_add (users, g_strdup (*flow_name != '\0' ? flow_name
+                                                           : (const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _wm_db_set_error (self->db, rc, _("Could not read the workspace"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&users);
+}
+
+char **
+wm_workspace_list_definition_users (WmWorkspace      *self,
+                                    WmDefinitionKind  kind,
+                                    const char       *id,
+                                    gboolean          drafts,
+                                    GError          **error)
+{
+  g_autoptr(GPtrArray) users = NULL;
+
+  g_return_val_if_fail (WM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (kind <= WM_DEFINITION_OUTCOME, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!require_definition (self, kind, id, error))
+    return NULL;
+  if (kind == WM_DEFINITION_MILESTONE)
+    users = collect_users (self, id, drafts, error);
+  else
+    users = g_ptr_array_new_with_free_func (g_free);
+  if (users == NULL)
+    return NULL;
+  g_ptr_array_add (users, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&users), FALSE);
+}
+
 gboolean
 wm_workspace_delete_definition (WmWorkspace      *self,
                                 WmDefinitionKind  kind,
                                 const char       *id,
                                 GError          **error)
 {
-  g_autoptr(GString) users = g_string_new (NULL);
+  g_autoptr(GPtrArray) users = NULL;
   g_autofree char *name = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (WM_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (kind <= WM_DEFINITION_OUTCOME, FALSE);
@@ -379,35 +449,19 @@ wm_workspace_delete_definition (WmWorkspace      *self,
       || query_count (self, kinds[kind].get_name, id, &name, error) < 0)
     goto fail;
 
-  stmt = _wm_db_prepare (self,
-                         "SELECT DISTINCT f.name, f.id FROM version_milestones m "
-                         "JOIN versions v ON v.flow_id = m.flow_id AND v.number = m.number "
-                         "JOIN flows f ON f.id = m.flow_id "
-                         "WHERE m.milestone_id = ?1 AND v.status <> 'draft' "
-                         "ORDER BY f.name COLLATE NOCASE, f.id", error);
-  if (stmt == NULL)
+  users = collect_users (self, id, FALSE, error);
+  if (users == NULL)
     goto fail;
-  _wm_db_bind_text (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *flow_name = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (users->len > 0)
-        g_string_append (users, ", ");
-      g_string_append_printf (users, "“%s”", *flow_name != '\0' ? flow_name
-                                                              : (const char *) sqlite3_column_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _wm_db_set_error (self->db, rc, _("Could not read the workspace"), error);
-      goto fail;
-    }
   if (users->len > 0)
     {
+      g_autoptr(GString) list = g_string_new (NULL);
+
+      for (guint i = 0; i < users->len; i++)
+        g_string_append_printf (list, "%s“%s”", i > 0 ? ", " : "",
+                                (const char *) g_ptr_array_index (users, i));
       g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_IN_USE,
                    _("The milestone “%s” cannot be deleted: launched versions of these flows use it: %s"),
-                   name, users->str);
+                   name, list->str);
       goto fail;
     }
 

@@ -212,6 +212,10 @@ wm_workspace_refresh (WmWorkspace *self)
   g_signal_emit (self, signals[FLOW_CHANGED], 0, NULL);
   /* The commit may have been a run's. */
   g_signal_emit (self, signals[RUNS_CHANGED], 0);
+  /* The other program may have changed milestones or outcomes too; there
+   * is no cheap way to tell, and the lists they feed are short. */
+  _wm_workspace_definitions_changed (self, WM_DEFINITION_MILESTONE);
+  _wm_workspace_definitions_changed (self, WM_DEFINITION_OUTCOME);
 }
 
 WmWorkspace *

@@ -13,8 +13,9 @@
  * passes the clock so that tests and the sample content can pick it.
  *
  * Signals: ::flow-changed (const char *id, or NULL after another program
- * changed the file), ::definitions-changed (int WmDefinitionKind) and
- * ::runs-changed (simulation runs, wm-runs.h). The
+ * changed the file), ::definitions-changed (int WmDefinitionKind; for
+ * both kinds after another program changed the file) and ::runs-changed
+ * (simulation runs, wm-runs.h). The
  * list of flows (wm_workspace_get_flows) follows with items-changed.
  * WmWorkspace implements WmLookup, so wm_validate_flow (flow, WM_LOOKUP (ws))
  * checks milestones, outcomes, add.to.flow targets and inbound conflicts
@@ -211,6 +212,22 @@ char         *wm_workspace_import_flow      (WmWorkspace  *self,
                                              gboolean     *renamed,
                                              GError      **error);
 
+/* Imports a flow file (wm_workspace_import_flow) after checking that its
+ * name ends in ".json" and that it is not larger than a flow file can be;
+ * every error message names the file. */
+char         *wm_workspace_import_file      (WmWorkspace  *self,
+                                             GFile        *file,
+                                             gboolean     *renamed,
+                                             GError      **error);
+/* Imports each of @files (GFile) with wm_workspace_import_file, each in
+ * its own transaction, so a bad file imports nothing and the others still
+ * come in. Returns one message per file, in order, to show the person who
+ * chose them: "Imported “Name”", "“Name” already existed; imported as a
+ * copy", or the error. Sets *@n_imported (may be NULL). */
+char        **wm_workspace_import_files     (WmWorkspace  *self,
+                                             GSList       *files,
+                                             guint        *n_imported);
+
 /* Milestones and outcomes (GPtrArray of WmDefinition, by name). */
 GPtrArray    *wm_workspace_list_definitions (WmWorkspace      *self,
                                              WmDefinitionKind  kind,
@@ -230,6 +247,16 @@ gboolean      wm_workspace_set_definition_description (WmWorkspace *self,
                                              WmDefinitionKind  kind,
                                              const char       *id,
                                              const char       *description,
+                                             GError          **error);
+/* The names of the flows whose launched (non-draft) versions use
+ * definition @id, by name: those keep a milestone from being deleted.
+ * With @drafts, the flows with a draft that uses it instead (deleting
+ * leaves them an unknown milestone to fix). Empty for an outcome
+ * (outcomes are never deleted anyway). */
+char        **wm_workspace_list_definition_users (WmWorkspace *self,
+                                             WmDefinitionKind  kind,
+                                             const char       *id,
+                                             gboolean          drafts,
                                              GError          **error);
 /* Milestones only, and only when no non-draft version uses them. */
 gboolean      wm_workspace_delete_definition (WmWorkspace     *self,

@@ -187,6 +187,7 @@ wm_application_startup (GApplication *app)
 {
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *close_accels[] = { "<Control>w", NULL };
+  const char *import_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (wm_application_parent_class)->startup (app);
   wm_ui_ensure_types ();
@@ -195,6 +196,7 @@ wm_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
 
   open_workspace (WM_APPLICATION (app));
 }

@@ -92,6 +92,15 @@ wm_editor_page_add_toast (WmEditorPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+void
+wm_editor_page_show_toast (WmEditorPage *self,
+                           AdwToast     *toast)
+{
+  g_return_if_fail (WM_IS_EDITOR_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static WmLookup *
 get_lookup (WmEditorPage *self)
 {
@@ -782,6 +791,7 @@ export_activated (GtkWidget  *widget,
 {
   WmEditorPage *self = WM_EDITOR_PAGE (widget);
   GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *file_name = NULL;
 
   if (self->flow == NULL || !wm_editor_page_save_now (self))
@@ -790,8 +800,13 @@ export_activated (GtkWidget  *widget,
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
-  file_name = g_strconcat (wm_flow_get_id (self->flow), ".json", NULL);
+  filter = gtk_file_filter_new ();
+  /* The suffix the import chooser and a drop on the window look for. */
+  file_name = g_strconcat (wm_flow_get_id (self->flow), ".waymark.json", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_file_filter_set_name (filter, _("Flow files"));
+  gtk_file_filter_add_pattern (filter, "*.waymark.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -83,4 +83,8 @@ void               wm_editor_page_add_toast        (WmEditorPage *self,
 void               wm_editor_page_show_diagnostic  (WmEditorPage *self,
                                                     WmDiagnostic *diagnostic);
 
+/* Shows @toast (taken), for one with a button. */
+void               wm_editor_page_show_toast       (WmEditorPage *self,
+                                                    AdwToast     *toast);
+
 G_END_DECLS

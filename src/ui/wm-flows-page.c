@@ -204,6 +204,15 @@ wm_flows_page_add_toast (WmFlowsPage *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+void
+wm_flows_page_show_toast (WmFlowsPage *self,
+                          AdwToast    *toast)
+{
+  g_return_if_fail (WM_IS_FLOWS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static WmFlowInfo *
 find_info (WmFlowsPage *self,
            const char  *id)

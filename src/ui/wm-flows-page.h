@@ -38,6 +38,9 @@ GListModel  *wm_flows_page_get_shown      (WmFlowsPage *self);
 /* Shows a toast on the page. */
 void         wm_flows_page_add_toast      (WmFlowsPage *self,
                                            const char  *message);
+/* Shows @toast (taken), for one with a button. */
+void         wm_flows_page_show_toast     (WmFlowsPage *self,
+                                           AdwToast    *toast);
 
 /* "2 hours ago", "Yesterday", or a date, for @changed_at seen at @now
  * (UTC seconds). */

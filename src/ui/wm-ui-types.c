@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "wm-definition-editor.h"
+#include "wm-definitions-window.h"
 #include "wm-editor-page.h"
 #include "wm-flow-settings.h"
 #include "wm-flows-page.h"
@@ -28,4 +30,6 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_LAUNCH_DIALOG);
   g_type_ensure (WM_TYPE_EDITOR_PAGE);
   g_type_ensure (WM_TYPE_VALIDATION_PANEL);
+  g_type_ensure (WM_TYPE_DEFINITIONS_WINDOW);
+  g_type_ensure (WM_TYPE_DEFINITION_EDITOR);
 }

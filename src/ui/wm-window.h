@@ -25,4 +25,16 @@ gboolean      wm_window_open_flow       (WmWindow      *self,
 /* Saves and shows the list of flows. */
 void          wm_window_show_flows      (WmWindow      *self);
 
+/* wm-window-actions.c: win.import [Ctrl+O], win.definitions and
+ * win.show-message ("s": a toast's whole text), and dropping flow files
+ * on the window. */
+void          _wm_window_actions_init   (WmWindow      *self);
+/* Imports @files (GFile) into the workspace, each on its own, with a
+ * toast for each result; returns those messages (NULL: no workspace).
+ * The file chooser and a drop both come here. */
+char        **wm_window_import_files    (WmWindow      *self,
+                                         GSList        *files);
+/* Opens the milestones and outcomes window, and returns it. */
+GtkWidget    *wm_window_show_definitions (WmWindow     *self);
+
 G_END_DECLS
