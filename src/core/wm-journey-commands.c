@@ -105,9 +105,13 @@ string_array_node (const char * const *strv)
 {
   JsonArray *array = json_array_new ();
 
+  JsonNode *node;
+
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     json_array_add_string_element (array, strv[i]);
-  return json_node_init_array (json_node_alloc (), array);
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  return node;
 }
 
 /* Sets @key to (a copy of) @value, or removes it. json-glib keeps the
@@ -290,6 +294,7 @@ wm_journey_new_stage (WmJourney  *journey,
 {
   JsonObject *stage = json_object_new ();
   JsonObject *begins = json_object_new ();
+  JsonNode *node;
   g_autofree char *base = NULL, *id = NULL;
 
   g_return_val_if_fail (WM_IS_JOURNEY (journey), NULL);
@@ -308,7 +313,9 @@ wm_journey_new_stage (WmJourney  *journey,
   json_object_set_array_member (stage, "steps", json_array_new ());
   json_object_set_array_member (stage, "flows", json_array_new ());
   json_object_set_string_member (stage, "duration", "7d");
-  return json_node_init_object (json_node_alloc (), stage);
+  node = json_node_init_object (json_node_alloc (), stage);
+  json_object_unref (stage);
+  return node;
 }
 
 JsonNode *
@@ -320,6 +327,7 @@ wm_journey_new_step (WmJourney  *journey,
   const char * const *fields = kind_fields (kind);
   JsonArray *stages, *steps = NULL;
   JsonObject *step;
+  JsonNode *node;
   g_autofree char *base = NULL, *id = NULL;
   int index;
 
@@ -341,7 +349,9 @@ wm_journey_new_step (WmJourney  *journey,
   if (fields[0] != NULL)
     json_object_set_string_member (step, fields[0], "");
   json_object_set_boolean_member (step, "required", TRUE);
-  return json_node_init_object (json_node_alloc (), step);
+  node = json_node_init_object (json_node_alloc (), step);
+  json_object_unref (step);
+  return node;
 }
 
 /* ------------------------------------------------------------------ */
