@@ -37,6 +37,7 @@ typedef enum
   EDIT_DUPLICATE_STAGE,
   EDIT_MOVE_STAGE,
   EDIT_STAGE_MEMBER,
+  EDIT_STAGE_BEGINS,
   EDIT_GROUP_FLOW,
   EDIT_UNGROUP_FLOW,
   EDIT_ADD_STEP,
@@ -787,6 +788,27 @@ edit_steps (WmJourneyEditCommand *self,
   return TRUE;
 }
 
+/* Sets `when` and `after` in the stage's begins object, keeping its other
+ * members (x- keys); one that is missing or damaged is replaced. */
+static void
+set_stage_begins (JsonObject *stage,
+                  JsonObject *value)
+{
+  JsonNode *begins = json_object_get_member (stage, "begins");
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (begins == NULL || !JSON_NODE_HOLDS_OBJECT (begins))
+    {
+      json_object_set_object_member (stage, "begins", copy_object (value));
+      return;
+    }
+  json_object_iter_init_ordered (&iter, value);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    object_set (json_node_get_object (begins), name, node);
+}
+
 static gboolean
 apply_in_stage (WmJourneyEditCommand *self,
                 JsonObject           *root)
@@ -808,6 +830,10 @@ apply_in_stage (WmJourneyEditCommand *self,
     {
     case EDIT_STAGE_MEMBER:
       object_set (stage, self->key, self->value);
+      applied = TRUE;
+      break;
+    case EDIT_STAGE_BEGINS:
+      set_stage_begins (stage, json_node_get_object (self->value));
       applied = TRUE;
       break;
     case EDIT_GROUP_FLOW:
@@ -977,11 +1003,15 @@ static char *
 describe_step (WmJourneyEditCommand *self)
 {
   const char *label = self->step_label != NULL ? self->step_label : self->step;
+  g_autofree char *added = NULL;
+
+  if (label == NULL && self->edit == EDIT_ADD_STEP)
+    label = added = label_of (json_node_get_object (self->value));
 
   switch (self->edit)
     {
     case EDIT_ADD_STEP:
-      return g_strdup_printf (_("Add step ‘%s’"), label != NULL ? label : "");
+      return g_strdup_printf (_("Add step ‘%s’"), label);
     case EDIT_REMOVE_STEP:
       return g_strdup_printf (_("Delete step ‘%s’"), label);
     case EDIT_MOVE_STEP:
@@ -1007,6 +1037,11 @@ wm_journey_edit_command_describe (WmCommand *command)
 {
   WmJourneyEditCommand *self = (WmJourneyEditCommand *) command;
   const char *label = self->label != NULL ? self->label : self->stage;
+  g_autofree char *added = NULL;
+
+  /* An add not applied yet: the name it brings. */
+  if (label == NULL && self->edit == EDIT_ADD_STAGE)
+    label = added = label_of (json_node_get_object (self->value));
 
   switch (self->edit)
     {
@@ -1021,7 +1056,7 @@ wm_journey_edit_command_describe (WmCommand *command)
     case EDIT_JOURNEY_BEGINS:
       return g_strdup (_("Change when the journey begins"));
     case EDIT_ADD_STAGE:
-      return g_strdup_printf (_("Add stage ‘%s’"), label != NULL ? label : "");
+      return g_strdup_printf (_("Add stage ‘%s’"), label);
     case EDIT_REMOVE_STAGE:
       return g_strdup_printf (_("Delete stage ‘%s’"), label);
     case EDIT_DUPLICATE_STAGE:
@@ -1029,6 +1064,7 @@ wm_journey_edit_command_describe (WmCommand *command)
     case EDIT_MOVE_STAGE:
       return g_strdup_printf (_("Move stage ‘%s’"), label);
     case EDIT_STAGE_MEMBER:
+    case EDIT_STAGE_BEGINS:
       return describe_stage_member (self);
     case EDIT_GROUP_FLOW:
       return g_strdup_printf (_("Group flow ‘%s’ under ‘%s’"), self->key, label);
@@ -1191,15 +1227,18 @@ wm_journey_command_set_stage_begins_new (const char         *stage,
                                          const char         *when,
                                          const char * const *after)
 {
-  JsonObject *begins = json_object_new ();
-  g_autoptr(JsonNode) value = json_node_init_object (json_node_alloc (), begins);
+  JsonObject *begins;
+  JsonNode *value;
 
+  g_return_val_if_fail (stage != NULL, NULL);
   g_return_val_if_fail (when != NULL, NULL);
 
+  begins = json_object_new ();
   json_object_set_string_member (begins, "when", when);
   json_object_set_member (begins, "after", string_array_node (after));
+  value = json_node_init_object (json_node_alloc (), begins);
   json_object_unref (begins);
-  return wm_journey_command_set_stage_member_new (stage, "begins", value);
+  return edit_new (EDIT_STAGE_BEGINS, stage, NULL, "begins", value, 0);
 }
 
 WmCommand *

@@ -226,7 +226,10 @@ test_stage_fields (void)
 
   cycle (journey, wm_journey_command_set_stage_description_new ("registered", "Signed up"));
   cycle (journey, wm_journey_command_set_stage_begins_new ("loyal", "after", after));
-  cycle (journey, wm_journey_command_set_stage_begins_new ("onboarded", "manual", NULL));
+  command = wm_journey_command_set_stage_begins_new ("onboarded", "manual", NULL);
+  cycle (journey, g_object_ref (command));
+  assert_description (command, "Change when ‘Set up’ begins");
+  g_object_unref (command);
   cycle (journey, wm_journey_command_set_stage_entry_new ("onboarded", "profile.age > 18"));
   cycle (journey, wm_journey_command_set_stage_completes_new ("registered", "manual"));
   cycle (journey, wm_journey_command_set_stage_duration_new ("first-purchase", "45d"));
@@ -237,7 +240,9 @@ test_stage_fields (void)
   cycle (journey, wm_journey_command_set_stage_member_new ("registered", "x-colour", NULL));
 
   json = stage_json (journey, "loyal");
-  g_assert_nonnull (strstr (json, "\"begins\":{\"when\":\"after\",\"after\":[\"onboarded\",\"registered\"]}"));
+  /* Its begins keeps the x- key it had. */
+  g_assert_nonnull (strstr (json, "\"begins\":{\"when\":\"after\",\"after\":[\"onboarded\",\"registered\"],"
+                                  "\"x-why\":\"a person decides\"}"));
   g_assert_nonnull (strstr (json, "\"behind\":\"100d\""));
   g_clear_pointer (&json, g_free);
   json = stage_json (journey, "registered");
@@ -294,6 +299,7 @@ test_add_stage_keeps_ids_unique (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (fresh), "id"), ==, "loyal-2");
 
   command = wm_journey_command_add_stage_new (fresh, 1);
+  assert_description (command, "Add stage ‘Loyal’");
   cycle (journey, g_object_ref (command));
   assert_description (command, "Add stage ‘Loyal’");
   g_object_unref (command);
@@ -416,6 +422,7 @@ test_steps (void)
   /* "call" is taken in that stage. */
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (step), "id"), ==, "call-2");
   command = wm_journey_command_add_step_new ("onboarded", step, 0);
+  assert_description (command, "Add step ‘Call’");
   cycle (journey, g_object_ref (command));
   assert_description (command, "Add step ‘Call’");
   g_object_unref (command);
