@@ -1178,6 +1178,16 @@ wm_journey_command_duplicate_stage_new (const char *id)
   return edit_new (EDIT_DUPLICATE_STAGE, id, NULL, NULL, NULL, 0);
 }
 
+const char *
+wm_journey_command_get_new_id (WmCommand *command)
+{
+  g_return_val_if_fail (WM_IS_COMMAND (command), NULL);
+
+  if (!WM_IS_JOURNEY_EDIT_COMMAND (command))
+    return NULL;
+  return ((WmJourneyEditCommand *) command)->new_id;
+}
+
 WmCommand *
 wm_journey_command_move_stage_new (const char *id,
                                    guint       position)

@@ -49,6 +49,9 @@ WmCommand *wm_journey_command_remove_stage_new      (const char          *id);
  * "NAME (copy)" (names must be unique too). Other stages' links are not
  * changed. */
 WmCommand *wm_journey_command_duplicate_stage_new   (const char          *id);
+/* The id an applied add or duplicate command gave the new stage or step
+ * (for the editor to select it), or NULL. */
+const char *wm_journey_command_get_new_id           (WmCommand           *command);
 /* Moves stage @id to @position (in the list without it). Moves of one
  * stage within the merge window merge (keyboard reordering). */
 WmCommand *wm_journey_command_move_stage_new        (const char          *id,

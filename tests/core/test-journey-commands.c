@@ -328,8 +328,10 @@ test_duplicate_stage (void)
   WmCommand *command;
 
   command = wm_journey_command_duplicate_stage_new ("onboarded");
+  g_assert_null (wm_journey_command_get_new_id (command));
   cycle (journey, g_object_ref (command));
   assert_description (command, "Duplicate stage ‘Onboarded’");
+  g_assert_cmpstr (wm_journey_command_get_new_id (command), ==, "onboarded-2");
   g_object_unref (command);
   cycle (journey, wm_journey_command_duplicate_stage_new ("onboarded"));
 
@@ -426,7 +428,10 @@ test_steps (void)
   cycle (journey, g_object_ref (command));
   assert_description (command, "Add step ‘Call’");
   g_object_unref (command);
-  cycle (journey, wm_journey_command_add_step_new ("registered", taken, WM_JOURNEY_POSITION_END));
+  command = wm_journey_command_add_step_new ("registered", taken, WM_JOURNEY_POSITION_END);
+  cycle (journey, g_object_ref (command));
+  g_assert_cmpstr (wm_journey_command_get_new_id (command), ==, "welcomed-2");
+  g_object_unref (command);
 
   cycle (journey, wm_journey_command_set_step_member_new ("onboarded", "call-2", "outcome", outcome));
   cycle (journey, wm_journey_command_set_step_member_new ("onboarded", "call-2", "result", failure));
