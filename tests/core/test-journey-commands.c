@@ -884,6 +884,67 @@ test_random_edits_undo_to_the_start (void)
   g_assert_cmpuint (pos + 1, ==, texts->len);
 }
 
+/* The same with commands close in time, so that typing and moves merge
+ * into the step before: however they merged, undoing every step gives
+ * back the sample and redoing them the last state. */
+static void
+test_random_merging_edits_undo_to_the_start (void)
+{
+  g_autoptr(WmJourney) journey = load_sample ();
+  g_autoptr(WmUndoStack) stack = wm_undo_stack_new_for_journey (journey);
+  g_autofree char *original = canonical (journey);
+  g_autofree char *last = NULL, *undone = NULL, *redone = NULL;
+  gint64 t = 1000 * G_USEC_PER_SEC;
+  g_autofree char *focus = NULL;
+  guint pushed = 0;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(WmCommand) command = NULL;
+      g_autofree char *text = g_strdup_printf ("Stage %u", i);
+      g_autofree char *json = focus != NULL ? stage_json (journey, focus) : NULL;
+
+      /* Runs of typing into, or moving, one stage (while it is there)
+       * between other edits. */
+      if (json == NULL || *json == '\0')
+        {
+          JsonArray *stages = wm_journey_get_stages (journey);
+
+          g_clear_pointer (&focus, g_free);
+          if (json_array_get_length (stages) > 0)
+            focus = g_strdup (json_object_get_string_member (json_array_get_object_element (stages, 0), "id"));
+        }
+      switch (focus != NULL ? g_test_rand_int_range (0, 4) : 3)
+        {
+        case 0:
+          command = wm_journey_command_rename_stage_new (focus, text);
+          break;
+        case 1:
+          command = wm_journey_command_move_stage_new (focus, g_test_rand_int_range (0, 5));
+          break;
+        default:
+          command = random_command (journey);
+          break;
+        }
+
+      wm_command_set_time (command, t += G_USEC_PER_SEC / 10);
+      if (wm_undo_stack_push (stack, command))
+        pushed++;
+    }
+  g_test_message ("%u commands applied in %u steps", pushed, wm_undo_stack_get_n_undo (stack));
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (stack), <, pushed);
+
+  last = canonical (journey);
+  while (wm_undo_stack_undo (stack))
+    ;
+  undone = canonical (journey);
+  assert_same_document (undone, original);
+  while (wm_undo_stack_redo (stack))
+    ;
+  redone = canonical (journey);
+  assert_same_document (redone, last);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/core/journey-commands/moves-of-one-stage-merge", test_moves_merge);
   g_test_add_func ("/core/journey-commands/group-through-the-stack", test_group_through_the_stack);
   g_test_add_func ("/core/journey-commands/random-edits-undo-to-the-start", test_random_edits_undo_to_the_start);
+  g_test_add_func ("/core/journey-commands/random-merging-edits-undo-to-the-start", test_random_merging_edits_undo_to_the_start);
 
   return g_test_run ();
 }
