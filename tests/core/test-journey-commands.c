@@ -692,6 +692,34 @@ test_group_through_the_stack (void)
   }
 }
 
+/* The clean mark of a journey's stack: the saved state is reached again by
+ * undo, and typing right after a save does not merge into the saved step. */
+static void
+test_clean_mark (void)
+{
+  g_autoptr(WmJourney) journey = load_sample ();
+  g_autoptr(WmUndoStack) stack = wm_undo_stack_new_for_journey (journey);
+  g_autoptr(WmCommand) first = wm_journey_command_set_stage_entry_new ("loyal", "t");
+  g_autoptr(WmCommand) second = wm_journey_command_set_stage_entry_new ("loyal", "tr");
+  guint changes = 0;
+
+  g_signal_connect (journey, "changed", G_CALLBACK (changed_cb), &changes);
+  wm_command_set_time (first, 10 * G_USEC_PER_SEC);
+  wm_command_set_time (second, 10 * G_USEC_PER_SEC + 1000);
+
+  g_assert_true (wm_undo_stack_is_clean (stack));
+  g_assert_true (wm_undo_stack_push (stack, first));
+  wm_undo_stack_set_clean (stack);
+  g_assert_true (wm_undo_stack_push (stack, second));
+  g_assert_false (wm_undo_stack_is_clean (stack));
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (stack), ==, 2);
+  g_assert_cmpstr (wm_undo_stack_get_undo_description (stack), ==, "Change entry condition of ‘Loyal’");
+
+  g_assert_true (wm_undo_stack_undo (stack));
+  g_assert_true (wm_undo_stack_is_clean (stack));
+  g_assert_cmpuint (changes, ==, 3);
+}
+
 /* ------------------------------------------------------------------ */
 /* Random edits                                                        */
 
@@ -967,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/core/journey-commands/typing-in-one-field-merges", test_typing_merges);
   g_test_add_func ("/core/journey-commands/moves-of-one-stage-merge", test_moves_merge);
   g_test_add_func ("/core/journey-commands/group-through-the-stack", test_group_through_the_stack);
+  g_test_add_func ("/core/journey-commands/clean-mark-is-reached-by-undo", test_clean_mark);
   g_test_add_func ("/core/journey-commands/random-edits-undo-to-the-start", test_random_edits_undo_to_the_start);
   g_test_add_func ("/core/journey-commands/random-merging-edits-undo-to-the-start", test_random_merging_edits_undo_to_the_start);
 
