@@ -21,6 +21,13 @@ struct _WmJourney
 G_DEFINE_FINAL_TYPE (WmJourney, wm_journey, G_TYPE_OBJECT)
 G_DEFINE_QUARK (wm-journey-error-quark, wm_journey_error)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 wm_journey_finalize (GObject *object)
 {
@@ -35,6 +42,10 @@ static void
 wm_journey_class_init (WmJourneyClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = wm_journey_finalize;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -272,6 +283,13 @@ wm_journey_get_json (WmJourney *self)
 {
   g_return_val_if_fail (WM_IS_JOURNEY (self), NULL);
   return self->json;
+}
+
+void
+wm_journey_changed (WmJourney *self)
+{
+  g_return_if_fail (WM_IS_JOURNEY (self));
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 JsonArray *

@@ -45,9 +45,12 @@ gboolean    wm_journey_save_to_file    (WmJourney   *self,
 const char *wm_journey_get_id          (WmJourney   *self);
 /* NULL when absent, null, "" or not a string. */
 const char *wm_journey_get_name        (WmJourney   *self);
-/* The document as held (do not modify): the validator and the simulator
- * read it. */
+/* The document as held: the validator and the simulator read it. Only the
+ * journey commands (wm-journey-commands.h) modify it, and they call
+ * wm_journey_changed() after each edit. */
 JsonObject *wm_journey_get_json        (WmJourney   *self);
+/* Emits ::changed, which views connect to in order to show the edit. */
+void        wm_journey_changed         (WmJourney   *self);
 /* The stages array, or NULL when it is not an array. */
 JsonArray  *wm_journey_get_stages      (WmJourney   *self);
 

@@ -86,6 +86,48 @@ wm_command_revert (WmCommand *self,
 }
 
 gboolean
+wm_command_apply_journey (WmCommand *self,
+                          WmJourney *journey)
+{
+  g_return_val_if_fail (WM_IS_COMMAND (self), FALSE);
+  g_return_val_if_fail (WM_IS_JOURNEY (journey), FALSE);
+  g_return_val_if_fail (WM_COMMAND_GET_CLASS (self)->apply_journey != NULL, FALSE);
+
+  return WM_COMMAND_GET_CLASS (self)->apply_journey (self, journey);
+}
+
+void
+wm_command_revert_journey (WmCommand *self,
+                           WmJourney *journey)
+{
+  g_return_if_fail (WM_IS_COMMAND (self));
+  g_return_if_fail (WM_IS_JOURNEY (journey));
+  g_return_if_fail (WM_COMMAND_GET_CLASS (self)->revert_journey != NULL);
+
+  WM_COMMAND_GET_CLASS (self)->revert_journey (self, journey);
+}
+
+/* A flow or a journey: what a stack or a group edits. */
+static gboolean
+apply_to (WmCommand *command,
+          gpointer   document)
+{
+  if (WM_IS_JOURNEY (document))
+    return wm_command_apply_journey (command, document);
+  return wm_command_apply (command, document);
+}
+
+static void
+revert_to (WmCommand *command,
+           gpointer   document)
+{
+  if (WM_IS_JOURNEY (document))
+    wm_command_revert_journey (command, document);
+  else
+    wm_command_revert (command, document);
+}
+
+gboolean
 wm_command_merge (WmCommand *self,
                   WmCommand *next)
 {
@@ -168,26 +210,31 @@ wm_command_group_finalize (GObject *object)
 static void
 revert_commands (GPtrArray *commands,
                  guint      n,
-                 WmFlow    *flow)
+                 gpointer   document)
 {
   while (n-- > 0)
-    wm_command_revert (g_ptr_array_index (commands, n), flow);
+    revert_to (g_ptr_array_index (commands, n), document);
+}
+
+static gboolean
+group_apply (WmCommandGroup *self,
+             gpointer        document)
+{
+  for (guint i = 0; i < self->commands->len; i++)
+    if (!apply_to (g_ptr_array_index (self->commands, i), document))
+      {
+        /* All or nothing: the document must be left as it was. */
+        revert_commands (self->commands, i, document);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 static gboolean
 wm_command_group_apply (WmCommand *command,
                         WmFlow    *flow)
 {
-  WmCommandGroup *self = WM_COMMAND_GROUP (command);
-
-  for (guint i = 0; i < self->commands->len; i++)
-    if (!wm_command_apply (g_ptr_array_index (self->commands, i), flow))
-      {
-        /* All or nothing: the flow must be left as it was. */
-        revert_commands (self->commands, i, flow);
-        return FALSE;
-      }
-  return TRUE;
+  return group_apply (WM_COMMAND_GROUP (command), flow);
 }
 
 static void
@@ -197,6 +244,22 @@ wm_command_group_revert (WmCommand *command,
   WmCommandGroup *self = WM_COMMAND_GROUP (command);
 
   revert_commands (self->commands, self->commands->len, flow);
+}
+
+static gboolean
+wm_command_group_apply_journey (WmCommand *command,
+                                WmJourney *journey)
+{
+  return group_apply (WM_COMMAND_GROUP (command), journey);
+}
+
+static void
+wm_command_group_revert_journey (WmCommand *command,
+                                 WmJourney *journey)
+{
+  WmCommandGroup *self = WM_COMMAND_GROUP (command);
+
+  revert_commands (self->commands, self->commands->len, journey);
 }
 
 static char *
@@ -220,6 +283,8 @@ wm_command_group_class_init (WmCommandGroupClass *klass)
   object_class->finalize = wm_command_group_finalize;
   command_class->apply = wm_command_group_apply;
   command_class->revert = wm_command_group_revert;
+  command_class->apply_journey = wm_command_group_apply_journey;
+  command_class->revert_journey = wm_command_group_revert_journey;
   command_class->describe = wm_command_group_describe;
 }
 
@@ -267,6 +332,7 @@ struct _WmUndoStack
   GObject         parent_instance;
 
   WmFlow         *flow;
+  WmJourney      *journey;       /* instead of the flow, for a journey's stack */
   GPtrArray      *undo;          /* applied steps, oldest first */
   GPtrArray      *redo;          /* reverted steps, next to redo last */
   WmCommandGroup *group;         /* the open group, or NULL */
@@ -287,6 +353,7 @@ G_DEFINE_FINAL_TYPE (WmUndoStack, wm_undo_stack, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_FLOW,
+  PROP_JOURNEY,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_IS_CLEAN,
@@ -309,6 +376,7 @@ wm_undo_stack_dispose (GObject *object)
     g_ptr_array_set_size (self->redo, 0);
   g_clear_object (&self->group);
   g_clear_object (&self->flow);
+  g_clear_object (&self->journey);
 
   G_OBJECT_CLASS (wm_undo_stack_parent_class)->dispose (object);
 }
@@ -338,6 +406,9 @@ wm_undo_stack_get_property (GObject    *object,
     {
     case PROP_FLOW:
       g_value_set_object (value, self->flow);
+      break;
+    case PROP_JOURNEY:
+      g_value_set_object (value, self->journey);
       break;
     case PROP_CAN_UNDO:
       g_value_set_boolean (value, self->can_undo);
@@ -375,6 +446,9 @@ wm_undo_stack_set_property (GObject      *object,
     case PROP_FLOW:
       self->flow = g_value_dup_object (value);
       break;
+    case PROP_JOURNEY:
+      self->journey = g_value_dup_object (value);
+      break;
     case PROP_MAX_DEPTH:
       wm_undo_stack_set_max_depth (self, g_value_get_uint (value));
       break;
@@ -395,6 +469,9 @@ wm_undo_stack_class_init (WmUndoStackClass *klass)
 
   properties[PROP_FLOW] =
     g_param_spec_object ("flow", NULL, NULL, WM_TYPE_FLOW,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNEY] =
+    g_param_spec_object ("journey", NULL, NULL, WM_TYPE_JOURNEY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
@@ -439,6 +516,27 @@ wm_undo_stack_get_flow (WmUndoStack *self)
 {
   g_return_val_if_fail (WM_IS_UNDO_STACK (self), NULL);
   return self->flow;
+}
+
+WmUndoStack *
+wm_undo_stack_new_for_journey (WmJourney *journey)
+{
+  g_return_val_if_fail (WM_IS_JOURNEY (journey), NULL);
+  return g_object_new (WM_TYPE_UNDO_STACK, "journey", journey, NULL);
+}
+
+WmJourney *
+wm_undo_stack_get_journey (WmUndoStack *self)
+{
+  g_return_val_if_fail (WM_IS_UNDO_STACK (self), NULL);
+  return self->journey;
+}
+
+/* The document the stack edits. */
+static gpointer
+document (WmUndoStack *self)
+{
+  return self->journey != NULL ? (gpointer) self->journey : (gpointer) self->flow;
 }
 
 static WmCommand *
@@ -549,7 +647,7 @@ wm_undo_stack_push (WmUndoStack *self,
   g_return_val_if_fail (WM_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (WM_IS_COMMAND (command), FALSE);
 
-  if (!wm_command_apply (command, self->flow))
+  if (!apply_to (command, document (self)))
     return FALSE;
 
   if (self->group != NULL)
@@ -571,7 +669,7 @@ wm_undo_stack_undo (WmUndoStack *self)
     return FALSE;
 
   command = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  wm_command_revert (command, self->flow);
+  revert_to (command, document (self));
   g_ptr_array_add (self->redo, command);
   update_state (self);
   return TRUE;
@@ -588,11 +686,11 @@ wm_undo_stack_redo (WmUndoStack *self)
     return FALSE;
 
   command = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
-  if (!wm_command_apply (command, self->flow))
+  if (!apply_to (command, document (self)))
     {
-      /* Only possible when the flow was edited behind the stack's back;
+      /* Only possible when the document was edited behind the stack's back;
        * the rest of the redo history cannot be trusted either. */
-      g_warning ("Cannot redo “%s”: the flow was changed outside the undo stack",
+      g_warning ("Cannot redo “%s”: the document was changed outside the undo stack",
                  self->redo_description);
       g_object_unref (command);
       drop_redo (self);
@@ -642,7 +740,7 @@ wm_undo_stack_cancel_group (WmUndoStack *self)
 
   self->group_depth = 0;
   group = g_steal_pointer (&self->group);
-  wm_command_revert (WM_COMMAND (group), self->flow);
+  revert_to (WM_COMMAND (group), document (self));
   update_state (self);
 }
 

@@ -9,6 +9,10 @@
  * Commands name elements by version number and element id, never by
  * pointer, so they keep working when an element is removed and added back.
  *
+ * Journeys are edited the same way (wm-journey-commands.h): their commands
+ * implement the journey pair of vfuncs, and a stack made for a journey
+ * applies them to it.
+ *
  * WmUndoStack applies the commands it is given and keeps the history.
  * One drag is one step: open a group when the gesture begins, push the live
  * preview's commands into it, end it when the gesture ends, or cancel it
@@ -19,6 +23,7 @@
 #include <gio/gio.h>
 
 #include "wm-flow.h"
+#include "wm-journey.h"
 
 G_BEGIN_DECLS
 
@@ -48,13 +53,24 @@ struct _WmCommandClass
   /* A translated description: "Move 3 elements". */
   char     *(*describe) (WmCommand *self);
 
-  gpointer padding[8];
+  /* The same two for a command that edits a journey (wm-journey-commands.h)
+   * instead of a flow: a command implements one pair or the other. */
+  gboolean  (*apply_journey)  (WmCommand *self,
+                               WmJourney *journey);
+  void      (*revert_journey) (WmCommand *self,
+                               WmJourney *journey);
+
+  gpointer padding[6];
 };
 
 gboolean  wm_command_apply           (WmCommand *self,
                                       WmFlow    *flow);
 void      wm_command_revert          (WmCommand *self,
                                       WmFlow    *flow);
+gboolean  wm_command_apply_journey   (WmCommand *self,
+                                      WmJourney *journey);
+void      wm_command_revert_journey  (WmCommand *self,
+                                      WmJourney *journey);
 gboolean  wm_command_merge           (WmCommand *self,
                                       WmCommand *next);
 char     *wm_command_describe        (WmCommand *self);
@@ -91,6 +107,10 @@ G_DECLARE_FINAL_TYPE (WmUndoStack, wm_undo_stack, WM, UNDO_STACK, GObject)
 
 WmUndoStack *wm_undo_stack_new                  (WmFlow      *flow);
 WmFlow      *wm_undo_stack_get_flow             (WmUndoStack *self);
+/* A stack of journey commands: the same history for the journey editor.
+ * get_flow returns NULL for it, get_journey NULL for a flow's stack. */
+WmUndoStack *wm_undo_stack_new_for_journey      (WmJourney   *journey);
+WmJourney   *wm_undo_stack_get_journey          (WmUndoStack *self);
 
 /* Applies @command to the flow and records it (a reference is taken), or
  * merges it into the last step (see wm-undo.c for when). Drops the redo
