@@ -10,8 +10,8 @@
  * A stored journey may have validation errors, like a draft flow: the
  * editor saves as the user types, and the simulator refuses a journey with
  * errors. What the store itself relies on is refused: an id that is not
- * 1 to 64 letters, digits, '-' or '_', and a stage grouping a flow the
- * workspace does not have.
+ * 1 to 64 letters, digits, '-' or '_' (INVALID), and a stage grouping a
+ * flow the workspace does not have (NOT_FOUND, naming the stage and flow).
  *
  * Every change is one transaction; WmWorkspace::journeys-changed (the
  * journey's id, or NULL after another program changed the file) follows

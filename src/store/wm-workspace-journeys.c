@@ -161,7 +161,7 @@ check_grouped_flows (WmWorkspace *self,
             return FALSE;
           if (!exists)
             {
-              g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_INVALID,
+              g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
                            _("The stage “%s” of the journey “%s” groups the flow “%s”, which this workspace "
                              "does not have; add that flow first or remove it from the stage"),
                            string_member (stage, "id"), journey_label (journey), flow_id);
