@@ -684,18 +684,19 @@ _wm_workspace_check_ungrouped (WmWorkspace *self,
   if (groups->len == 0)
     return TRUE;
   first = groups->pdata[0];
+  /* The action first: the app shows this in a one-line toast. */
   if (groups->len == 1)
     g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_IN_USE,
-                 _("“%s” cannot be deleted: the stage “%s” of the journey “%s” groups it; remove it from "
-                   "that stage first"), label, *first->stage_name != '\0' ? first->stage_name : first->stage_id,
+                 _("Remove “%s” from the stage “%s” of the journey “%s” before deleting it"), label,
+                 *first->stage_name != '\0' ? first->stage_name : first->stage_id,
                  *first->journey_name != '\0' ? first->journey_name : first->journey_id);
   else
     g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_IN_USE,
                  g_dngettext (GETTEXT_PACKAGE,
-                              "“%s” cannot be deleted: the stage “%s” of the journey “%s” and %u other stage "
-                              "group it; remove it from those stages first",
-                              "“%s” cannot be deleted: the stage “%s” of the journey “%s” and %u other stages "
-                              "group it; remove it from those stages first", groups->len - 1),
+                              "Remove “%s” from the stage “%s” of the journey “%s” and from %u other stage "
+                              "before deleting it",
+                              "Remove “%s” from the stage “%s” of the journey “%s” and from %u other stages "
+                              "before deleting it", groups->len - 1),
                  label, *first->stage_name != '\0' ? first->stage_name : first->stage_id,
                  *first->journey_name != '\0' ? first->journey_name : first->journey_id, groups->len - 1);
   return FALSE;
