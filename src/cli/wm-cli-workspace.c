@@ -96,6 +96,7 @@ cmd_show (Ctx *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(WmFlow) flow = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
 
   if (!need_args (ctx, 1, "show FLOW"))
     return WM_CLI_EXIT_USAGE;
@@ -108,6 +109,16 @@ cmd_show (Ctx *ctx)
   if (wm_flow_get_description (flow) != NULL)
     printf ("%s: %s\n", _("Description"), wm_flow_get_description (flow));
   printf ("%s: %s\n", _("Time zone"), wm_flow_get_timezone (flow));
+  /* The journey stages the flow serves: it only takes in their customers. */
+  groups = wm_workspace_list_flow_groups (ctx->ws, wm_flow_get_id (flow), &error);
+  if (groups == NULL)
+    return refused (error);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      WmFlowGroup *group = groups->pdata[i];
+
+      printf ("%s: %s\t%s\n", _("Grouped under"), group->journey_id, group->stage_id);
+    }
   diagnostics = wm_validate_flow (flow, WM_LOOKUP (ctx->ws));
   for (guint i = 0; i < wm_flow_get_n_versions (flow); i++)
     {

@@ -1,5 +1,5 @@
 /* wm-workspace.h - the workspace: one sqlite file of flows, versions,
- * milestones, outcomes and templates
+ * milestones, outcomes, templates, simulation runs and journeys
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
