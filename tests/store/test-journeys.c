@@ -5,7 +5,7 @@
  * Journeys are created, saved, duplicated, deleted, imported and exported
  * (export of an import is the canonical text, byte for byte); a flow a
  * stage groups is reported with its journey and stage and cannot be
- * deleted; a schema-3 file gains journeys and keeps its runs; the sample
+ * deleted, even when the journey has validation errors; a schema-3 file gains journeys and keeps its runs; the sample
  * workspace's journey validates cleanly against the workspace.
  */
 
@@ -467,6 +467,39 @@ test_grouped_flow_not_deleted (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* What validation reports is still stored as it is: a stage without a
+ * name is named by its id, a flow listed twice is one group, and entries
+ * that are not strings group nothing. */
+static void
+test_odd_stages (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *odd =
+    "{\"format\":\"waymark.journey\",\"format_version\":1,\"id\":\"odd\",\"stages\":[{\"id\":\"nameless\","
+    "\"flows\":[\"cart\",\"cart\",7,null]},{\"id\":\"nameless\",\"flows\":\"cart\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autofree char *id = wm_workspace_import_journey (f->ws, odd, strlen (odd), NULL, &error);
+  g_autofree char *exported = NULL;
+  WmFlowGroup *group;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "odd");
+  exported = wm_workspace_export_journey (f->ws, id, NULL, &error);
+  g_assert_nonnull (strstr (exported, "7,"));
+  g_assert_nonnull (strstr (exported, "\"flows\": \"cart\""));
+  groups = wm_workspace_list_flow_groups (f->ws, "cart", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 1);
+  group = groups->pdata[0];
+  g_assert_cmpstr (group->journey_name, ==, "");
+  g_assert_cmpstr (group->stage_name, ==, "");
+  g_assert_cmpuint (count_rows (f->path, "SELECT count(*) FROM journey_stages WHERE journey_id = 'odd'"), ==, 2);
+  g_assert_false (wm_workspace_delete_flow (f->ws, "cart", &error));
+  g_assert_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_IN_USE);
+  g_assert_nonnull (strstr (error->message, "stage “nameless” of the journey “odd”"));
+}
+
 /* A journey saved by another program is seen on refresh. */
 static void
 test_other_program (Fixture       *f,
@@ -663,6 +696,7 @@ main (int   argc,
   ADD ("/store/journeys/import-refusals-name-the-place", test_import_refusals);
   ADD ("/store/journeys/duplicated-and-deleted", test_duplicate_and_delete);
   ADD ("/store/journeys/grouped-flow-is-not-deleted", test_grouped_flow_not_deleted);
+  ADD ("/store/journeys/odd-stages-are-stored-as-they-are", test_odd_stages);
   ADD ("/store/journeys/another-program-is-followed", test_other_program);
   ADD ("/store/journeys/damaged-row-is-reported", test_damaged_row);
 #undef ADD
