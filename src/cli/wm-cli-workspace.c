@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * workspace [--workspace FILE] COMMAND [ARGUMENT…]: the workspace's flows,
- * their lifecycle, milestones, outcomes and templates from the command
- * line. Without --workspace it uses the app's default workspace (created
+ * their lifecycle, milestones, outcomes, templates and journeys from the
+ * command line. Without --workspace it uses the app's default workspace (created
  * with the sample content on first use). A refusal (a lifecycle rule, a
  * name taken, a limit, something that does not exist) exits 1 with the
  * reason; bad usage or a file that cannot be used as a workspace exits 2.
@@ -22,6 +22,8 @@
 #include "wm-cli.h"
 #include "wm-cli-workspace.h"
 #include "wm-flow-info.h"
+#include "wm-journey-validate.h"
+#include "wm-journeys.h"
 #include "wm-time.h"
 #include "wm-validate.h"
 #include "wm-workspace.h"
@@ -94,6 +96,7 @@ cmd_show (Ctx *ctx)
   g_autoptr(GError) error = NULL;
   g_autoptr(WmFlow) flow = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
 
   if (!need_args (ctx, 1, "show FLOW"))
     return WM_CLI_EXIT_USAGE;
@@ -106,6 +109,16 @@ cmd_show (Ctx *ctx)
   if (wm_flow_get_description (flow) != NULL)
     printf ("%s: %s\n", _("Description"), wm_flow_get_description (flow));
   printf ("%s: %s\n", _("Time zone"), wm_flow_get_timezone (flow));
+  /* The journey stages the flow serves: it only takes in their customers. */
+  groups = wm_workspace_list_flow_groups (ctx->ws, wm_flow_get_id (flow), &error);
+  if (groups == NULL)
+    return refused (error);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      WmFlowGroup *group = groups->pdata[i];
+
+      printf ("%s: %s\t%s\n", _("Grouped under"), group->journey_id, group->stage_id);
+    }
   diagnostics = wm_validate_flow (flow, WM_LOOKUP (ctx->ws));
   for (guint i = 0; i < wm_flow_get_n_versions (flow); i++)
     {
@@ -328,6 +341,133 @@ cmd_templates (Ctx *ctx)
   return WM_CLI_EXIT_OK;
 }
 
+/* Writes @text to @path, or to standard output for "-". */
+static int
+write_out (const char *path,
+           const char *text,
+           gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (path, "-"))
+    {
+      fwrite (text, 1, length, stdout);
+      return WM_CLI_EXIT_OK;
+    }
+  if (!g_file_set_contents (path, text, length, &error))
+    return wm_cli_usage_error (CMD, "%s", error->message);
+  return WM_CLI_EXIT_OK;
+}
+
+static int
+cmd_journeys (Ctx *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  const char *sub = ctx->n_args > 0 ? ctx->args[0] : "";
+  g_autofree char *id = NULL;
+
+  if (g_str_equal (sub, "list") && ctx->n_args == 1)
+    {
+      g_autoptr(GPtrArray) list = wm_workspace_list_journeys (ctx->ws, &error);
+
+      if (list == NULL)
+        return refused (error);
+      /* ID, number of stages, name: tab-separated. */
+      for (guint i = 0; i < list->len; i++)
+        {
+          WmJourneyInfo *info = list->pdata[i];
+
+          printf ("%s\t%u\t%s\n", info->id, info->n_stages, info->name);
+        }
+      return WM_CLI_EXIT_OK;
+    }
+  if (g_str_equal (sub, "show") && ctx->n_args == 2)
+    {
+      g_autoptr(WmJourney) journey = wm_workspace_get_journey (ctx->ws, ctx->args[1], &error);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      JsonArray *stages;
+
+      if (journey == NULL)
+        return refused (error);
+      printf ("%s: %s\n", _("Journey"), wm_journey_get_id (journey));
+      printf ("%s: %s\n", _("Name"), wm_journey_get_name (journey) != NULL ? wm_journey_get_name (journey) : "");
+      /* Each stage: its id, then the flows it groups. */
+      stages = wm_journey_get_stages (journey);
+      for (guint i = 0; stages != NULL && i < json_array_get_length (stages); i++)
+        {
+          JsonObject *stage = json_array_get_object_element (stages, i);
+          JsonNode *flows = json_object_get_member (stage, "flows");
+
+          printf ("%s", json_object_get_string_member (stage, "id"));
+          for (guint j = 0; flows != NULL && JSON_NODE_HOLDS_ARRAY (flows)
+                            && j < json_array_get_length (json_node_get_array (flows)); j++)
+            {
+              JsonNode *flow = json_array_get_element (json_node_get_array (flows), j);
+
+              if (JSON_NODE_HOLDS_VALUE (flow) && json_node_get_value_type (flow) == G_TYPE_STRING)
+                printf ("\t%s", json_node_get_string (flow));
+            }
+          printf ("\n");
+        }
+      diagnostics = wm_validate_journey (journey, WM_LOOKUP (ctx->ws), TRUE);
+      for (guint i = 0; i < diagnostics->len; i++)
+        {
+          WmDiagnostic *d = diagnostics->pdata[i];
+
+          if (d->element != NULL)
+            printf ("%s: ", d->element);
+          printf ("%s %s: %s\n", wm_severity_to_string (d->severity), d->code, d->message);
+        }
+      return WM_CLI_EXIT_OK;
+    }
+  if (g_str_equal (sub, "export") && ctx->n_args == 3)
+    {
+      gsize length = 0;
+      g_autofree char *text = wm_workspace_export_journey (ctx->ws, ctx->args[1], &length, &error);
+
+      if (text == NULL)
+        return refused (error);
+      return write_out (ctx->args[2], text, length);
+    }
+  if (g_str_equal (sub, "import") && ctx->n_args == 2)
+    {
+      g_autofree char *data = NULL;
+      gboolean renamed = FALSE;
+      gsize length = 0;
+
+      if (!g_file_get_contents (ctx->args[1], &data, &length, &error))
+        return wm_cli_usage_error (CMD, "%s", error->message);
+      id = wm_workspace_import_journey (ctx->ws, data, length, &renamed, &error);
+      if (id == NULL)
+        {
+          /* A file that is not a journey is bad input; a grouped flow the
+           * workspace lacks is a refusal. */
+          g_printerr ("waymark-cli %s: %s: %s\n", CMD, ctx->args[1], error->message);
+          return g_error_matches (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_INVALID)
+            ? WM_CLI_EXIT_USAGE : WM_CLI_EXIT_INVALID;
+        }
+      if (renamed)
+        printf (_("The journey id was already taken: imported as “%s”.\n"), id);
+      else
+        printf (_("Imported as “%s”.\n"), id);
+      return WM_CLI_EXIT_OK;
+    }
+  if (g_str_equal (sub, "create") && ctx->n_args == 2)
+    id = wm_workspace_create_journey (ctx->ws, ctx->args[1], now (), &error);
+  else if (g_str_equal (sub, "duplicate") && ctx->n_args == 2)
+    id = wm_workspace_duplicate_journey (ctx->ws, ctx->args[1], now (), &error);
+  else if (g_str_equal (sub, "delete") && ctx->n_args == 2)
+    return wm_workspace_delete_journey (ctx->ws, ctx->args[1], &error) ? WM_CLI_EXIT_OK : refused (error);
+  else
+    return wm_cli_usage_error (CMD, "%s", _("usage: waymark-cli workspace journeys list | show JOURNEY | "
+                                            "export JOURNEY FILE | import FILE | create NAME | "
+                                            "duplicate JOURNEY | delete JOURNEY"));
+  if (id == NULL)
+    return refused (error);
+  printf ("%s\n", id);
+  return WM_CLI_EXIT_OK;
+}
+
 static WmWorkspace *
 open_workspace (const char  *path,
                 GError     **error)
@@ -385,7 +525,8 @@ wm_cli_workspace (int    argc,
                                   "  stop FLOW [--version N], finish FLOW [--version N], new-version FLOW,\n"
                                   "  duplicate FLOW [--version N], delete FLOW,\n"
                                   "  milestones list|add|rename|describe|delete, outcomes list|add|rename|describe,\n"
-                                  "  templates list|instantiate|save"));
+                                  "  templates list|instantiate|save,\n"
+                                  "  journeys list|show|export|import|create|duplicate|delete"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -399,7 +540,7 @@ wm_cli_workspace (int    argc,
   {
     static const char * const known[] = {
       "list", "show", "export", "import", "launch", "cancel", "pause", "resume", "stop", "finish",
-      "new-version", "duplicate", "delete", "milestones", "outcomes", "templates", NULL
+      "new-version", "duplicate", "delete", "milestones", "outcomes", "templates", "journeys", NULL
     };
     if (!g_strv_contains (known, command))
       return wm_cli_usage_error (CMD, _("unknown command “%s”; see waymark-cli workspace --help"), command);
@@ -433,5 +574,7 @@ wm_cli_workspace (int    argc,
     return cmd_definitions (&ctx, WM_DEFINITION_OUTCOME);
   if (g_str_equal (command, "templates"))
     return cmd_templates (&ctx);
+  if (g_str_equal (command, "journeys"))
+    return cmd_journeys (&ctx);
   return cmd_simple (&ctx, command);
 }

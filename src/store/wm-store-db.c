@@ -117,6 +117,32 @@ static const char * const migrations[WM_WORKSPACE_SCHEMA_VERSION] = {
   "  tried    INTEGER NOT NULL,"               /* the version simulated alone (--try) */
   "  document TEXT NOT NULL,"                  /* the flow file as simulated */
   "  PRIMARY KEY (run_id, position)) WITHOUT ROWID;",
+
+  /* 3 -> 4: journeys. The document is the canonical journey file; its
+   * stages and the flows they group are rows too, so that the flows list
+   * and deleting a flow ask by flow id. A grouped flow is not a foreign
+   * key: deleting it is refused with the journey named, not by sqlite. */
+  "CREATE TABLE journeys ("
+  "  id         TEXT PRIMARY KEY NOT NULL,"
+  "  name       TEXT NOT NULL DEFAULT '',"
+  "  document   TEXT NOT NULL,"                /* canonical JSON */
+  "  created_at INTEGER NOT NULL,"
+  "  changed_at INTEGER NOT NULL);"
+  "CREATE INDEX journeys_by_name ON journeys (name COLLATE NOCASE, id);"
+  "CREATE TABLE journey_stages ("
+  "  journey_id TEXT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL,"             /* document order */
+  "  stage_id   TEXT NOT NULL,"
+  "  name       TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (journey_id, position)) WITHOUT ROWID;"
+  "CREATE TABLE stage_flows ("
+  "  journey_id TEXT NOT NULL,"
+  "  position   INTEGER NOT NULL,"
+  "  flow_id    TEXT NOT NULL,"
+  "  PRIMARY KEY (journey_id, position, flow_id),"
+  "  FOREIGN KEY (journey_id, position) REFERENCES journey_stages (journey_id, position) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX stage_flows_by_flow ON stage_flows (flow_id);",
 };
 
 void

@@ -739,6 +739,8 @@ wm_workspace_delete_flow (WmWorkspace *self,
           goto fail;
         }
     }
+  if (!_wm_workspace_check_ungrouped (self, id, flow_label (flow), error))
+    goto fail;
   stmt = _wm_db_prepare (self, "DELETE FROM flows WHERE id = ?1", error);
   if (stmt == NULL)
     goto fail;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Waymark workspace: "WYMK". */
 #define WM_WORKSPACE_APPLICATION_ID 0x57594D4B
 /* PRAGMA user_version this build writes; older files are migrated. */
-#define WM_WORKSPACE_SCHEMA_VERSION 3
+#define WM_WORKSPACE_SCHEMA_VERSION 4
 
 struct _WmWorkspace
 {
@@ -118,6 +118,16 @@ void          _wm_workspace_definitions_changed (WmWorkspace *self,
                                          WmDefinitionKind kind);
 /* Emits ::runs-changed (wm-workspace-runs.c). */
 void          _wm_workspace_runs_changed (WmWorkspace *self);
+
+/* Emits ::journeys-changed (wm-workspace-journeys.c). */
+void          _wm_workspace_journeys_changed (WmWorkspace *self,
+                                         const char   *id);
+/* FALSE with IN_USE, naming the journey and stage, when a stage groups
+ * flow @id (labelled @label). Inside a transaction. */
+gboolean      _wm_workspace_check_ungrouped (WmWorkspace *self,
+                                         const char   *id,
+                                         const char   *label,
+                                         GError      **error);
 
 /* wm-workspace-lifecycle.c: when apply_schedule next has work for @flow
  * (a scheduled start, a schedule end of a running version); FALSE when

@@ -27,6 +27,7 @@ enum {
   FLOW_CHANGED,
   DEFINITIONS_CHANGED,
   RUNS_CHANGED,
+  JOURNEYS_CHANGED,
   N_SIGNALS
 };
 
@@ -107,6 +108,17 @@ wm_workspace_class_init (WmWorkspaceClass *klass)
   signals[RUNS_CHANGED] =
     g_signal_new ("runs-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * WmWorkspace::journeys-changed:
+   * @id: (nullable): the journey's id, or NULL when another program changed
+   *   the workspace
+   *
+   * A journey was created, saved, duplicated, imported or deleted
+   * (wm-journeys.h).
+   */
+  signals[JOURNEYS_CHANGED] =
+    g_signal_new ("journeys-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -210,12 +222,13 @@ wm_workspace_refresh (WmWorkspace *self)
   if (!load_list (self, NULL))
     return;
   g_signal_emit (self, signals[FLOW_CHANGED], 0, NULL);
-  /* The commit may have been a run's. */
+  /* The commit may have been a run's or a journey's. */
   g_signal_emit (self, signals[RUNS_CHANGED], 0);
   /* The other program may have changed milestones or outcomes too; there
    * is no cheap way to tell, and the lists they feed are short. */
   _wm_workspace_definitions_changed (self, WM_DEFINITION_MILESTONE);
   _wm_workspace_definitions_changed (self, WM_DEFINITION_OUTCOME);
+  g_signal_emit (self, signals[JOURNEYS_CHANGED], 0, NULL);
 }
 
 WmWorkspace *
@@ -1201,4 +1214,11 @@ void
 _wm_workspace_runs_changed (WmWorkspace *self)
 {
   g_signal_emit (self, signals[RUNS_CHANGED], 0);
+}
+
+void
+_wm_workspace_journeys_changed (WmWorkspace *self,
+                                const char  *id)
+{
+  g_signal_emit (self, signals[JOURNEYS_CHANGED], 0, id);
 }

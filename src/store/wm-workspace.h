@@ -1,5 +1,5 @@
 /* wm-workspace.h - the workspace: one sqlite file of flows, versions,
- * milestones, outcomes and templates
+ * milestones, outcomes, templates, simulation runs and journeys
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -14,8 +14,9 @@
  *
  * Signals: ::flow-changed (const char *id, or NULL after another program
  * changed the file), ::definitions-changed (int WmDefinitionKind; for
- * both kinds after another program changed the file) and ::runs-changed
- * (simulation runs, wm-runs.h). The
+ * both kinds after another program changed the file), ::runs-changed
+ * (simulation runs, wm-runs.h) and ::journeys-changed (const char *id or
+ * NULL, wm-journeys.h). The
  * list of flows (wm_workspace_get_flows) follows with items-changed.
  * WmWorkspace implements WmLookup, so wm_validate_flow (flow, WM_LOOKUP (ws))
  * checks milestones, outcomes, add.to.flow targets and inbound conflicts
@@ -44,7 +45,8 @@ typedef enum
   WM_WORKSPACE_ERROR_STATE,           /* not allowed in the current status */
   WM_WORKSPACE_ERROR_EXISTS,          /* the name is taken */
   WM_WORKSPACE_ERROR_LIMIT,           /* 1000 milestones / 100 outcomes */
-  WM_WORKSPACE_ERROR_IN_USE,          /* a milestone used by a launched version */
+  WM_WORKSPACE_ERROR_IN_USE,          /* a milestone used by a launched version, a
+                                       * flow a journey stage groups */
 } WmWorkspaceError;
 
 typedef enum
@@ -192,7 +194,8 @@ char         *wm_workspace_duplicate        (WmWorkspace  *self,
                                              guint         number,
                                              gint64        now,
                                              GError      **error);
-/* Only a flow whose every version is a draft. */
+/* Only a flow whose every version is a draft and that no journey stage
+ * groups (IN_USE, naming the journey and stage). */
 gboolean      wm_workspace_delete_flow      (WmWorkspace  *self,
                                              const char   *id,
                                              GError      **error);

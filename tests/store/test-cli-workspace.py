@@ -8,7 +8,9 @@
 #
 # Usage: test-cli-workspace.py CLI
 
+import datetime
 import hashlib
+import json
 import os
 import shutil
 import stat
@@ -155,6 +157,10 @@ def default_workspace_has_the_sample(tmp):
                   'cart-abandonment\tactive\tv2\tCart abandonment\n'
                   'welcome-message\tdraft\tv1\tWelcome message\n', out)
     profiles = os.path.join(tmp, 'data', 'waymark', 'workspace-profiles.jsonl')
+    # The sample events lie in the 30 days before the workspace was made.
+    now = datetime.datetime.now(datetime.timezone.utc)
+    start = (now - datetime.timedelta(days=40)).strftime('%Y-%m-%dT00:00:00Z')
+    end = (now + datetime.timedelta(days=1)).strftime('%Y-%m-%dT00:00:00Z')
     expect(stat.S_IMODE(os.stat(profiles).st_mode) == 0o600, 'profile file mode')
     expect(sum(1 for _ in open(profiles, encoding='utf-8')) == 2000, '2000 profiles')
     templates = ok(tmp, 'templates', 'list').splitlines()
@@ -185,6 +191,103 @@ def other_files_are_refused_untouched(tmp):
     expect('is not a Waymark workspace' in err, err)
     expect(hashlib.sha256(open(path, 'rb').read()).hexdigest() == before, 'the file changed')
     refused(tmp, 2, *ws(tmp), 'frobnicate')
+
+
+def cli(tmp, *args):
+    env = dict(os.environ)
+    env['XDG_DATA_HOME'] = os.path.join(tmp, 'data')
+    proc = subprocess.run([CLI] + list(args), cwd=tmp, capture_output=True, env=env)
+    return proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8', 'replace')
+
+
+@check
+def sample_journey_exports_validates_and_simulates(tmp):
+    # The default workspace's onboarding journey (wm-sample.c): four stages,
+    # the welcome flow grouped under Welcomed, the cart flow under First
+    # purchase.
+    expect(ok(tmp, 'journeys', 'list') == 'onboarding\t4\tNew customer onboarding\n', 'journeys list')
+    show = ok(tmp, 'journeys', 'show', 'onboarding')
+    expect('\nwelcomed\twelcome-message\n' in show and '\nfirst-purchase\tcart-abandonment\n' in show, show)
+    expect(' error ' not in show and ' warning ' not in show, 'diagnostics: ' + show)
+    show = ok(tmp, 'show', 'welcome-message')
+    expect('\nGrouped under: onboarding\twelcomed\n' in show, show)
+    expect('Grouped under' not in ok(tmp, 'show', 'appointment-reminder'), 'appointment flow is not grouped')
+    journey = os.path.join(tmp, 'onboarding.waymark-journey.json')
+    ok(tmp, 'journeys', 'export', 'onboarding', journey)
+    expect(ok(tmp, 'journeys', 'export', 'onboarding', '-') == open(journey).read(), 'export to stdout')
+    for flow in ('welcome-message', 'cart-abandonment'):
+        ok(tmp, 'export', flow, os.path.join(tmp, flow + '.waymark.json'))
+    rc, out, err = cli(tmp, 'validate', journey)
+    expect(rc == 0 and out == '', 'validate: %d %s %s' % (rc, out, err))
+
+    profiles = os.path.join(tmp, 'data', 'waymark', 'workspace-profiles.jsonl')
+    # The sample events lie in the 30 days before the workspace was made.
+    now = datetime.datetime.now(datetime.timezone.utc)
+    start = (now - datetime.timedelta(days=40)).strftime('%Y-%m-%dT00:00:00Z')
+    end = (now + datetime.timedelta(days=1)).strftime('%Y-%m-%dT00:00:00Z')
+    reports = []
+    for threads in ('1', '2'):
+        report = os.path.join(tmp, 'report-%s.json' % threads)
+        rc, out, err = cli(tmp, 'simulate', '--profiles', profiles,
+                           '--flow', os.path.join(tmp, 'welcome-message.waymark.json'),
+                           '--flow', os.path.join(tmp, 'cart-abandonment.waymark.json'),
+                           '--try', 'welcome-message:1', '--journey', journey,
+                           '--start', start, '--end', end,
+                           '--threads', threads, '--report', report)
+        expect(rc == 0, 'simulate --threads %s: %d %s' % (threads, rc, err))
+        reports.append(open(report, 'rb').read())
+    expect(reports[0] == reports[1], 'the report depends on the thread count')
+    stages = json.loads(reports[0])['journeys']['onboarding']['stages']
+    expect(sorted(stages) == ['first-purchase', 'loyal', 'registered', 'welcomed'], sorted(stages))
+    # Every profile with an e-mail begins the journey and Registered; signing
+    # up begins Welcomed and First purchase together, for the same people.
+    registered = stages['registered']
+    expect(registered['began'] > 0 and registered['completed'] > 0, registered)
+    for stage in ('welcomed', 'first-purchase'):
+        expect(stages[stage]['triggered'] == registered['completed'], (stage, stages[stage]))
+        expect(stages[stage]['began'] == registered['completed'], (stage, stages[stage]))
+    expect(stages['welcomed']['completed'] > 0, stages['welcomed'])
+    expect(stages['welcomed']['steps']['welcome-done'] == stages['welcomed']['completed'], stages['welcomed'])
+    expect(stages['first-purchase']['steps']['bought'] == stages['first-purchase']['completed'],
+           stages['first-purchase'])
+
+
+@check
+def journey_files_round_trip_and_guard_their_flows(tmp):
+    sample = ['--workspace', os.path.join(tmp, 'sample.db')]
+    journey = os.path.join(tmp, 'onboarding.waymark-journey.json')
+    ok(tmp, 'journeys', 'export', 'onboarding', journey)
+    w = ws(tmp)
+    # A workspace without the grouped flows refuses, naming stage and flow.
+    err = refused(tmp, 1, *w, 'journeys', 'import', journey)
+    expect('“welcomed”' in err and '“welcome-message”' in err, err)
+    expect(ok(tmp, *w, 'journeys', 'list') == '', 'nothing was stored')
+    ok(tmp, *w, 'templates', 'instantiate', 'welcome-message')
+    ok(tmp, *w, 'templates', 'instantiate', 'cart-abandonment')
+    expect(ok(tmp, *w, 'journeys', 'import', journey) == 'Imported as “onboarding”.\n', 'import')
+    copy = os.path.join(tmp, 'copy.json')
+    ok(tmp, *w, 'journeys', 'export', 'onboarding', copy)
+    expect(open(copy, 'rb').read() == open(journey, 'rb').read(), 'export of an import differs')
+    out = ok(tmp, *w, 'journeys', 'import', journey)
+    expect(out == 'The journey id was already taken: imported as “onboarding-2”.\n', out)
+    # A grouped flow cannot be deleted while a stage lists it.
+    err = refused(tmp, 1, *w, 'delete', 'welcome-message')
+    expect('“New customer onboarding”' in err and '“Welcomed”' in err, err)
+    ok(tmp, *w, 'journeys', 'delete', 'onboarding')
+    ok(tmp, *w, 'journeys', 'delete', 'onboarding-2')
+    ok(tmp, *w, 'delete', 'welcome-message')
+    err = refused(tmp, 1, *w, 'journeys', 'delete', 'onboarding')
+    expect('no journey “onboarding”' in err, err)
+    # Not a journey file: bad input, exit 2.
+    err = refused(tmp, 2, *w, 'journeys', 'import', os.path.join(tmp, 'copy.json') + '.missing')
+    with open(os.path.join(tmp, 'flow.json'), 'w') as f:
+        f.write('{"format": "waymark.flow", "format_version": 1}')
+    err = refused(tmp, 2, *w, 'journeys', 'import', os.path.join(tmp, 'flow.json'))
+    expect("expected 'waymark.journey'" in err, err)
+    # Create and duplicate print the new ids.
+    expect(ok(tmp, *sample, 'journeys', 'create', 'Win back') == 'win-back\n', 'create')
+    expect(ok(tmp, *sample, 'journeys', 'duplicate', 'win-back') == 'copy-of-win-back\n', 'duplicate')
+    refused(tmp, 2, *w, 'journeys', 'frobnicate')
 
 
 def main():
