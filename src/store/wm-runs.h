@@ -44,6 +44,10 @@ typedef struct
   char      *report;         /* waymark.report JSON; NULL in a list */
   gint64     ran_at;         /* whole UTC seconds; 0 when adding: now */
   gint64     duration_ms;
+  /* NULL for a run simulated here; for results imported from elsewhere,
+   * where they came from in words (wm-run-import.h). Such a run may have
+   * an empty profiles_path: the profiles stayed where they were run. */
+  char      *origin;
 } WmRun;
 
 typedef enum
@@ -71,7 +75,8 @@ char         *wm_run_default_name           (const char   *flow_name,
 gboolean      wm_run_stat_profiles          (WmRun        *run,
                                              GError      **error);
 /* Whether the profile file differs (size or time) from when the run was
- * made; a file that is gone counts as changed. */
+ * made; a file that is gone counts as changed. FALSE for an imported run
+ * without a profile file: there is nothing here to compare. */
 gboolean      wm_run_profiles_changed       (const WmRun  *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmRun, wm_run_free)

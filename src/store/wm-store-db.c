@@ -143,6 +143,11 @@ static const char * const migrations[WM_WORKSPACE_SCHEMA_VERSION] = {
   "  FOREIGN KEY (journey_id, position) REFERENCES journey_stages (journey_id, position) ON DELETE CASCADE"
   ") WITHOUT ROWID;"
   "CREATE INDEX stage_flows_by_flow ON stage_flows (flow_id);",
+
+  /* 4 -> 5: where a run came from when it was not simulated here (results
+   * imported from a report or partials made elsewhere); NULL for the
+   * app's own runs. Such a run may have no profile file (''). */
+  "ALTER TABLE runs ADD COLUMN origin TEXT;",
 };
 
 void

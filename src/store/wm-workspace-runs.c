@@ -48,6 +48,7 @@ wm_run_free (WmRun *run)
   g_free (run->profiles_path);
   g_free (run->params);
   g_free (run->report);
+  g_free (run->origin);
   g_ptr_array_unref (run->flows);
   g_free (run);
 }
@@ -135,6 +136,8 @@ wm_run_profiles_changed (const WmRun *run)
 
   g_return_val_if_fail (run != NULL && run->profiles_path != NULL, TRUE);
 
+  if (run->origin != NULL && *run->profiles_path == '\0')
+    return FALSE;
   if (g_stat (run->profiles_path, &st) != 0)
     return TRUE;
   return st.st_size != run->profiles_size || (gint64) st.st_mtime != run->profiles_mtime;
@@ -194,7 +197,7 @@ check_run (const WmRun *run,
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
-  if (run->profiles_path == NULL || *run->profiles_path == '\0')
+  if ((run->profiles_path == NULL || *run->profiles_path == '\0') && run->origin == NULL)
     {
       g_set_error_literal (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_INVALID,
                            _("The run has no profile file; choose the profiles it simulated"));
@@ -253,12 +256,12 @@ insert_run (WmWorkspace *self,
 
   stmt = _wm_db_prepare (self,
                          "INSERT INTO runs (name, profiles_path, profiles_size, profiles_mtime, window_start,"
-                         " window_end, seed, params, report, ran_at, duration_ms)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                         " window_end, seed, params, report, ran_at, duration_ms, origin)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   _wm_db_bind_text (stmt, 1, name);
-  _wm_db_bind_text (stmt, 2, run->profiles_path);
+  _wm_db_bind_text (stmt, 2, run->profiles_path != NULL ? run->profiles_path : "");
   sqlite3_bind_int64 (stmt, 3, run->profiles_size);
   sqlite3_bind_int64 (stmt, 4, run->profiles_mtime);
   sqlite3_bind_int64 (stmt, 5, run->start);
@@ -268,6 +271,10 @@ insert_run (WmWorkspace *self,
   _wm_db_bind_text (stmt, 9, run->report);
   sqlite3_bind_int64 (stmt, 10, ran_at);
   sqlite3_bind_int64 (stmt, 11, run->duration_ms);
+  if (run->origin != NULL)
+    _wm_db_bind_text (stmt, 12, run->origin);
+  else
+    sqlite3_bind_null (stmt, 12);
   if (!_wm_db_step_done (self, stmt, error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (self->db);
@@ -370,7 +377,7 @@ read_run_flows (WmWorkspace *self,
   return TRUE;
 }
 
-/* Columns 0..10 of the run queries below. */
+/* Columns 0..11 of the run queries below. */
 static WmRun *
 run_from_row (sqlite3_stmt *stmt)
 {
@@ -387,6 +394,8 @@ run_from_row (sqlite3_stmt *stmt)
   run->params = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
   run->ran_at = sqlite3_column_int64 (stmt, 9);
   run->duration_ms = sqlite3_column_int64 (stmt, 10);
+  if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+    run->origin = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
   return run;
 }
 
@@ -401,7 +410,7 @@ wm_workspace_list_runs (WmWorkspace *self,
   g_return_val_if_fail (WM_IS_WORKSPACE (self), NULL);
 
   stmt = _wm_db_prepare (self, "SELECT id, name, profiles_path, profiles_size, profiles_mtime, window_start,"
-                               " window_end, seed, params, ran_at, duration_ms FROM runs"
+                               " window_end, seed, params, ran_at, duration_ms, origin FROM runs"
                                " ORDER BY ran_at DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
@@ -441,7 +450,7 @@ wm_workspace_get_run (WmWorkspace *self,
   g_return_val_if_fail (WM_IS_WORKSPACE (self), NULL);
 
   stmt = _wm_db_prepare (self, "SELECT id, name, profiles_path, profiles_size, profiles_mtime, window_start,"
-                               " window_end, seed, params, ran_at, duration_ms, report FROM runs WHERE id = ?",
+                               " window_end, seed, params, ran_at, duration_ms, origin, report FROM runs WHERE id = ?",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -450,7 +459,7 @@ wm_workspace_get_run (WmWorkspace *self,
   if (rc == SQLITE_ROW)
     {
       run = run_from_row (stmt);
-      run->report = g_strdup ((const char *) sqlite3_column_text (stmt, 11));
+      run->report = g_strdup ((const char *) sqlite3_column_text (stmt, 12));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)

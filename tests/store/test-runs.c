@@ -185,6 +185,58 @@ test_store_and_reopen (Fixture       *f,
   g_assert_true (wm_run_profiles_changed (got));
 }
 
+/* Results imported from elsewhere keep where they came from and need no
+ * profile file; the app's own runs have no origin. */
+static void
+test_imported_run_keeps_origin (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmRun) local = make_run (f, "Here", ts ("2026-03-01T10:00:00Z"));
+  g_autoptr(WmRun) imported = make_run (f, "From the cluster", ts ("2026-03-02T10:00:00Z"));
+  g_autoptr(WmRun) no_profiles = make_run (f, "Nowhere", ts ("2026-03-03T10:00:00Z"));
+  g_autoptr(WmRun) got = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  gint64 local_id, imported_id;
+
+  g_free (imported->profiles_path);
+  imported->profiles_path = g_strdup ("");
+  imported->origin = g_strdup ("Imported from 4 partial results (part-0000.partial, …)");
+  local_id = wm_workspace_add_run (f->ws, local, &error);
+  g_assert_no_error (error);
+  imported_id = wm_workspace_add_run (f->ws, imported, &error);
+  g_assert_no_error (error);
+
+  /* A run simulated here must name its profile file. */
+  g_free (no_profiles->profiles_path);
+  no_profiles->profiles_path = g_strdup ("");
+  g_assert_cmpint (wm_workspace_add_run (f->ws, no_profiles, &error), ==, 0);
+  g_assert_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_object (&f->ws);
+  f->ws = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  list = wm_workspace_list_runs (f->ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (((WmRun *) list->pdata[0])->id, ==, imported_id);
+  g_assert_cmpstr (((WmRun *) list->pdata[0])->origin, ==, imported->origin);
+  g_assert_null (((WmRun *) list->pdata[1])->origin);
+
+  got = wm_workspace_get_run (f->ws, imported_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (got->origin, ==, imported->origin);
+  g_assert_cmpstr (got->profiles_path, ==, "");
+  g_assert_cmpstr (got->report, ==, REPORT);
+  /* No profile file here: nothing to have changed. */
+  g_assert_false (wm_run_profiles_changed (got));
+  g_clear_pointer (&got, wm_run_free);
+  got = wm_workspace_get_run (f->ws, local_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (got->origin);
+}
+
 static void
 test_default_name (void)
 {
@@ -484,6 +536,7 @@ main (int   argc,
   ADD ("/store/runs/changed-flow-is-noticed", test_changed_flow_noticed);
   ADD ("/store/runs/failed-add-stores-nothing", test_failed_add_stores_nothing);
   ADD ("/store/runs/another-program-is-followed", test_other_program_is_followed);
+  ADD ("/store/runs/imported-run-keeps-its-origin", test_imported_run_keeps_origin);
 #undef ADD
   g_test_add_func ("/store/runs/default-name-says-flow-and-time", test_default_name);
   g_test_add_func ("/store/runs/version-2-file-is-migrated", test_migrates_version_2);
