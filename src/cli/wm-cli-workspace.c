@@ -526,7 +526,8 @@ wm_cli_workspace (int    argc,
                                   "  duplicate FLOW [--version N], delete FLOW,\n"
                                   "  milestones list|add|rename|describe|delete, outcomes list|add|rename|describe,\n"
                                   "  templates list|instantiate|save,\n"
-                                  "  journeys list|show|export|import|create|duplicate|delete"));
+                                  "  journeys list|show|export|import|create|duplicate|delete,\n"
+                                  "  runs list|import REPORT-OR-PARTIALS…|export RUN FILE|delete RUN"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -540,7 +541,8 @@ wm_cli_workspace (int    argc,
   {
     static const char * const known[] = {
       "list", "show", "export", "import", "launch", "cancel", "pause", "resume", "stop", "finish",
-      "new-version", "duplicate", "delete", "milestones", "outcomes", "templates", "journeys", NULL
+      "new-version", "duplicate", "delete", "milestones", "outcomes", "templates", "journeys", "runs",
+      NULL
     };
     if (!g_strv_contains (known, command))
       return wm_cli_usage_error (CMD, _("unknown command “%s”; see waymark-cli workspace --help"), command);
@@ -576,5 +578,7 @@ wm_cli_workspace (int    argc,
     return cmd_templates (&ctx);
   if (g_str_equal (command, "journeys"))
     return cmd_journeys (&ctx);
+  if (g_str_equal (command, "runs"))
+    return wm_cli_workspace_runs (ws, ctx.args, ctx.n_args);
   return cmd_simple (&ctx, command);
 }

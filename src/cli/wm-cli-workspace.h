@@ -7,8 +7,15 @@
  */
 #pragma once
 
+#include "wm-workspace.h"
+
 G_BEGIN_DECLS
 
-int wm_cli_workspace (int argc, char **argv);
+int wm_cli_workspace      (int           argc,
+                           char        **argv);
+/* workspace runs list|import|export|delete (wm-cli-workspace-runs.c) */
+int wm_cli_workspace_runs (WmWorkspace  *ws,
+                           char        **args,
+                           guint         n_args);
 
 G_END_DECLS

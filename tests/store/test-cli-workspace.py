@@ -290,6 +290,71 @@ def journey_files_round_trip_and_guard_their_flows(tmp):
     refused(tmp, 2, *w, 'journeys', 'frobnicate')
 
 
+@check
+def results_made_elsewhere_are_imported_as_runs(tmp):
+    # Issue #11: the sample's cart flow simulated outside the workspace,
+    # split in 3 parts, each part simulated with --partial (as on a cluster),
+    # then the partials imported as one run; a merged report likewise. Both
+    # keep where they came from, and export the very report `merge` writes.
+    flow = os.path.join(tmp, 'cart.waymark.json')
+    ok(tmp, 'export', 'cart-abandonment', flow)
+    profiles = os.path.join(tmp, 'data', 'waymark', 'workspace-profiles.jsonl')
+    now = datetime.datetime.now(datetime.timezone.utc)
+    start = (now - datetime.timedelta(days=40)).strftime('%Y-%m-%dT00:00:00Z')
+    end = (now + datetime.timedelta(days=1)).strftime('%Y-%m-%dT00:00:00Z')
+    parts = os.path.join(tmp, 'parts')
+    os.mkdir(parts)
+    rc, out, err = cli(tmp, 'split', '--profiles', profiles, '--parts', '3', '--out', parts)
+    expect(rc == 0, 'split: %s' % err)
+    partials = []
+    for name in sorted(os.listdir(parts)):
+        partial = os.path.join(parts, name + '.partial')
+        rc, out, err = cli(tmp, 'simulate', '--flow', flow, '--profiles', os.path.join(parts, name),
+                           '--start', start, '--end', end, '--seed', '9',
+                           '--partial', partial, '--report', '/dev/null')
+        expect(rc == 0, 'simulate %s: %s' % (name, err))
+        partials.append(partial)
+    merged = os.path.join(tmp, 'merged.json')
+    rc, out, err = cli(tmp, 'merge', *partials, '--report', merged)
+    expect(rc == 0, 'merge: %s' % err)
+
+    out = ok(tmp, 'runs', 'import', *partials)
+    expect(out.startswith('Imported as run '), out)
+    run_id = out.split()[3].rstrip('.')
+    listed = ok(tmp, 'runs', 'list').splitlines()
+    expect(len(listed) == 1 and 'Imported from 3 partial results' in listed[0], listed)
+    exported = os.path.join(tmp, 'exported.json')
+    ok(tmp, 'runs', 'export', run_id, exported)
+    expect(open(exported, 'rb').read() == open(merged, 'rb').read(), 'the stored report is merge\'s')
+
+    out = ok(tmp, 'runs', 'import', merged)
+    listed = ok(tmp, 'runs', 'list').splitlines()
+    expect(len(listed) == 2 and 'Imported from the report' in listed[0], listed)
+
+    # Bad input: a report with other files, a file of another kind.
+    refused(tmp, 2, 'runs', 'import', merged, partials[0])
+    refused(tmp, 2, 'runs', 'import', flow)
+    # Results for a version that changed since: refused, nothing stored.
+    with open(flow, encoding='utf-8') as f:
+        doc = json.load(f)
+    for element in doc['versions'][-1]['elements']:
+        if element['type'] == 'send.sms':
+            element['config']['text'] = 'Something else entirely'
+            break
+    else:
+        raise Failure('the cart flow has no SMS to change')
+    changed = os.path.join(tmp, 'changed.waymark.json')
+    with open(changed, 'w', encoding='utf-8') as f:
+        json.dump(doc, f)
+    other = ['--workspace', os.path.join(tmp, 'other.db')]
+    ok(tmp, *other, 'import', changed)
+    err = refused(tmp, 1, *other, 'runs', 'import', *partials)
+    expect('has changed since' in err, err)
+    expect(ok(tmp, *other, 'runs', 'list') == '', 'nothing was stored')
+    ok(tmp, 'runs', 'delete', run_id)
+    expect(len(ok(tmp, 'runs', 'list').splitlines()) == 1, 'deleted')
+
+
 def main():
     print('1..%d' % len(checks))
     failed = 0
