@@ -233,6 +233,18 @@ set_default_window (WmRunDialog *self)
   wm_run_dialog_set_window (self, g_date_time_to_unix (month_ago), g_date_time_to_unix (today) + 24 * 3600);
 }
 
+void
+wm_run_dialog_set_seed (WmRunDialog *self,
+                        guint64      seed)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (WM_IS_RUN_DIALOG (self));
+
+  text = g_strdup_printf ("%" G_GUINT64_FORMAT, seed);
+  gtk_editable_set_text (GTK_EDITABLE (self->seed_row), text);
+}
+
 /* ---- the profile file --------------------------------------------------- */
 
 void
@@ -949,11 +961,11 @@ run_done_cb (GObject      *source,
   if (result->profiles == 0 && result->rejected_lines > 0)
     {
       g_autofree char *file = g_filename_display_name (self->run->profiles_path);
+      WmSimRejection *first = &g_array_index (result->rejections, WmSimRejection, 0);
+      /* Translators: "No line of “x.jsonl” is a profile (line 1: bad JSON…)" */
       g_autofree char *message =
-        g_strdup_printf (_("No line of “%s” is a profile (the first is refused: %s). Choose a JSON Lines or "
-                           "CSV profile file; nothing was stored."), file,
-                         result->rejections->len > 0
-                         ? g_array_index (result->rejections, WmSimRejection, 0).reason : "");
+        g_strdup_printf (_("No line of “%s” is a profile (line %" G_GUINT64_FORMAT ": %s). Choose a JSON Lines "
+                           "or CSV profile file; nothing was stored."), file, first->line, first->reason);
 
       show_message (self, message);
       clear_run (self);

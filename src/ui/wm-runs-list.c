@@ -438,11 +438,15 @@ static void
 wm_runs_list_dispose (GObject *object)
 {
   WmRunsList *self = WM_RUNS_LIST (object);
+  GtkWidget *child;
 
   if (self->workspace != NULL)
     g_clear_signal_handler (&self->changed_id, self->workspace);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_RUNS_LIST);
+  /* The template's top box is not a bound child: unparent it too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (wm_runs_list_parent_class)->dispose (object);
 }
 
