@@ -686,6 +686,7 @@ add_error_row (WmRunDialog  *self,
   WmVersion *version = d->version != 0 ? wm_flow_get_version (flow, d->version) : NULL;
   WmElement *element = version != NULL && d->element != NULL ? wm_version_find_element (version, d->element) : NULL;
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
   g_autofree char *subtitle = NULL;
 
   if (element != NULL)
@@ -699,7 +700,9 @@ add_error_row (WmRunDialog  *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->message);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-error-symbolic"));
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (icon, "error");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_preferences_group_add (self->errors_group, row);
   g_ptr_array_add (self->error_rows, row);
   self->n_errors++;
@@ -991,7 +994,11 @@ run_done_cb (GObject      *source,
   if (self->n_rejected == 0)
     gtk_window_close (GTK_WINDOW (self));
   else
-    gtk_stack_set_visible_child_name (self->stack, "result");
+    {
+      /* The inputs are behind; a second run starts from a new dialog. */
+      gtk_widget_set_visible (self->run_button, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "result");
+    }
 }
 
 /* Compiles the run's program from the flow files as the workspace holds

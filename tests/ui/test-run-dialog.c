@@ -22,6 +22,7 @@
 #include "wm-run-dialog.h"
 #include "wm-runs.h"
 #include "wm-runs-list.h"
+#include "wm-sample-profiles.h"
 #include "wm-time.h"
 #include "wm-ui-types.h"
 #include "wm-workspace.h"
@@ -184,6 +185,13 @@ is_label_starting (GtkWidget     *widget,
                    gconstpointer  prefix)
 {
   return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
 }
 
 static gboolean
@@ -408,7 +416,6 @@ test_run_matches_cli (Fixture       *f,
   g_assert_true (wm_run_dialog_set_parameter (dialog, NULL, NULL, "0.95"));
   g_assert_true (wm_run_dialog_run (dialog));
   g_assert_true (wm_run_dialog_is_running (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "run-progress.png");
   wait_for_run (dialog);
 
   /* Stored, shown by the editor, and the dialog closed (nothing rejected). */
@@ -458,19 +465,50 @@ test_run_matches_cli (Fixture       *f,
   destroy_window (window);
 }
 
+static gboolean
+is_progress_bar (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_PROGRESS_BAR (widget);
+}
+
 static void
 test_cancel_stores_nothing (Fixture       *f,
                             gconstpointer  data)
 {
   WmRunDialog *dialog = new_dialog (f, f->welcome, 1);
+  g_autofree char *big = g_build_filename (f->dir, "big.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
   gboolean stored = FALSE;
+  GtkWidget *bar, *label;
+  gint64 asked, end;
 
+  /* Big enough to be running after a moment, also on a fast machine. */
+  g_assert_true (wm_sample_profiles_write (big, g_get_real_time () / G_USEC_PER_SEC, 200000, &error));
+  g_assert_no_error (error);
   g_signal_connect_swapped (dialog, "run-stored", G_CALLBACK (g_nullify_pointer), &stored);
   stored = TRUE;
   sample_window (dialog);
+  wm_run_dialog_set_profiles_path (dialog, big);
   g_assert_true (wm_run_dialog_run (dialog));
+
+  /* The interface goes on while it runs, with the progress shown. */
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  bar = find_widget (GTK_WIDGET (dialog), is_progress_bar, NULL);
+  while (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wm_run_dialog_is_running (dialog));
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), >, 0);
+  label = find_widget (GTK_WIDGET (dialog), is_label_containing, " profiles done · ");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_is_visible (label));
+  save_screenshot (GTK_WIDGET (dialog), "run-progress.png");
+
+  asked = g_get_monotonic_time ();
   wm_run_dialog_cancel (dialog);
   wait_for_run (dialog);
+  /* At once: the batch in flight, not the rest of the file. */
+  g_assert_cmpint (g_get_monotonic_time () - asked, <, 5 * G_USEC_PER_SEC);
   g_assert_cmpstr (wm_run_dialog_get_message (dialog), ==, "The run was cancelled; nothing was stored.");
   g_assert_cmpint (wm_run_dialog_get_run_id (dialog), ==, 0);
   g_assert_true (stored);
@@ -701,7 +739,7 @@ test_runs_list (Fixture       *f,
   gint64 first, second, activated = 0;
   FILE *file;
 
-  gtk_window_set_default_size (window, 560, 400);
+  gtk_window_set_default_size (window, 600, 420);
   gtk_window_set_child (window, GTK_WIDGET (list));
   gtk_window_present (window);
   wm_runs_list_set_flow (list, f->workspace, f->welcome);
