@@ -872,9 +872,21 @@ show_rejections (WmRunDialog *self,
     gtk_list_box_remove (self->rejected_list, child);
   self->n_rejected = 0;
 
-  /* Translators: "The run is stored. 12 profile lines were rejected; 1,988 profiles were simulated." */
-  headline = g_strdup_printf (_("The run is stored. %s profile lines were rejected; %s profiles were simulated."),
-                              invalid, valid);
+  {
+    /* Translators: "12 profile lines were rejected" */
+    g_autofree char *rejected = g_strdup_printf (ngettext ("%s profile line was rejected",
+                                                           "%s profile lines were rejected",
+                                                           (gulong) MIN (result->rejected_lines, G_MAXULONG)),
+                                                 invalid);
+    /* Translators: "1,988 profiles were simulated" */
+    g_autofree char *simulated = g_strdup_printf (ngettext ("%s profile was simulated",
+                                                            "%s profiles were simulated",
+                                                            (gulong) MIN (result->profiles, G_MAXULONG)),
+                                                  valid);
+
+    /* Translators: "The run is stored. 12 profile lines were rejected; 1,988 profiles were simulated." */
+    headline = g_strdup_printf (_("The run is stored. %s; %s."), rejected, simulated);
+  }
   gtk_label_set_text (self->result_label, headline);
 
   if (is_csv (self->run->profiles_path))

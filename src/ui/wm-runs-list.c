@@ -232,8 +232,9 @@ run_includes (const WmRun *run,
   return FALSE;
 }
 
-/* "29 November 2026 19:05 · took 1.2 s · profiles.jsonl", then a line for
- * each thing that changed since. */
+/* "29 November 2026 19:05 · took 1.2 s", the profile file's name, then a
+ * line for each thing that changed since. Lines of their own, not soft
+ * wrapping: a popover sizes a scrolled list by its unwrapped height. */
 static char *
 describe (WmRunsList  *self,
           const WmRun *run,
@@ -248,8 +249,9 @@ describe (WmRunsList  *self,
   char seconds[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (seconds, sizeof seconds, "%.1f", run->duration_ms / 1000.0);
-  /* Translators: "29 November 2026 19:05 · took 1.2 s · profiles.jsonl" */
-  g_string_append_printf (text, _("%s · took %s s · %s"), shown, seconds, file);
+  /* Translators: "29 November 2026 19:05 · took 1.2 s", then the file's
+   * name on a line of its own */
+  g_string_append_printf (text, _("%s · took %s s\n%s"), shown, seconds, file);
   *changed = FALSE;
   if (wm_workspace_check_run_flow (self->workspace, run->id, self->flow_id, &state, NULL)
       && state != WM_RUN_FLOW_SAME)

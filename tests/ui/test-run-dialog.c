@@ -195,6 +195,20 @@ is_label_containing (GtkWidget     *widget,
 }
 
 static gboolean
+is_menu_button_tipped (GtkWidget     *widget,
+                       gconstpointer  tip)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
+}
+
+static gboolean
+is_runs_list (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return WM_IS_RUNS_LIST (widget);
+}
+
+static gboolean
 is_list_box (GtkWidget     *widget,
              gconstpointer  data)
 {
@@ -384,6 +398,7 @@ test_run_matches_cli (Fixture       *f,
   g_autofree char *expected = NULL;
   g_autofree char *params = NULL;
   WmRunDialog *dialog = NULL, *again;
+  GtkWidget *runs_button, *popover, *list, *box;
   gint64 shown = -1, start, end;
   const WmRunFlow *flow;
 
@@ -451,6 +466,24 @@ test_run_matches_cli (Fixture       *f,
   expected = cli_report (f, run);
   g_assert_cmpstr (run->report, ==, expected);
   g_object_unref (dialog);
+  save_screenshot (GTK_WIDGET (window), "run-editor.png");
+
+  /* The header's Runs popover lists it; choosing it shows it again. */
+  runs_button = find_widget (page, is_menu_button_tipped, "Past Runs");
+  g_assert_nonnull (runs_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (runs_button));
+  spin (200);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (runs_button)));
+  list = find_widget (popover, is_runs_list, NULL);
+  g_assert_cmpuint (wm_runs_list_get_n_runs (WM_RUNS_LIST (list)), ==, 1);
+  g_assert_cmpint (wm_runs_list_get_run_id (WM_RUNS_LIST (list), 0), ==, shown);
+  save_screenshot (popover, "run-popover.png");
+  wm_editor_page_show_run (WM_EDITOR_PAGE (page), 0);
+  g_assert_cmpint (shown, ==, 0);
+  box = find_widget (list, is_list_box, NULL);
+  g_signal_emit_by_name (box, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (box), 0));
+  g_assert_cmpint (shown, ==, run->id);
+  g_assert_false (gtk_widget_get_visible (popover));
 
   /* The parameters are remembered for this workspace. */
   again = new_dialog (f, f->welcome, 1);
