@@ -551,6 +551,31 @@ test_cancel_stores_nothing (Fixture       *f,
   destroy_dialog (dialog);
 }
 
+/* Escape while it runs: the run stops and the dialog closes, nothing
+ * stored. */
+static void
+test_escape_stops_the_run (Fixture       *f,
+                           gconstpointer  data)
+{
+  WmRunDialog *dialog = new_dialog (f, f->welcome, 1);
+  g_autofree char *big = g_build_filename (f->dir, "big.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wm_sample_profiles_write (big, g_get_real_time () / G_USEC_PER_SEC, 200000, &error));
+  g_assert_no_error (error);
+  sample_window (dialog);
+  wm_run_dialog_set_profiles_path (dialog, big);
+  g_assert_true (wm_run_dialog_run (dialog));
+  spin (100);
+  g_assert_true (wm_run_dialog_is_running (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  wait_for_run (dialog);
+  g_assert_cmpint (wm_run_dialog_get_run_id (dialog), ==, 0);
+  g_assert_cmpuint (count_runs (f), ==, 0);
+  g_assert_finalize_object (dialog);
+}
+
 static void
 assert_message (WmRunDialog *dialog,
                 const char  *expected)
@@ -865,6 +890,7 @@ main (int   argc,
   ADD ("defaults-and-reset", test_defaults);
   ADD ("a-run-stores-the-cli-report", test_run_matches_cli);
   ADD ("cancel-stores-nothing", test_cancel_stores_nothing);
+  ADD ("escape-stops-the-run-and-closes", test_escape_stops_the_run);
   ADD ("bad-inputs-are-named", test_bad_inputs);
   ADD ("flow-errors-block-the-run", test_flow_errors_block);
   ADD ("rejected-lines-are-listed", test_rejected_lines_listed);
