@@ -96,6 +96,7 @@ struct _WmRunDialog
   GtkWidget           *run_button;
   GtkWidget           *cancel_button;
   GtkStack            *stack;
+  GtkScrolledWindow   *setup_scroll;
   GtkLabel            *message_label;
   AdwPreferencesGroup *errors_group;
   AdwActionRow        *profiles_row;
@@ -128,6 +129,9 @@ show_message (WmRunDialog *self,
   self->message = g_strdup (message);
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+  /* The message is at the top; Run may have been pressed far below. */
+  if (message != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->setup_scroll), 0);
 }
 
 /* ---- the window: two days --------------------------------------------- */
@@ -1258,6 +1262,7 @@ wm_run_dialog_class_init (WmRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, run_button);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, WmRunDialog, setup_scroll);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, errors_group);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, profiles_row);
