@@ -85,6 +85,7 @@ struct _WmRunDialog
   GCancellable        *cancellable;
   WmSimProgram        *program;
   WmRun               *run;
+  GPtrArray           *documents;    /* the flow files the program was made of */
   gint64               started;      /* monotonic microseconds */
   gboolean             closed;
   gint64               run_id;
@@ -857,6 +858,24 @@ clear_run (WmRunDialog *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->program, wm_sim_program_free);
   g_clear_pointer (&self->run, wm_run_free);
+  g_clear_pointer (&self->documents, g_ptr_array_unref);
+}
+
+/* Whether the workspace still holds the flow files the run simulated
+ * (another window or program may have saved one meanwhile): the stored
+ * run keeps the files as they are now, so they must be the same. */
+static gboolean
+flows_unchanged (WmRunDialog *self)
+{
+  for (guint i = 0; self->flow_ids[i] != NULL; i++)
+    {
+      g_autoptr(WmFlow) flow = wm_workspace_get_flow (self->workspace, self->flow_ids[i], NULL);
+      g_autofree char *now = flow != NULL ? wm_flow_to_canonical (flow, NULL) : NULL;
+
+      if (g_strcmp0 (now, self->documents->pdata[i]) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The rejected lines, and for a CSV file its rows as an import report
@@ -991,6 +1010,13 @@ run_done_cb (GObject      *source,
       return;
     }
 
+  if (!flows_unchanged (self))
+    {
+      show_message (self, _("A flow of the run was changed while it ran, so its figures would not match the "
+                            "flows stored with it. Nothing was stored; run it again."));
+      clear_run (self);
+      return;
+    }
   self->run->report = wm_sim_report_to_text (result->report);
   self->run->duration_ms = (g_get_monotonic_time () - self->started) / 1000;
   id = wm_workspace_add_run (self->workspace, self->run, &error);
@@ -1029,8 +1055,9 @@ prepare (WmRunDialog *self,
 {
   guint n = g_strv_length (self->flow_ids);
   g_autofree WmRunProgramFlow *flows = g_new0 (WmRunProgramFlow, MAX (n, 1));
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_free);
 
+  self->documents = documents;
   self->run = wm_run_new ();
   self->run->profiles_path = g_strdup (self->profiles_path);
   self->run->start = start;

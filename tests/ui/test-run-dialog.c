@@ -551,6 +551,9 @@ test_cancel_stores_nothing (Fixture       *f,
   destroy_dialog (dialog);
 }
 
+static void assert_message (WmRunDialog *dialog,
+                            const char  *expected);
+
 /* Escape while it runs: the run stops and the dialog closes, nothing
  * stored. */
 static void
@@ -574,6 +577,35 @@ test_escape_stops_the_run (Fixture       *f,
   g_assert_cmpint (wm_run_dialog_get_run_id (dialog), ==, 0);
   g_assert_cmpuint (count_runs (f), ==, 0);
   g_assert_finalize_object (dialog);
+}
+
+static void
+test_flow_changed_while_running (Fixture       *f,
+                                 gconstpointer  data)
+{
+  WmRunDialog *dialog = new_dialog (f, f->welcome, 1);
+  g_autofree char *big = g_build_filename (f->dir, "big.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmFlow) flow = NULL;
+
+  g_assert_true (wm_sample_profiles_write (big, g_get_real_time () / G_USEC_PER_SEC, 100000, &error));
+  g_assert_no_error (error);
+  sample_window (dialog);
+  wm_run_dialog_set_profiles_path (dialog, big);
+  g_assert_true (wm_run_dialog_run (dialog));
+
+  /* Another window saves the flow meanwhile. */
+  flow = wm_workspace_get_flow (f->workspace, f->welcome, &error);
+  g_assert_no_error (error);
+  wm_flow_set_description (flow, "Edited while the run went on");
+  g_assert_true (wm_workspace_save_version (f->workspace, flow, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (wm_run_dialog_is_running (dialog));
+
+  wait_for_run (dialog);
+  assert_message (dialog, "was changed while it ran");
+  g_assert_cmpuint (count_runs (f), ==, 0);
+  destroy_dialog (dialog);
 }
 
 static void
@@ -891,6 +923,7 @@ main (int   argc,
   ADD ("a-run-stores-the-cli-report", test_run_matches_cli);
   ADD ("cancel-stores-nothing", test_cancel_stores_nothing);
   ADD ("escape-stops-the-run-and-closes", test_escape_stops_the_run);
+  ADD ("a-flow-saved-during-the-run-stores-nothing", test_flow_changed_while_running);
   ADD ("bad-inputs-are-named", test_bad_inputs);
   ADD ("flow-errors-block-the-run", test_flow_errors_block);
   ADD ("rejected-lines-are-listed", test_rejected_lines_listed);
