@@ -807,6 +807,7 @@ set_running (WmRunDialog *self,
 {
   gtk_widget_set_visible (self->run_button, !running);
   gtk_widget_set_visible (self->cancel_button, running);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
   gtk_widget_set_visible (self->close_button, !running);
   if (running)
     {

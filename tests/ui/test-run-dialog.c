@@ -209,6 +209,13 @@ is_runs_list (GtkWidget     *widget,
 }
 
 static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
 is_list_box (GtkWidget     *widget,
              gconstpointer  data)
 {
@@ -546,8 +553,14 @@ test_cancel_stores_nothing (Fixture       *f,
   g_assert_cmpint (wm_run_dialog_get_run_id (dialog), ==, 0);
   g_assert_true (stored);
   g_assert_cmpuint (count_runs (f), ==, 0);
-  /* The dialog is ready for another try. */
+  /* The dialog is ready for another try, which can be cancelled too. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (wm_run_dialog_run (dialog));
+  g_assert_true (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), is_button_labelled, "C_ancel Run")));
+  wm_run_dialog_cancel (dialog);
+  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog), is_button_labelled, "C_ancel Run")));
+  wait_for_run (dialog);
+  g_assert_cmpuint (count_runs (f), ==, 0);
   destroy_dialog (dialog);
 }
 
