@@ -951,7 +951,10 @@ show_rejections (WmRunDialog *self,
   for (guint i = 0; i < result->rejections->len; i++)
     {
       WmSimRejection *r = &g_array_index (result->rejections, WmSimRejection, i);
-      g_autofree char *line = g_strdup_printf (_("Line %" G_GUINT64_FORMAT), r->line);
+      /* The number as text: xgettext cannot read a message built with
+       * G_GUINT64_FORMAT. */
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, r->line);
+      g_autofree char *line = g_strdup_printf (_("Line %s"), number);
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1001,10 +1004,11 @@ run_done_cb (GObject      *source,
     {
       g_autofree char *file = g_filename_display_name (self->run->profiles_path);
       WmSimRejection *first = &g_array_index (result->rejections, WmSimRejection, 0);
+      g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, first->line);
       /* Translators: "No line of “x.jsonl” is a profile (line 1: bad JSON…)" */
       g_autofree char *message =
-        g_strdup_printf (_("No line of “%s” is a profile (line %" G_GUINT64_FORMAT ": %s). Choose a JSON Lines "
-                           "or CSV profile file; nothing was stored."), file, first->line, first->reason);
+        g_strdup_printf (_("No line of “%s” is a profile (line %s: %s). Choose a JSON Lines "
+                           "or CSV profile file; nothing was stored."), file, line, first->reason);
 
       show_message (self, message);
       clear_run (self);
