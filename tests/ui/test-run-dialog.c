@@ -6,8 +6,8 @@
  * and its stored report is compared byte for byte with what waymark-cli
  * simulate writes for the stored inputs. With WAYMARK_SCREENSHOT_DIR set,
  * the dialog, its progress, the rejected lines and the runs list are saved
- * there as run-dialog.png, run-progress.png, run-rejected.png and
- * run-list.png.
+ * there (run-dialog.png, run-progress.png, run-rejected.png,
+ * run-list.png, run-popover.png, run-rename.png...).
  */
 
 #include "config.h"
@@ -871,6 +871,7 @@ test_runs_list (Fixture       *f,
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
                          "  Before the new subject line ");
+  save_screenshot (dialog, "run-rename.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "rename");
   spin (100);
   renamed = wm_workspace_get_run (f->workspace, first, &error);
@@ -902,6 +903,7 @@ test_runs_list (Fixture       *f,
 
   /* Delete: Cancel keeps it, Delete removes it. */
   dialog = wm_runs_list_delete (list, second);
+  save_screenshot (dialog, "run-delete.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   spin (100);
   g_assert_cmpuint (count_runs (f), ==, 2);
