@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "wm-flow-io.h"
+#include "wm-import.h"
 #include "wm-params.h"
 #include "wm-run-dialog.h"
 #include "wm-run-flows.h"
@@ -88,6 +89,7 @@ struct _WmRunDialog
   GPtrArray           *documents;    /* the flow files the program was made of */
   gint64               started;      /* monotonic microseconds */
   gboolean             closed;
+  GCancellable        *counting;     /* the CSV rows counted again, or NULL */
   gint64               run_id;
   guint                n_rejected;
 
@@ -879,6 +881,108 @@ flows_unchanged (WmRunDialog *self)
   return TRUE;
 }
 
+/* ---- a CSV file's import report ------------------------------------------ */
+
+/* With more rejected rows than the run lists, the reasons of all of them
+ * come from reading the file again as `waymark-cli import` does, in a
+ * thread, into a temporary file that is removed at once. */
+typedef struct
+{
+  char            *path;
+  WmImportSummary  summary;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  g_autofree char *out = NULL;
+  GError *error = NULL;
+  int fd = g_file_open_tmp ("waymark-import-XXXXXX.jsonl", &out, &error);
+
+  if (fd < 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  close (fd);
+  if (wm_import_csv (job->path, out, NULL, &job->summary, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  g_unlink (out);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *res,
+                gpointer      user_data)
+{
+  g_autoptr(WmRunDialog) self = user_data;
+  ImportJob *job = g_task_get_task_data (G_TASK (res));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *total = NULL, *valid = NULL, *invalid = NULL;
+
+  g_clear_object (&self->counting);
+  if (!g_task_propagate_boolean (G_TASK (res), &error))
+    {
+      if (!self->closed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *message = g_strdup_printf (_("The import report could not be made: %s"), error->message);
+
+          gtk_label_set_text (self->import_label, message);
+        }
+      return;
+    }
+  if (self->closed)
+    return;
+  total = format_count (job->summary.total);
+  valid = format_count (job->summary.valid);
+  invalid = format_count (job->summary.invalid);
+  g_string_append_printf (text, _("Import report: %s rows, %s valid, %s invalid."), total, valid, invalid);
+  g_string_append_printf (text, "\n%s", _("Reasons:"));
+  for (guint r = 0; r < WM_CSV_N_REASONS; r++)
+    if (job->summary.reasons[r] > 0)
+      {
+        g_autofree char *count = format_count (job->summary.reasons[r]);
+
+        g_string_append_printf (text, "\n%s: %s", wm_csv_reason_to_string (r), count);
+      }
+  gtk_label_set_text (self->import_label, text->str);
+}
+
+static void
+count_csv_rows (WmRunDialog *self,
+                const char  *path)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->path = g_strdup (path);
+  self->counting = g_cancellable_new ();
+  task = g_task_new (NULL, self->counting, import_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_in_thread);
+}
+
+gboolean
+wm_run_dialog_is_counting (WmRunDialog *self)
+{
+  g_return_val_if_fail (WM_IS_RUN_DIALOG (self), FALSE);
+  return self->counting != NULL;
+}
+
 /* The rejected lines, and for a CSV file its rows as an import report
  * (total, valid, invalid and the reasons of the rejections listed). */
 static void
@@ -927,13 +1031,19 @@ show_rejections (WmRunDialog *self,
           g_hash_table_insert (reasons, r->reason, GUINT_TO_POINTER (n + 1));
         }
       keys = g_list_sort (g_hash_table_get_keys (reasons), (GCompareFunc) g_strcmp0);
-      if (keys != NULL)
-        g_string_append_printf (import, "\n%s",
-                                result->rejected_lines > result->rejections->len
-                                ? _("Reasons (of the rows listed):") : _("Reasons:"));
-      for (GList *l = keys; l != NULL; l = l->next)
-        g_string_append_printf (import, "\n%s: %u", (const char *) l->data,
-                                GPOINTER_TO_UINT (g_hash_table_lookup (reasons, l->data)));
+      if (result->rejected_lines > result->rejections->len)
+        {
+          g_string_append_printf (import, "\n%s", _("Counting the reasons of every row…"));
+          count_csv_rows (self, self->run->profiles_path);
+        }
+      else
+        {
+          if (keys != NULL)
+            g_string_append_printf (import, "\n%s", _("Reasons:"));
+          for (GList *l = keys; l != NULL; l = l->next)
+            g_string_append_printf (import, "\n%s: %u", (const char *) l->data,
+                                    GPOINTER_TO_UINT (g_hash_table_lookup (reasons, l->data)));
+        }
     }
   if (result->rejected_lines > result->rejections->len)
     {
@@ -1238,6 +1348,8 @@ wm_run_dialog_close_request (GtkWindow *window)
   /* Closing stops a run; its callback then only lets go. */
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  if (self->counting != NULL)
+    g_cancellable_cancel (self->counting);
   self->closed = TRUE;
   return GTK_WINDOW_CLASS (wm_run_dialog_parent_class)->close_request (window);
 }

@@ -79,6 +79,9 @@ gboolean            wm_run_dialog_is_running        (WmRunDialog  *self);
 void                wm_run_dialog_cancel            (WmRunDialog  *self);
 /* The run stored by this dialog, or 0. */
 gint64              wm_run_dialog_get_run_id        (WmRunDialog  *self);
+/* Whether a CSV file's rows are being counted again for the import
+ * report (more rows were rejected than the run lists). */
+gboolean            wm_run_dialog_is_counting       (WmRunDialog  *self);
 /* The rows of the rejected lines' list. */
 guint               wm_run_dialog_get_n_rejected    (WmRunDialog  *self);
 

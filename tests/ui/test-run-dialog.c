@@ -745,7 +745,7 @@ test_rejected_lines_listed (Fixture       *f,
   g_autofree char *text = NULL;
   g_autoptr(GString) mixed = g_string_new (NULL);
   g_autofree char *path = NULL;
-  g_autofree char *csv = write_temp (f, "people.csv",
+  char *csv = write_temp (f, "people.csv",
                                      "id,email\np-1,ana@example.com\np-2,a,b\np-3,ivo@example.com\np-1,x@example.com\n",
                                      -1);
   g_auto(GStrv) lines = NULL;
@@ -785,6 +785,29 @@ test_rejected_lines_listed (Fixture       *f,
   save_screenshot (GTK_WIDGET (dialog), "run-rejected-csv.png");
   destroy_dialog (dialog);
   g_assert_cmpuint (count_runs (f), ==, 2);
+
+  /* More rejected rows than listed: every row's reason is counted. */
+  g_string_assign (mixed, "id,email\n");
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (mixed, "p-%u,a@example.com,extra\n", i);
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (mixed, ",b@example.com\n");
+  g_string_append (mixed, "p-ok,c@example.com\n");
+  g_free (csv);
+  csv = write_temp (f, "many.csv", mixed->str, -1);
+  dialog = new_dialog (f, f->welcome, 1);
+  sample_window (dialog);
+  wm_run_dialog_set_profiles_path (dialog, csv);
+  g_assert_true (wm_run_dialog_run (dialog));
+  wait_for_run (dialog);
+  g_assert_cmpuint (wm_run_dialog_get_n_rejected (dialog), ==, 100);
+  while (wm_run_dialog_is_counting (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  label = find_widget (GTK_WIDGET (dialog), is_label_starting, "Import report");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "Import report: 181 rows, 1 valid, 180 invalid.\nReasons:\ncell-count: 150\nid-missing: 30");
+  destroy_dialog (dialog);
+  g_free (csv);
 }
 
 static void
