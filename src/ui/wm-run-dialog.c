@@ -17,10 +17,7 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -29,6 +26,7 @@
 #include "wm-flow-io.h"
 #include "wm-import.h"
 #include "wm-params.h"
+#include "wm-profile-check.h"
 #include "wm-run-dialog.h"
 #include "wm-run-flows.h"
 #include "wm-run-program.h"
@@ -39,7 +37,6 @@
 #include "wm-validate.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.waymark.Waymark"
-#define SNIFF_BYTES 4096
 
 /* The table's columns, as named in a parameters document. */
 static const struct
@@ -278,71 +275,6 @@ is_csv (const char *path)
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
   return g_str_has_suffix (lower, ".csv");
-}
-
-/* Refuses a file that is missing, unreadable, or plainly not profiles: a
- * binary file, or one whose first line is not a JSON object (JSON Lines).
- * What a CSV header lacks the reader says when the run starts. */
-static gboolean
-check_profiles_file (const char  *path,
-                     GError     **error)
-{
-  g_autofree char *name = g_filename_display_name (path);
-  char buf[SNIFF_BYTES];
-  gssize n;
-  int fd;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
-                   _("“%s” is a folder; choose a profile file (.jsonl or .csv)"), name);
-      return FALSE;
-    }
-  fd = g_open (path, O_RDONLY, 0);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("The profile file “%s” cannot be read: %s. Choose another file."),
-                   name, g_strerror (saved));
-      return FALSE;
-    }
-  n = read (fd, buf, sizeof buf);
-  if (n < 0)
-    {
-      int saved = errno;
-
-      close (fd);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("The profile file “%s” cannot be read: %s. Choose another file."),
-                   name, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  if (memchr (buf, '\0', n) != NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("“%s” is not a text file; choose a JSON Lines (.jsonl) or CSV (.csv) profile file"), name);
-      return FALSE;
-    }
-  if (!is_csv (path))
-    {
-      gssize i = 0;
-
-      if (n >= 3 && memcmp (buf, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-      while (i < n && g_ascii_isspace (buf[i]))
-        i++;
-      if (i < n && buf[i] != '{')
-        {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                       _("“%s” is not a JSON Lines profile file: its first line is not a JSON object. "
-                         "Choose a .jsonl file with one profile per line, or a .csv file."), name);
-          return FALSE;
-        }
-    }
-  return TRUE;
 }
 
 static void
@@ -1232,7 +1164,7 @@ wm_run_dialog_run (WmRunDialog *self)
       show_message (self, _("Choose the profile file to simulate (JSON Lines or CSV)."));
       return FALSE;
     }
-  if (!check_profiles_file (self->profiles_path, &error))
+  if (!wm_profiles_check_file (self->profiles_path, &error))
     {
       show_message (self, error->message);
       return FALSE;
