@@ -25,7 +25,7 @@
 
 #include "wm-flow-io.h"
 #include "wm-import.h"
-#include "wm-params.h"
+#include "wm-params-table.h"
 #include "wm-profile-check.h"
 #include "wm-run-dialog.h"
 #include "wm-run-flows.h"
@@ -37,25 +37,6 @@
 #include "wm-validate.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.waymark.Waymark"
-
-/* The table's columns, as named in a parameters document. */
-static const struct
-{
-  const char *key;
-  const char *label;
-} columns[] = {
-  { "price", N_("Price") },
-  { "delivery", N_("Delivered") },
-  { "open", N_("Opened") },
-  { "click", N_("Clicked") },
-  { "delivery_delay", N_("Delivery delay") },
-  { "open_delay", N_("Open delay") },
-  { "click_delay", N_("Click delay") },
-};
-
-static const char * const channel_labels[WM_SIM_N_CHANNELS] = {
-  N_("SMS"), N_("E-mail"), N_("WhatsApp"), N_("Viber"), N_("Push"), N_("Voice"),
-};
 
 typedef struct
 {
@@ -72,7 +53,6 @@ struct _WmRunDialog
   guint                version;
   GStrv                flow_ids;
   char                *profiles_path;
-  GHashTable          *cells;        /* "sms.price", "api_success" -> GtkEntry */
   GPtrArray           *error_rows;
   guint                n_errors;
   char                *message;
@@ -104,7 +84,7 @@ struct _WmRunDialog
   AdwActionRow        *end_row;
   AdwEntryRow         *seed_row;
   AdwPreferencesGroup *flows_group;
-  GtkGrid             *params_grid;
+  WmParamsTable       *params_table;
   GtkProgressBar      *progress_bar;
   GtkLabel            *progress_label;
   GtkLabel            *result_label;
@@ -325,119 +305,7 @@ choose_clicked_cb (WmRunDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* ---- the parameters table ---------------------------------------------- */
-
-static char *
-format_number (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", value));
-}
-
-static void
-show_parameters (WmRunDialog    *self,
-                 const WmParams *params)
-{
-  for (guint c = 0; c < WM_SIM_N_CHANNELS; c++)
-    {
-      const WmChannelParams *p = &params->channels[c];
-      const double values[G_N_ELEMENTS (columns)] = {
-        p->price / 1e6, p->delivery, p->open, p->click, p->delivery_delay, p->open_delay, p->click_delay,
-      };
-
-      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-        {
-          g_autofree char *key = g_strdup_printf ("%s.%s", wm_sim_channel_to_string (c), columns[k].key);
-          GtkEditable *entry = g_hash_table_lookup (self->cells, key);
-          g_autofree char *text = NULL;
-
-          if (entry == NULL)
-            continue;
-          text = format_number (values[k]);
-          gtk_editable_set_text (entry, text);
-        }
-    }
-  {
-    g_autofree char *text = format_number (params->api_success);
-
-    gtk_editable_set_text (g_hash_table_lookup (self->cells, "api_success"), text);
-  }
-}
-
-static GtkWidget *
-add_cell (WmRunDialog *self,
-          const char  *key,
-          const char  *accessible_label,
-          int          column,
-          int          row)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 7);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 9);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_entry_set_alignment (GTK_ENTRY (entry), 1.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  gtk_widget_set_tooltip_text (entry, accessible_label);
-  gtk_grid_attach (self->params_grid, entry, column, row, 1, 1);
-  g_hash_table_insert (self->cells, g_strdup (key), entry);
-  return entry;
-}
-
-static GtkWidget *
-grid_label (const char *text,
-            float       xalign)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 9);
-  gtk_label_set_justify (GTK_LABEL (label), xalign > 0.5 ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
-  return label;
-}
-
-/* The channels as rows, the parameters as columns; a channel without opens
- * or clicks has no cell there (the spec ignores such keys). */
-static void
-build_parameters_table (WmRunDialog *self)
-{
-  WmParams defaults;
-
-  wm_params_init_defaults (&defaults);
-  for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-    {
-      GtkWidget *label = grid_label (_(columns[k].label), 1.0);
-
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_grid_attach (self->params_grid, label, k + 1, 0, 1, 1);
-    }
-  for (guint c = 0; c < WM_SIM_N_CHANNELS; c++)
-    {
-      const WmChannelParams *p = &defaults.channels[c];
-
-      gtk_grid_attach (self->params_grid, grid_label (_(channel_labels[c]), 0.0), 0, c + 1, 1, 1);
-      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-        {
-          const char *name = columns[k].key;
-          g_autofree char *key = NULL;
-          g_autofree char *label = NULL;
-
-          if ((!p->has_open && g_str_has_prefix (name, "open"))
-              || (!p->has_click && g_str_has_prefix (name, "click")))
-            continue;
-          key = g_strdup_printf ("%s.%s", wm_sim_channel_to_string (c), name);
-          /* Translators: a parameter's cell, e.g. "SMS Delivered" */
-          label = g_strdup_printf (C_("parameter", "%s %s"), _(channel_labels[c]), _(columns[k].label));
-          add_cell (self, key, label, k + 1, c + 1);
-        }
-    }
-  gtk_grid_attach (self->params_grid, grid_label (_("API calls succeed"), 0.0), 0, WM_SIM_N_CHANNELS + 1, 2, 1);
-  add_cell (self, "api_success", _("API calls succeed"), 2, WM_SIM_N_CHANNELS + 1);
-}
+/* ---- the parameters -------------------------------------------------------- */
 
 gboolean
 wm_run_dialog_set_parameter (WmRunDialog *self,
@@ -445,87 +313,8 @@ wm_run_dialog_set_parameter (WmRunDialog *self,
                              const char  *key,
                              const char  *text)
 {
-  g_autofree char *name = NULL;
-  GtkEditable *entry;
-
   g_return_val_if_fail (WM_IS_RUN_DIALOG (self), FALSE);
-
-  name = channel != NULL ? g_strdup_printf ("%s.%s", channel, key) : g_strdup ("api_success");
-  entry = g_hash_table_lookup (self->cells, name);
-  if (entry == NULL)
-    return FALSE;
-  gtk_editable_set_text (entry, text);
-  return TRUE;
-}
-
-/* A cell's text as a JSON number; FALSE with a message naming the cell. */
-static gboolean
-read_cell (WmRunDialog *self,
-           const char  *key,
-           JsonObject  *into,
-           const char  *member,
-           GError     **error)
-{
-  GtkWidget *entry = g_hash_table_lookup (self->cells, key);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  const char *label = gtk_widget_get_tooltip_text (entry);
-  char *end = NULL;
-  double value;
-
-  errno = 0;
-  value = g_ascii_strtod (text, &end);
-  if (*text == '\0' || end == NULL || *end != '\0' || errno != 0 || !isfinite (value))
-    {
-      g_set_error (error, WM_PARAMS_ERROR, WM_PARAMS_ERROR_INVALID,
-                   _("%s: “%s” is not a number; write it with a dot, e.g. 0.95"), label, text);
-      return FALSE;
-    }
-  json_object_set_double_member (into, member, value);
-  return TRUE;
-}
-
-/* The document of the table, checked by the simulator's own reader. */
-static gboolean
-collect_parameters (WmRunDialog  *self,
-                    WmParams     *params,
-                    char        **document,
-                    GError      **error)
-{
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *channels = json_object_new ();
-
-  json_object_set_object_member (root, "channels", channels);
-  for (guint c = 0; c < WM_SIM_N_CHANNELS; c++)
-    {
-      JsonObject *channel = json_object_new ();
-
-      json_object_set_object_member (channels, wm_sim_channel_to_string (c), channel);
-      for (guint k = 0; k < G_N_ELEMENTS (columns); k++)
-        {
-          g_autofree char *key = g_strdup_printf ("%s.%s", wm_sim_channel_to_string (c), columns[k].key);
-
-          if (g_hash_table_contains (self->cells, key)
-              && !read_cell (self, key, channel, columns[k].key, error))
-            return FALSE;
-        }
-    }
-  if (!read_cell (self, "api_success", root, "api_success", error))
-    return FALSE;
-  node = json_node_init_object (json_node_alloc (), root);
-  text = json_to_string (node, FALSE);
-  wm_params_init_defaults (params);
-  if (!wm_params_load_data (params, text, -1, error))
-    return FALSE;
-  /* Stored as the reader sees it: every parameter, prices rounded to
-   * micro-units. */
-  {
-    g_autoptr(JsonNode) full = wm_params_to_json (params);
-
-    *document = json_to_string (full, FALSE);
-  }
-  return TRUE;
+  return wm_params_table_set_cell (self->params_table, channel, key, text);
 }
 
 char *
@@ -533,13 +322,9 @@ wm_run_dialog_get_parameters (WmRunDialog *self,
                               GError     **error)
 {
   WmParams params;
-  char *document = NULL;
 
   g_return_val_if_fail (WM_IS_RUN_DIALOG (self), NULL);
-
-  if (!collect_parameters (self, &params, &document, error))
-    return NULL;
-  return document;
+  return wm_params_table_get_document (self->params_table, &params, error);
 }
 
 void
@@ -550,7 +335,7 @@ wm_run_dialog_reset_parameters (WmRunDialog *self)
   g_return_if_fail (WM_IS_RUN_DIALOG (self));
 
   wm_params_init_defaults (&params);
-  show_parameters (self, &params);
+  wm_params_table_set_params (self->params_table, &params);
 }
 
 static void
@@ -590,7 +375,7 @@ load_remembered (WmRunDialog *self)
       if (wm_params_load_data (&remembered, document, -1, NULL))
         params = remembered;
     }
-  show_parameters (self, &params);
+  wm_params_table_set_params (self->params_table, &params);
 }
 
 static void
@@ -1183,7 +968,8 @@ wm_run_dialog_run (WmRunDialog *self)
       show_message (self, message);
       return FALSE;
     }
-  if (!collect_parameters (self, &parsed, &params, &error))
+  params = wm_params_table_get_document (self->params_table, &parsed, &error);
+  if (params == NULL)
     {
       show_message (self, error->message);
       return FALSE;
@@ -1306,7 +1092,6 @@ wm_run_dialog_finalize (GObject *object)
   g_strfreev (self->flow_ids);
   g_free (self->profiles_path);
   g_free (self->message);
-  g_hash_table_unref (self->cells);
   g_ptr_array_unref (self->error_rows);
   G_OBJECT_CLASS (wm_run_dialog_parent_class)->finalize (object);
 }
@@ -1317,6 +1102,8 @@ wm_run_dialog_class_init (WmRunDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  g_type_ensure (WM_TYPE_PARAMS_TABLE);
 
   object_class->dispose = wm_run_dialog_dispose;
   object_class->finalize = wm_run_dialog_finalize;
@@ -1346,7 +1133,7 @@ wm_run_dialog_class_init (WmRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, seed_row);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, flows_group);
-  gtk_widget_class_bind_template_child (widget_class, WmRunDialog, params_grid);
+  gtk_widget_class_bind_template_child (widget_class, WmRunDialog, params_table);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, progress_label);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, result_label);
@@ -1366,11 +1153,9 @@ static void
 wm_run_dialog_init (WmRunDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->error_rows = g_ptr_array_new ();
   day_picker_init (self, &self->start, self->start_row, _("Start day"));
   day_picker_init (self, &self->end, self->end_row, _("End day"));
-  build_parameters_table (self);
   gtk_editable_set_text (GTK_EDITABLE (self->seed_row), "1");
   set_default_window (self);
 }
