@@ -13,6 +13,7 @@
 #include "wm-commands.h"
 #include "wm-editor-lifecycle.h"
 #include "wm-editor-page.h"
+#include "wm-editor-runs.h"
 #include "wm-flow-settings.h"
 #include "wm-minimap.h"
 #include "wm-status-badge.h"
@@ -35,6 +36,7 @@ struct _WmEditorPage
   gboolean           read_only;
   gboolean           save_failed;
   gboolean           updating_name;
+  gint64             run_id;       /* the run shown, or 0 */
 
   /* Template children */
   AdwToastOverlay   *toast_overlay;
@@ -46,6 +48,7 @@ struct _WmEditorPage
   GtkLabel          *finishing_label;
   GtkWidget         *launch_button;
   GtkWidget         *status_button;
+  GtkWidget         *runs_button;
   GtkLabel          *save_label;
   GtkToggleButton   *validate_button;
   GtkImage          *validate_icon;
@@ -73,6 +76,7 @@ G_DEFINE_FINAL_TYPE (WmEditorPage, wm_editor_page, GTK_TYPE_WIDGET)
 
 enum {
   CLOSED,
+  RUN_SHOWN,
   N_SIGNALS
 };
 
@@ -99,6 +103,23 @@ wm_editor_page_show_toast (WmEditorPage *self,
   g_return_if_fail (WM_IS_EDITOR_PAGE (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+wm_editor_page_show_run (WmEditorPage *self,
+                         gint64        run_id)
+{
+  g_return_if_fail (WM_IS_EDITOR_PAGE (self));
+
+  self->run_id = run_id;
+  g_signal_emit (self, signals[RUN_SHOWN], 0, run_id);
+}
+
+gint64
+wm_editor_page_get_run_id (WmEditorPage *self)
+{
+  g_return_val_if_fail (WM_IS_EDITOR_PAGE (self), 0);
+  return self->run_id;
 }
 
 static WmLookup *
@@ -166,6 +187,7 @@ update_header (WmEditorPage *self)
 
   update_name_label (self);
   _wm_editor_lifecycle_update (self, self->launch_button, self->status_button, self->finishing_label);
+  _wm_editor_runs_update (self);
   if (self->version == NULL)
     return;
   version = g_strdup_printf (_("Version %u"), wm_version_get_number (self->version));
@@ -344,6 +366,9 @@ wm_editor_page_close (WmEditorPage *self)
   wm_editor_page_save_now (self);
   release_flow (self);
   wm_versions_panel_sync (self->versions_panel);
+  /* A run is shown over its flow only. */
+  if (self->run_id != 0)
+    wm_editor_page_show_run (self, 0);
 }
 
 static void
@@ -1013,6 +1038,16 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
     g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * WmEditorPage::run-shown:
+   * @run_id: the run whose figures are shown, or 0 for none
+   *
+   * wm_editor_page_show_run() chose a run, or the flow was closed.
+   */
+  signals[RUN_SHOWN] =
+    g_signal_new ("run-shown", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   g_type_ensure (WM_TYPE_CANVAS);
   g_type_ensure (WM_TYPE_MINIMAP);
   g_type_ensure (WM_TYPE_PALETTE);
@@ -1032,6 +1067,7 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, finishing_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, launch_button);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, status_button);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, runs_button);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, save_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_button);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_icon);
@@ -1067,6 +1103,7 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.search-palette", NULL, search_palette_activated);
 
   _wm_editor_lifecycle_class_init (widget_class);
+  _wm_editor_runs_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL);
@@ -1084,6 +1121,7 @@ wm_editor_page_init (WmEditorPage *self)
   wm_pages_ensure_css ();
   wm_minimap_set_canvas (self->minimap, self->canvas);
   wm_versions_panel_set_page (self->versions_panel, self);
+  _wm_editor_runs_init (self, GTK_MENU_BUTTON (self->runs_button));
   g_signal_connect_object (self->palette, "type-activated",
                            G_CALLBACK (palette_type_activated_cb), self, G_CONNECT_SWAPPED);
   update_undo_actions (self);

@@ -15,7 +15,7 @@
  * validate (shows / hides the problems), settings, rename [F2],
  * duplicate, export, save-template, delete, search-palette [Ctrl+F];
  * launch, pause, resume, stop-version, stop-all, cancel-schedule, finish
- * (wm-editor-lifecycle.h).
+ * (wm-editor-lifecycle.h); run-simulation [Ctrl+R] (wm-editor-runs.h).
  * The "Versions" toggle shows the versions panel in the inspector's place.
  */
 #pragma once
@@ -78,6 +78,12 @@ gboolean           wm_editor_page_get_panel_visible (WmEditorPage *self);
 
 void               wm_editor_page_add_toast        (WmEditorPage *self,
                                                     const char   *message);
+
+/* Remembers @run_id (0: none) as the run shown and emits ::run-shown;
+ * closing the flow shows none. */
+void               wm_editor_page_show_run         (WmEditorPage *self,
+                                                    gint64        run_id);
+gint64             wm_editor_page_get_run_id       (WmEditorPage *self);
 /* Shows what @diagnostic is about: selects its element on the canvas and
  * focuses the field, or opens the flow's settings. */
 void               wm_editor_page_show_diagnostic  (WmEditorPage *self,

@@ -14,6 +14,8 @@
 #include "wm-launch-dialog.h"
 #include "wm-new-flow-dialog.h"
 #include "wm-palette.h"
+#include "wm-run-dialog.h"
+#include "wm-runs-list.h"
 #include "wm-ui-types.h"
 #include "wm-validation-panel.h"
 #include "wm-window.h"
@@ -28,6 +30,8 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_FLOWS_PAGE);
   g_type_ensure (WM_TYPE_NEW_FLOW_DIALOG);
   g_type_ensure (WM_TYPE_LAUNCH_DIALOG);
+  g_type_ensure (WM_TYPE_RUN_DIALOG);
+  g_type_ensure (WM_TYPE_RUNS_LIST);
   g_type_ensure (WM_TYPE_EDITOR_PAGE);
   g_type_ensure (WM_TYPE_VALIDATION_PANEL);
   g_type_ensure (WM_TYPE_DEFINITIONS_WINDOW);
