@@ -165,6 +165,34 @@ wm_run_chart_new (WmRunChartKind kind)
   return GTK_WIDGET (self);
 }
 
+GtkWidget *
+wm_run_chart_legend_new (void)
+{
+  /* The stacked series in the colours the bars are drawn in, with their
+   * names, so the chart does not rest on colour alone. */
+  static const struct { const char *name; const char *css; } series[] = {
+    { N_("Success"), "success" },
+    { N_("Failure"), "error" },
+    { N_("Abandoned"), "dim-label" },
+  };
+  GtkWidget *legend = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+
+  gtk_widget_set_halign (legend, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < G_N_ELEMENTS (series); i++)
+    {
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_label_new ("■");
+      GtkWidget *name = gtk_label_new (_(series[i].name));
+
+      gtk_widget_add_css_class (swatch, series[i].css);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      gtk_box_append (GTK_BOX (item), swatch);
+      gtk_box_append (GTK_BOX (item), name);
+      gtk_box_append (GTK_BOX (legend), item);
+    }
+  return legend;
+}
+
 void
 wm_run_chart_clear (WmRunChart *self)
 {

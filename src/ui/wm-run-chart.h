@@ -25,6 +25,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (WmRunChart, wm_run_chart, WM, RUN_CHART, GtkWidget)
 
 GtkWidget *wm_run_chart_new        (WmRunChartKind  kind);
+/* The names and colours of a stacked chart's three series. */
+GtkWidget *wm_run_chart_legend_new (void);
 /* Removes every bar. */
 void       wm_run_chart_clear      (WmRunChart     *self);
 /* Adds a bar named @label with @n_values values (1, or 3 for a stacked

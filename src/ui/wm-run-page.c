@@ -405,6 +405,8 @@ add_chart (WmRunPage      *self,
   self->chart_tables[index] = chart_table_new ();
   gtk_expander_set_child (GTK_EXPANDER (expander), self->chart_tables[index]);
   gtk_box_append (GTK_BOX (frame), wide (self->charts[index]));
+  if (kind == WM_RUN_CHART_STACKED)
+    gtk_box_append (GTK_BOX (frame), wm_run_chart_legend_new ());
   gtk_box_append (GTK_BOX (frame), expander);
   gtk_box_append (self->performance_box, heading (title));
   gtk_box_append (self->performance_box, frame);

@@ -10,7 +10,8 @@
  * element whose figures differ; the runs list opens a run; Back returns.
  * With WAYMARK_SCREENSHOT_DIR set, the page is saved there as
  * run-performance.png, run-charts.png, run-outcomes.png and
- * run-compare.png.
+ * run-compare.png, and the run of conformance case 08-outcomes as
+ * run-outcome-charts.png and run-outcomes-report.png.
  */
 
 #include "config.h"
@@ -22,6 +23,7 @@
 #include "wm-flow-info.h"
 #include "wm-flow-io.h"
 #include "wm-money.h"
+#include "wm-outcomes-summary.h"
 #include "wm-report-compare.h"
 #include "wm-run-chart.h"
 #include "wm-run-program.h"
@@ -30,6 +32,7 @@
 #include "wm-sim-report.h"
 #include "wm-simulation.h"
 #include "wm-tables.h"
+#include "wm-time.h"
 #include "wm-window.h"
 
 static WmApplication *app;
@@ -57,13 +60,18 @@ spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Simulates every flow of the workspace (their active versions) on the
- * sample profiles and stores the run, as the app's run dialog does. */
+/* Simulates every flow of the workspace (their active versions) on
+ * @profiles over @start..@end and stores the run, as the app's run dialog
+ * does; flow @first_name comes first, the one the run is about. */
 static MadeRun
-make_run (WmWorkspace *workspace,
-          const char  *name,
-          guint64      seed,
-          const char  *params)
+make_run_on (WmWorkspace *workspace,
+             const char  *name,
+             guint64      seed,
+             const char  *params,
+             const char  *profiles,
+             gint64       start,
+             gint64       end,
+             const char  *first_name)
 {
   g_autoptr(GError) error = NULL;
   GListModel *infos = wm_workspace_get_flows (workspace);
@@ -72,27 +80,22 @@ make_run (WmWorkspace *workspace,
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(WmSimProgram) program = NULL;
   g_autoptr(WmRun) run = wm_run_new ();
-  g_autofree char *profiles = wm_workspace_get_sample_profiles_path (workspace);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   WmSimOptions options = { 0 };
   WmSimResult result = { 0 };
   MadeRun made = { 0 };
-
   guint cart = n;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(WmFlowInfo) info = g_list_model_get_item (infos, i);
 
-      if (g_str_equal (wm_flow_info_get_name (info), "Cart abandonment"))
+      if (g_str_equal (wm_flow_info_get_name (info), first_name))
         cart = i;
     }
   g_assert_cmpuint (cart, <, n);
   made.flows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint k = 0; k < n; k++)
     {
-      /* Cart abandonment first: the run is about it, as when it is run
-       * from its editor (its version 2 is active in the sample). */
       guint i = k == 0 ? cart : k <= cart ? k - 1 : k;
       g_autoptr(WmFlowInfo) info = g_list_model_get_item (infos, i);
       g_autoptr(WmFlow) flow = wm_workspace_get_flow (workspace, wm_flow_info_get_id (info), &error);
@@ -112,8 +115,8 @@ make_run (WmWorkspace *workspace,
   run->name = g_strdup (name);
   run->profiles_path = g_strdup (profiles);
   g_assert_true (wm_run_stat_profiles (run, &error));
-  run->start = now - 40 * 24 * 3600;
-  run->end = now;
+  run->start = start;
+  run->end = end;
   run->seed = seed;
   run->params = g_strdup (params);
   program = wm_run_program_new (program_flows, n, params, run->start, run->end, seed, &error);
@@ -131,6 +134,21 @@ make_run (WmWorkspace *workspace,
   made.built = g_steal_pointer (&result.report);
   wm_sim_result_clear (&result);
   return made;
+}
+
+/* A run of the sample workspace over the 40 days before now, about Cart
+ * abandonment (its version 2 is active in the sample). */
+static MadeRun
+make_run (WmWorkspace *workspace,
+          const char  *name,
+          guint64      seed,
+          const char  *params)
+{
+  g_autofree char *profiles = wm_workspace_get_sample_profiles_path (workspace);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  return make_run_on (workspace, name, seed, params, profiles, now - 40 * 24 * 3600, now,
+                      "Cart abandonment");
 }
 
 typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
@@ -289,6 +307,30 @@ remove_tree (const char *dir)
       g_autofree char *child = g_build_filename (dir, name, NULL);
 
       g_remove (child);
+    }
+  g_rmdir (dir);
+}
+
+/* Removes the process's own folders: the default workspace with its
+ * profiles, and whatever GTK left in the cache. */
+static void
+remove_home (const char *dir)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (root, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                                                   G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autofree char *child = g_build_filename (dir, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_home (child);
+      else
+        g_remove (child);
     }
   g_rmdir (dir);
 }
@@ -568,7 +610,7 @@ test_run_page (void)
     g_assert_nonnull (dialog);
     row = gtk_list_box_get_row_at_index (wm_runs_dialog_get_list (dialog), 0);
     g_assert_nonnull (row);
-    /* Every stored run is listed (the sample may bring its own). */
+    /* Every stored run is listed. */
     g_assert_nonnull (gtk_list_box_get_row_at_index (wm_runs_dialog_get_list (dialog), runs_before + 1));
     g_assert_null (gtk_list_box_get_row_at_index (wm_runs_dialog_get_list (dialog), runs_before + 2));
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -592,15 +634,214 @@ test_run_page (void)
   g_assert_finalize_object (window);
 }
 
+static void
+collect (GtkWidget *root,
+         Predicate  predicate,
+         GPtrArray *out)
+{
+  if (predicate (root, NULL))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, predicate, out);
+}
+
+static gboolean
+is_group_titled (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_value_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "numeric");
+}
+
+/* The value at the end of row @title of the group titled @group_title. */
+static const char *
+row_value (GtkWidget  *root,
+           const char *group_title,
+           const char *title)
+{
+  GtkWidget *group = find_widget (root, is_group_titled, group_title);
+  GtkWidget *row, *label;
+
+  g_assert_nonnull (group);
+  row = find_widget (group, is_row_titled, title);
+  g_assert_nonnull (row);
+  label = find_widget (row, is_value_label, NULL);
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* Conformance case 08-outcomes, simulated and stored in a new workspace:
+ * the funnel and the outcomes chart have a bar per milestone and outcome
+ * that says its figures, and the report shows each outcome's counts and
+ * its mean time to success in words. */
+static void
+test_outcomes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("waymark-run-outcomes-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *case_dir = g_build_filename (SHARED_DIR, "conformance", "08-outcomes", NULL);
+  g_autofree char *source = NULL;
+  g_autofree char *profiles = g_build_filename (case_dir, "profiles.jsonl", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *document = NULL;
+  g_autoptr(WmWorkspace) workspace = NULL;
+  g_autoptr(WmFlow) flow = NULL;
+  g_autoptr(WmSimProgram) program = NULL;
+  g_autoptr(WmRun) run = wm_run_new ();
+  g_autoptr(GPtrArray) charts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) definitions = NULL;
+  g_autoptr(GList) outcome_ids = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  WmRunProgramFlow program_flow = { 0 };
+  WmSimOptions options = { 0 };
+  WmSimResult result = { 0 };
+  JsonObject *metrics, *outcomes;
+  GtkWindow *window;
+  GtkWidget *page;
+  WmRunChart *funnel, *stacked;
+  guint version, i = 0;
+  gint64 run_id;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "workspace.db", NULL);
+  workspace = wm_workspace_open (path, WM_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  source = read_file (case_dir, "onboarding.waymark.json");
+  id = wm_workspace_import_flow (workspace, source, strlen (source), NULL, &error);
+  g_assert_no_error (error);
+  document = wm_workspace_export_flow (workspace, id, NULL, &error);
+  g_assert_no_error (error);
+  flow = wm_flow_load_from_data (document, -1, &error);
+  g_assert_no_error (error);
+  version = wm_version_get_number (wm_flow_get_latest_version (flow));
+
+  /* Simulated alone, whatever status the import gave the version. */
+  program_flow.document = document;
+  program_flow.tried = version;
+  run->name = g_strdup ("Onboarding outcomes");
+  run->profiles_path = g_strdup (profiles);
+  g_assert_true (wm_run_stat_profiles (run, &error));
+  g_assert_true (wm_timestamp_parse ("2026-07-01T00:00:00Z", -1, &run->start));
+  g_assert_true (wm_timestamp_parse ("2026-08-15T00:00:00Z", -1, &run->end));
+  run->seed = 173132;
+  program = wm_run_program_new (&program_flow, 1, NULL, run->start, run->end, run->seed, &error);
+  g_assert_no_error (error);
+  options.profiles_path = profiles;
+  options.threads = 1;
+  g_assert_true (wm_simulation_run (program, &options, &result, &error));
+  g_assert_no_error (error);
+  run->report = wm_sim_report_to_text (result.report);
+  wm_run_add_flow (run, id, version, TRUE);
+  run_id = wm_workspace_add_run (workspace, run, &error);
+  g_assert_no_error (error);
+  report = json_from_string (run->report, &error);
+  g_assert_no_error (error);
+  metrics = json_object_get_object_member (json_object_get_object_member (
+    json_object_get_object_member (json_node_get_object (report), "flows"), id), "all");
+  outcomes = json_object_get_object_member (metrics, "outcomes");
+  outcome_ids = json_object_get_members (outcomes);
+  g_assert_cmpuint (g_list_length (outcome_ids), ==, 2);
+  definitions = wm_workspace_list_definitions (workspace, WM_DEFINITION_OUTCOME, &error);
+  g_assert_no_error (error);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1100, 900);
+  page = wm_run_page_new ();
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  wm_run_page_set_workspace (WM_RUN_PAGE (page), workspace);
+  g_assert_true (wm_run_page_show_run (WM_RUN_PAGE (page), run_id, &error));
+  g_assert_no_error (error);
+  spin (200);
+
+  /* Engaged persons, the funnel and the outcomes, in page order. */
+  collect (page, is_chart, charts);
+  g_assert_cmpuint (charts->len, ==, 3);
+  funnel = charts->pdata[1];
+  stacked = charts->pdata[2];
+  g_assert_cmpuint (wm_run_chart_get_n_bars (funnel), ==,
+                    json_object_get_size (json_object_get_object_member (metrics, "milestones")));
+  g_assert_cmpuint (wm_run_chart_get_n_bars (stacked), ==, 2);
+  for (GList *l = outcome_ids; l != NULL; l = l->next, i++)
+    {
+      JsonObject *o = json_object_get_object_member (outcomes, l->data);
+      const char *name = l->data;
+      g_autofree char *expected = NULL;
+      g_autofree char *mean = wm_describe_mean_duration (json_object_get_int_member (o, "mean_success_seconds"));
+      g_autofree char *started = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (o, "started"));
+
+      for (guint d = 0; definitions != NULL && d < definitions->len; d++)
+        if (g_str_equal (((WmDefinition *) definitions->pdata[d])->id, l->data))
+          name = ((WmDefinition *) definitions->pdata[d])->name;
+      expected = g_strdup_printf ("%s: %" G_GINT64_FORMAT " success, %" G_GINT64_FORMAT " failure, %"
+                                  G_GINT64_FORMAT " abandoned", name,
+                                  json_object_get_int_member (o, "success"),
+                                  json_object_get_int_member (o, "failure"),
+                                  json_object_get_int_member (o, "abandoned"));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (wm_run_chart_get_bar (stacked, i)), ==, expected);
+      g_assert_true (gtk_widget_get_focusable (wm_run_chart_get_bar (stacked, i)));
+
+      /* The milestones and outcomes report. */
+      g_assert_cmpstr (row_value (page, name, "Started"), ==, started);
+      g_assert_cmpstr (row_value (page, name, "Mean time to success"), ==, mean);
+      g_assert_true (g_str_has_suffix (row_value (page, name, "Success rate"), "%"));
+    }
+  scroll_to (GTK_WIDGET (funnel));
+  save_screenshot (GTK_WIDGET (window), "run-outcome-charts.png");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_ancestor (
+    find_widget (page, is_named, "compare-list"), ADW_TYPE_VIEW_STACK)), "outcomes");
+  spin (100);
+  save_screenshot (GTK_WIDGET (window), "run-outcomes-report.png");
+
+  wm_sim_result_clear (&result);
+  g_object_ref (window);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (window);
+  g_clear_object (&workspace);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
   int ret;
 
+  /* The application opens its default workspace when it registers, before
+   * any test's isolated folders exist: give the whole process folders of
+   * its own first, so it never opens (and fills) the user's workspace. */
+  home = g_dir_make_tmp ("waymark-run-page-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *names[] = { "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *sub = g_build_filename (home, names[i], NULL);
+
+      g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+      g_setenv (names[i], sub, TRUE);
+    }
+
   g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
     {
@@ -609,14 +850,16 @@ main (int   argc,
     }
 
   /* Registered, the application opens its default workspace (in the
-   * isolated data folder) with the sample content and profiles. */
+   * process's own data folder) with the sample content and profiles. */
   app = wm_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/run-page/figures-tables-export-compare", test_run_page);
+  g_test_add_func ("/ui/run-page/milestones-and-outcomes", test_outcomes);
 
   ret = g_test_run ();
   g_clear_object (&app);
+  remove_home (home);
   return ret;
 }
