@@ -1155,12 +1155,42 @@ wm_run_page_new (void)
   return g_object_new (WM_TYPE_RUN_PAGE, NULL);
 }
 
+static void
+workspace_runs_changed_cb (WmRunPage *self)
+{
+  gint64 compared = 0;
+  guint selected;
+
+  if (self->run == NULL)
+    return;
+  /* A run renamed, added or deleted elsewhere: the chooser follows, and
+   * keeps the run compared with when it is still there. */
+  selected = gtk_drop_down_get_selected (self->compare_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->other_runs->len)
+    compared = g_array_index (self->other_runs, gint64, selected - 1);
+  self->filling = TRUE;
+  fill_other_runs (self);
+  for (guint i = 0; i < self->other_runs->len; i++)
+    if (g_array_index (self->other_runs, gint64, i) == compared)
+      gtk_drop_down_set_selected (self->compare_dropdown, i + 1);
+  self->filling = FALSE;
+  refill_compare (self);
+}
+
 void
 wm_run_page_set_workspace (WmRunPage   *self,
                            WmWorkspace *workspace)
 {
   g_return_if_fail (WM_IS_RUN_PAGE (self));
+
+  if (self->workspace == workspace)
+    return;
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (self->workspace, workspace_runs_changed_cb, self);
   g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "runs-changed", G_CALLBACK (workspace_runs_changed_cb),
+                             self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -1169,6 +1199,8 @@ wm_run_page_dispose (GObject *object)
   WmRunPage *self = WM_RUN_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_RUN_PAGE);
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (self->workspace, workspace_runs_changed_cb, self);
   g_clear_object (&self->workspace);
   g_clear_object (&self->channel_model);
   g_clear_object (&self->element_model);

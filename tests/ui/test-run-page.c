@@ -587,6 +587,70 @@ test_run_page (void)
   spin (100);
   save_screenshot (GTK_WIDGET (window), "run-compare.png");
 
+  /* The other run renamed meanwhile: the chooser follows, still on it. */
+  g_assert_true (wm_workspace_rename_run (workspace, second.id, "Dearer SMS", &error));
+  g_assert_no_error (error);
+  {
+    GtkWidget *chooser = find_widget (GTK_WIDGET (page), is_named, "compare-dropdown");
+    GtkStringObject *item;
+
+    g_assert_nonnull (chooser);
+    item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (chooser));
+    g_assert_nonnull (item);
+    g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Dearer SMS");
+    g_assert_nonnull (gtk_widget_get_first_child (find_widget (GTK_WIDGET (page), is_named, "compare-list")));
+  }
+
+  /* Escape and Alt+Left go back, from anywhere in the page. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
+    gboolean escape = FALSE, alt_left = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+            GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+            g_autofree char *what = gtk_shortcut_action_to_string (action);
+
+            if (g_str_equal (what, "action(run.back)"))
+              {
+                escape |= g_str_equal (trigger, "Escape");
+                alt_left |= g_str_equal (trigger, "<Alt>Left");
+              }
+          }
+      }
+    g_assert_true (escape);
+    g_assert_true (alt_left);
+  }
+
+  /* The XLSX export is the table writer's workbook of the run. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("waymark-xlsx-XXXXXX", &error);
+    g_autofree char *exported = g_build_filename (dir, "exported.xlsx", NULL);
+    g_autofree char *written = g_build_filename (dir, "written.xlsx", NULL);
+    g_autofree char *a = NULL;
+    g_autofree char *b = NULL;
+    gsize la = 0, lb = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (wm_run_page_export_xlsx (page, exported, &error));
+    g_assert_no_error (error);
+    g_assert_true (wm_tables_write_xlsx (first.built, first.flows, stored_run->end, written, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (exported, &a, &la, NULL));
+    g_assert_true (g_file_get_contents (written, &b, &lb, NULL));
+    g_assert_cmpuint (la, >, 1000);
+    g_assert_cmpmem (a, la, b, lb);
+    remove_tree (dir);
+  }
+
   /* Back returns to where the page was opened from. */
   gtk_widget_activate_action (GTK_WIDGET (page), "run.back", NULL);
   spin (100);
@@ -613,8 +677,7 @@ test_run_page (void)
     /* Every stored run is listed. */
     g_assert_nonnull (gtk_list_box_get_row_at_index (wm_runs_dialog_get_list (dialog), runs_before + 1));
     g_assert_null (gtk_list_box_get_row_at_index (wm_runs_dialog_get_list (dialog), runs_before + 2));
-    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
-                     "Sample, seed 99, dearer SMS");
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Dearer SMS");
     g_signal_emit_by_name (wm_runs_dialog_get_list (dialog), "row-activated", row);
     spin (200);
   }
