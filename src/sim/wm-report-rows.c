@@ -264,8 +264,10 @@ find_named_element (JsonObject *flow_object,
     }
 
   /* `all`: the latest participating version that has the element. */
-  versions = flow_object != NULL && json_object_has_member (flow_object, "versions")
-             ? json_object_get_object_member (flow_object, "versions") : NULL;
+  versions = NULL;
+  if (flow_object != NULL && json_object_has_member (flow_object, "versions")
+      && JSON_NODE_HOLDS_OBJECT (json_object_get_member (flow_object, "versions")))
+    versions = json_object_get_object_member (flow_object, "versions");
   if (versions != NULL)
     keys = json_object_get_members (versions);
   for (GList *l = keys; l != NULL; l = l->next)

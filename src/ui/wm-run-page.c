@@ -153,6 +153,27 @@ add_toast (WmRunPage  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* Member @key of @object when it is an object, else NULL: a damaged
+ * stored report shows what it can instead of failing on a critical. */
+static JsonObject *
+object_member (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
 /* ---- building blocks ---------------------------------------------------- */
 
 static GtkWidget *
@@ -285,7 +306,7 @@ add_column (GtkColumnView *view,
   if (!numeric)
     {
       gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, g_str_equal (key, "kind") ? 150 : 220);
+      gtk_column_view_column_set_fixed_width (column, g_str_equal (key, "kind") ? 120 : 170);
     }
   g_object_unref (sorter);
   gtk_column_view_append_column (view, column);
@@ -448,11 +469,7 @@ static JsonObject *
 flow_report (WmRunPage  *self,
              const char *flow_id)
 {
-  JsonObject *root = json_node_get_object (self->report);
-  JsonObject *flows = json_object_get_object_member (root, "flows");
-
-  return flows != NULL && json_object_has_member (flows, flow_id)
-         ? json_object_get_object_member (flows, flow_id) : NULL;
+  return object_member (object_member (json_node_get_object (self->report), "flows"), flow_id);
 }
 
 static WmFlow *
@@ -486,8 +503,7 @@ fill_figures (WmRunPage    *self,
               const Figure *figures,
               guint         n_figures)
 {
-  JsonObject *object = json_object_has_member (metrics, section)
-                       ? json_object_get_object_member (metrics, section) : NULL;
+  JsonObject *object = object_member (metrics, section);
 
   for (guint i = 0; i < n_figures; i++)
     {
@@ -525,7 +541,7 @@ fill_engaged (WmRunPage  *self,
               JsonObject *metrics)
 {
   WmRunChart *chart = WM_RUN_CHART (self->charts[0]);
-  JsonObject *engaged = json_object_get_object_member (metrics, "engaged");
+  JsonObject *engaged = object_member (metrics, "engaged");
   g_autoptr(GList) months = engaged != NULL ? json_object_get_members (engaged) : NULL;
   const char *header[] = { _("Month"), _("Engaged persons"), NULL };
   guint row = 0;
@@ -849,17 +865,15 @@ static void
 fill_choices (WmRunPage *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  JsonObject *flows = json_object_get_object_member (json_node_get_object (self->report), "flows");
+  JsonObject *flows = object_member (json_node_get_object (self->report), "flows");
   g_autoptr(GList) ids = flows != NULL ? json_object_get_members (flows) : NULL;
 
   g_array_set_size (self->choices, 0);
   for (GList *l = ids; l != NULL; l = l->next)
     {
-      JsonObject *flow = json_object_get_object_member (flows, l->data);
-      const char *name = flow != NULL && json_object_has_member (flow, "name")
-                         ? json_object_get_string_member (flow, "name") : NULL;
-      JsonObject *versions = flow != NULL && json_object_has_member (flow, "versions")
-                             ? json_object_get_object_member (flow, "versions") : NULL;
+      JsonObject *flow = object_member (flows, l->data);
+      const char *name = string_member (flow, "name");
+      JsonObject *versions = object_member (flow, "versions");
       g_autoptr(GList) numbers = versions != NULL ? json_object_get_members (versions) : NULL;
       Choice all = { g_strdup (l->data), 0 };
       g_autofree char *all_label = NULL;
@@ -911,7 +925,7 @@ describe_run (const WmRun *run,
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (run->ran_at);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
   g_autofree char *when = g_date_time_format (local, "%e %B %Y %H:%M");
-  JsonObject *counts = json_object_get_object_member (json_node_get_object (report), "run");
+  JsonObject *counts = object_member (json_node_get_object (report), "run");
   guint64 profiles = counts != NULL ? count_member (counts, "profiles") : 0;
 
   /* Translators: next to the flow chooser: the run's name, when it ran,
@@ -937,11 +951,13 @@ wm_run_page_show_run (WmRunPage  *self,
   if (run == NULL)
     return FALSE;
   report = json_from_string (run->report, error);
-  if (report == NULL || !JSON_NODE_HOLDS_OBJECT (report))
+  if (report == NULL || !JSON_NODE_HOLDS_OBJECT (report)
+      || g_strcmp0 (string_member (json_node_get_object (report), "format"), "waymark.report") != 0
+      || object_member (json_node_get_object (report), "flows") == NULL)
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("The stored report of run “%s” is not a JSON object; delete the run and simulate again"),
+                     _("The stored report of run “%s” is not a waymark.report document; delete the run and simulate again"),
                      run->name);
       return FALSE;
     }
