@@ -18,6 +18,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "wm-application.h"
 #include "wm-flow-info.h"
@@ -176,6 +177,13 @@ is_named (GtkWidget     *widget,
           gconstpointer  name)
 {
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 static gboolean
@@ -656,6 +664,36 @@ test_run_page (void)
   spin (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "flows");
 
+  /* The flows page's primary menu leads to the runs. */
+  {
+    GtkWidget *flows = GTK_WIDGET (wm_window_get_flows_page (window));
+    GtkWidget *button = find_widget (flows, is_primary_menu_button, NULL);
+    GMenuModel *menu;
+    gboolean found = FALSE;
+
+    g_assert_nonnull (button);
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    for (int i = 0; i < g_menu_model_get_n_items (menu) && !found; i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *action = NULL;
+            g_autofree char *label = NULL;
+
+            if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action)
+                && g_str_equal (action, "win.show-runs"))
+              {
+                g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+                g_assert_cmpstr (label, ==, "_Simulation Runs");
+                found = TRUE;
+              }
+          }
+      }
+    g_assert_true (found);
+  }
+
   /* The runs list, newest first, opens a run. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-runs", NULL);
   spin (200);
@@ -872,6 +910,26 @@ test_outcomes (void)
     find_widget (page, is_named, "compare-list"), ADW_TYPE_VIEW_STACK)), "outcomes");
   spin (100);
   save_screenshot (GTK_WIDGET (window), "run-outcomes-report.png");
+
+  /* A stored report damaged behind the app's back is refused, naming the
+   * run and what to do; the page keeps what it showed. */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *sql = g_strdup_printf ("UPDATE runs SET report = '{\"format\":\"waymark.flow\"}' "
+                                            "WHERE id = %" G_GINT64_FORMAT, run_id);
+    GtkWidget *entries = find_widget (page, is_named, "overall.entries");
+    g_autofree char *before = g_strdup (gtk_label_get_text (GTK_LABEL (entries)));
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_false (wm_run_page_show_run (WM_RUN_PAGE (page), run_id, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (error->message, "“Onboarding outcomes”"));
+    g_assert_nonnull (strstr (error->message, "simulate again"));
+    g_clear_error (&error);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (entries)), ==, before);
+  }
 
   wm_sim_result_clear (&result);
   g_object_ref (window);
