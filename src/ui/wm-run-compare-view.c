@@ -149,14 +149,15 @@ cell (const char *text,
 
 static GtkWidget *
 group_row (const WmCompareGroup *group,
-           const char           *title)
+           const char           *title,
+           const char * const   *sides)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (title);
   GtkWidget *grid = g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE,
                                   "column-spacing", 24, "row-spacing", 2, NULL);
-  const char *header[] = { _("Figure"), _("This run"), _("Other run"), _("Difference") };
+  const char *header[] = { _("Figure"), sides[0], sides[1], _("Difference") };
   gboolean differs = group_differs (group);
   guint line = 1;
 
@@ -167,7 +168,7 @@ group_row (const WmCompareGroup *group,
   if (group->presence != WM_COMPARE_IN_BOTH)
     {
       GtkWidget *only = gtk_label_new (group->presence == WM_COMPARE_ONLY_A
-                                       ? _("Only in this run") : _("Only in the other run"));
+                                       ? _("Only on the left") : _("Only on the right"));
 
       gtk_label_set_xalign (GTK_LABEL (only), 0);
       gtk_widget_add_css_class (only, "changed");
@@ -207,13 +208,16 @@ group_row (const WmCompareGroup *group,
 }
 
 void
-wm_run_compare_view_fill (GtkListBox *list,
-                          GPtrArray  *groups,
-                          GHashTable *element_names,
-                          GHashTable *milestone_names,
-                          GHashTable *outcome_names,
-                          gboolean    only_differences)
+wm_run_compare_view_fill (GtkListBox         *list,
+                          GPtrArray          *groups,
+                          GHashTable         *element_names,
+                          GHashTable         *milestone_names,
+                          GHashTable         *outcome_names,
+                          const char * const *titles,
+                          gboolean            only_differences)
 {
+  const char *sides[2] = { _("This run"), _("Other run") };
+
   GtkWidget *child;
 
   g_return_if_fail (GTK_IS_LIST_BOX (list));
@@ -229,6 +233,11 @@ wm_run_compare_view_fill (GtkListBox *list,
       if (only_differences && !group_differs (group))
         continue;
       title = group_title (group, element_names, milestone_names, outcome_names);
-      gtk_list_box_append (list, group_row (group, title));
+      if (titles != NULL && titles[0] != NULL && titles[1] != NULL)
+        {
+          sides[0] = titles[0];
+          sides[1] = titles[1];
+        }
+      gtk_list_box_append (list, group_row (group, title, sides));
     }
 }

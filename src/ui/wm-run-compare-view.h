@@ -15,13 +15,15 @@
 G_BEGIN_DECLS
 
 /* @groups: WmCompareGroup, or NULL to empty the list. @element_names,
- * @milestone_names and @outcome_names map ids to names (may be NULL). With
+ * @milestone_names and @outcome_names map ids to names (may be NULL);
+ * @titles name the two sides ("This run", "Other run"). With
  * @only_differences, groups without a difference are left out. */
-void wm_run_compare_view_fill (GtkListBox *list,
-                               GPtrArray  *groups,
-                               GHashTable *element_names,
-                               GHashTable *milestone_names,
-                               GHashTable *outcome_names,
-                               gboolean    only_differences);
+void wm_run_compare_view_fill (GtkListBox         *list,
+                               GPtrArray          *groups,
+                               GHashTable         *element_names,
+                               GHashTable         *milestone_names,
+                               GHashTable         *outcome_names,
+                               const char * const *titles,
+                               gboolean            only_differences);
 
 G_END_DECLS

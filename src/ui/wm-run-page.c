@@ -33,6 +33,14 @@ typedef struct
   guint  version;   /* 0: all */
 } Choice;
 
+/* What the shown flow and version are compared with: another version of
+ * the same run (run_id 0), or the same version of another run. */
+typedef struct
+{
+  gint64 run_id;
+  guint  version;
+} Target;
+
 struct _WmRunPage
 {
   GtkWidget    parent_instance;
@@ -42,11 +50,12 @@ struct _WmRunPage
   JsonNode    *report;
   GPtrArray   *flows;          /* WmFlow of each run flow, loaded from its file */
   GArray      *choices;        /* Choice, as in flow_dropdown */
-  GArray      *other_runs;     /* gint64, as in compare_dropdown after "None" */
+  GArray      *targets;        /* Target, as in compare_dropdown after "None" */
   GHashTable  *milestone_names;
   GHashTable  *outcome_names;
   GHashTable  *element_names;  /* of the shown flow and version */
   GPtrArray   *compare_groups; /* of the last comparison */
+  char        *compare_titles[2];
   gboolean     filling;        /* while the dropdowns are refilled */
 
   GtkWidget   *overall_box;
@@ -645,6 +654,8 @@ refill_outcomes_view (WmRunPage *self)
 
 static void
 refill_compare (WmRunPage *self);
+static void
+fill_targets   (WmRunPage *self);
 
 static void
 fill_flow (WmRunPage *self)
@@ -712,6 +723,7 @@ fill_flow (WmRunPage *self)
       gtk_widget_set_visible (GTK_WIDGET (self->changed_label), TRUE);
     }
 
+  fill_targets (self);
   refill_compare (self);
 }
 
@@ -730,76 +742,49 @@ all_flows_check_toggled_cb (WmRunPage *self)
 
 /* ---- comparing ---------------------------------------------------------- */
 
-static void
-refill_compare (WmRunPage *self)
+static const Choice *
+current_choice (WmRunPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
-  gint64 other = 0;
-  g_autoptr(GError) error = NULL;
+  guint selected = gtk_drop_down_get_selected (self->flow_dropdown);
 
-  if (self->filling)
-    return;
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->other_runs->len)
-    other = g_array_index (self->other_runs, gint64, selected - 1);
-  if (!wm_run_page_compare_with (self, other, &error))
-    gtk_label_set_text (self->compare_status, error->message);
+  if (self->report == NULL || selected >= self->choices->len)
+    return NULL;
+  return &g_array_index (self->choices, Choice, selected);
+}
+
+static char *
+version_title (guint version)
+{
+  /* Translators: a column of the comparison, "Version 2" */
+  return version == 0 ? g_strdup (_("All versions")) : g_strdup_printf (_("Version %u"), version);
 }
 
 static void
-compare_dropdown_selected_cb (WmRunPage *self)
+show_compare_groups (WmRunPage *self)
 {
-  refill_compare (self);
-}
+  const char *titles[2] = { self->compare_titles[0], self->compare_titles[1] };
 
-static void
-differences_check_toggled_cb (WmRunPage *self)
-{
   wm_run_compare_view_fill (self->compare_list, self->compare_groups,
                             self->element_names, self->milestone_names, self->outcome_names,
-                            gtk_check_button_get_active (self->differences_check));
+                            titles, gtk_check_button_get_active (self->differences_check));
 }
 
-gboolean
-wm_run_page_compare_with (WmRunPage  *self,
-                          gint64      other_id,
-                          GError    **error)
+/* Compares the shown flow and version with @target; @other_report is the
+ * report of the target's run. */
+static gboolean
+compare_reports (WmRunPage    *self,
+                 JsonNode     *other_report,
+                 const Target *target,
+                 const char   *other_name,
+                 GError      **error)
 {
-  g_autoptr(WmRun) other = NULL;
-  g_autoptr(JsonNode) other_report = NULL;
+  const Choice *choice = current_choice (self);
   g_autoptr(GPtrArray) groups = NULL;
-  guint selected;
-  const Choice *choice;
+  g_autofree char *status = NULL;
   guint changed = 0;
 
-  g_return_val_if_fail (WM_IS_RUN_PAGE (self), FALSE);
-
-  g_clear_pointer (&self->compare_groups, g_ptr_array_unref);
-  wm_run_compare_view_fill (self->compare_list, NULL, NULL, NULL, NULL, FALSE);
-  selected = gtk_drop_down_get_selected (self->flow_dropdown);
-  if (other_id == 0 || self->report == NULL || selected >= self->choices->len)
-    {
-      gtk_label_set_text (self->compare_status, _("Choose another run of the same flow to see what changed."));
-      return TRUE;
-    }
-  choice = &g_array_index (self->choices, Choice, selected);
-
-  /* Asked for by id (a test, another view): the chooser says which. */
-  for (guint i = 0; i < self->other_runs->len; i++)
-    if (g_array_index (self->other_runs, gint64, i) == other_id
-        && gtk_drop_down_get_selected (self->compare_dropdown) != i + 1)
-      {
-        self->filling = TRUE;
-        gtk_drop_down_set_selected (self->compare_dropdown, i + 1);
-        self->filling = FALSE;
-      }
-
-  other = wm_workspace_get_run (self->workspace, other_id, error);
-  if (other == NULL)
-    return FALSE;
-  other_report = json_from_string (other->report, error);
-  if (other_report == NULL)
-    return FALSE;
-  groups = wm_report_compare (self->report, choice->version, other_report, choice->version,
+  g_assert (choice != NULL);
+  groups = wm_report_compare (self->report, choice->version, other_report, target->version,
                               choice->flow_id, error);
   if (groups == NULL)
     return FALSE;
@@ -817,24 +802,197 @@ wm_run_page_compare_with (WmRunPage  *self,
         }
       changed += differs;
     }
-  {
-    g_autofree char *status = NULL;
+  if (changed == 0)
+    status = g_strdup_printf (_("“%s” has the same figures."), other_name);
+  else
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u part differs from “%s”; the figures shown are on the left.",
+                                           "%u parts differ from “%s”; the figures shown are on the left.",
+                                           changed),
+                              changed, other_name);
+  gtk_label_set_text (self->compare_status, status);
 
-    if (changed == 0)
-      status = g_strdup_printf (_("“%s” has the same figures as this run."), other->name);
-    else
-      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u part differs from “%s”: this run’s figures are on the left.",
-                                             "%u parts differ from “%s”: this run’s figures are on the left.",
-                                             changed),
-                                changed, other->name);
-    gtk_label_set_text (self->compare_status, status);
-  }
+  g_free (self->compare_titles[0]);
+  g_free (self->compare_titles[1]);
+  if (target->run_id == 0)
+    {
+      self->compare_titles[0] = version_title (choice->version);
+      self->compare_titles[1] = version_title (target->version);
+    }
+  else
+    {
+      self->compare_titles[0] = g_strdup (_("This run"));
+      self->compare_titles[1] = g_strdup (_("Other run"));
+    }
   self->compare_groups = g_steal_pointer (&groups);
-  wm_run_compare_view_fill (self->compare_list, self->compare_groups,
-                            self->element_names, self->milestone_names, self->outcome_names,
-                            gtk_check_button_get_active (self->differences_check));
+  show_compare_groups (self);
   return TRUE;
+}
+
+static gboolean
+compare_target (WmRunPage     *self,
+                const Target  *target,
+                GError       **error)
+{
+  g_autoptr(WmRun) other = NULL;
+  g_autoptr(JsonNode) other_report = NULL;
+  g_autofree char *name = NULL;
+
+  g_clear_pointer (&self->compare_groups, g_ptr_array_unref);
+  show_compare_groups (self);
+  if (target == NULL || current_choice (self) == NULL)
+    {
+      gtk_label_set_text (self->compare_status,
+                          _("Choose another version of this flow, or another run, to see what changed."));
+      return TRUE;
+    }
+  if (target->run_id == 0)
+    {
+      /* Translators: what the shown figures are compared with */
+      name = g_strdup_printf (_("Version %u of this run"), target->version);
+      return compare_reports (self, self->report, target, name, error);
+    }
+
+  other = wm_workspace_get_run (self->workspace, target->run_id, error);
+  if (other == NULL)
+    return FALSE;
+  other_report = json_from_string (other->report, error);
+  if (other_report == NULL)
+    return FALSE;
+  return compare_reports (self, other_report, target, other->name, error);
+}
+
+static const Target *
+selected_target (WmRunPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > self->targets->len)
+    return NULL;
+  return &g_array_index (self->targets, Target, selected - 1);
+}
+
+static void
+refill_compare (WmRunPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling)
+    return;
+  if (!compare_target (self, selected_target (self), &error))
+    gtk_label_set_text (self->compare_status, error->message);
+}
+
+static void
+compare_dropdown_selected_cb (WmRunPage *self)
+{
+  refill_compare (self);
+}
+
+static void
+differences_check_toggled_cb (WmRunPage *self)
+{
+  show_compare_groups (self);
+}
+
+/* Selects the entry of @target in the chooser without comparing. */
+static void
+select_target (WmRunPage    *self,
+               const Target *target)
+{
+  guint position = 0;
+
+  for (guint i = 0; target != NULL && i < self->targets->len; i++)
+    {
+      const Target *t = &g_array_index (self->targets, Target, i);
+
+      if (t->run_id == target->run_id && (t->run_id != 0 || t->version == target->version))
+        position = i + 1;
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->compare_dropdown, position);
+  self->filling = FALSE;
+}
+
+/* The chooser's entries for the shown flow: its other versions in this
+ * run, then the other runs; the entry chosen before stays chosen. */
+static void
+fill_targets (WmRunPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) runs = NULL;
+  const Choice *choice = current_choice (self);
+  const Target *before = selected_target (self);
+  Target kept = { -1, 0 };
+  JsonObject *versions;
+  g_autoptr(GList) numbers = NULL;
+
+  if (before != NULL)
+    kept = *before;
+  g_array_set_size (self->targets, 0);
+  gtk_string_list_append (labels, _("None"));
+  if (choice != NULL)
+    {
+      versions = object_member (object_member (object_member (json_node_get_object (self->report), "flows"),
+                                               choice->flow_id), "versions");
+      numbers = versions != NULL ? json_object_get_members (versions) : NULL;
+      for (GList *l = numbers; l != NULL; l = l->next)
+        {
+          Target target = { 0, (guint) g_ascii_strtoull (l->data, NULL, 10) };
+          g_autofree char *label = NULL;
+
+          if (target.version == choice->version)
+            continue;
+          label = g_strdup_printf (_("Version %u of this run"), target.version);
+          gtk_string_list_append (labels, label);
+          g_array_append_val (self->targets, target);
+        }
+    }
+  runs = self->workspace != NULL ? wm_workspace_list_runs (self->workspace, NULL) : NULL;
+  for (guint i = 0; runs != NULL && i < runs->len; i++)
+    {
+      WmRun *run = runs->pdata[i];
+      Target target = { run->id, choice != NULL ? choice->version : 0 };
+
+      if (run->id == self->run->id)
+        continue;
+      gtk_string_list_append (labels, run->name);
+      g_array_append_val (self->targets, target);
+    }
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (labels));
+  self->filling = FALSE;
+  select_target (self, kept.run_id >= 0 ? &kept : NULL);
+}
+
+gboolean
+wm_run_page_compare_with (WmRunPage  *self,
+                          gint64      other_id,
+                          GError    **error)
+{
+  const Choice *choice;
+  Target target;
+
+  g_return_val_if_fail (WM_IS_RUN_PAGE (self), FALSE);
+
+  choice = current_choice (self);
+  target.run_id = other_id;
+  target.version = choice != NULL ? choice->version : 0;
+  select_target (self, other_id != 0 ? &target : NULL);
+  return compare_target (self, other_id != 0 ? &target : NULL, error);
+}
+
+gboolean
+wm_run_page_compare_with_version (WmRunPage  *self,
+                                  guint       version,
+                                  GError    **error)
+{
+  Target target = { 0, version };
+
+  g_return_val_if_fail (WM_IS_RUN_PAGE (self), FALSE);
+
+  select_target (self, &target);
+  return compare_target (self, &target, error);
 }
 
 /* ---- the run ------------------------------------------------------------ */
@@ -895,27 +1053,6 @@ fill_choices (WmRunPage *self)
         }
     }
   gtk_drop_down_set_model (self->flow_dropdown, G_LIST_MODEL (labels));
-}
-
-static void
-fill_other_runs (WmRunPage *self)
-{
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) runs = wm_workspace_list_runs (self->workspace, NULL);
-
-  g_array_set_size (self->other_runs, 0);
-  gtk_string_list_append (labels, _("None"));
-  for (guint i = 0; runs != NULL && i < runs->len; i++)
-    {
-      WmRun *run = runs->pdata[i];
-
-      if (run->id == self->run->id)
-        continue;
-      gtk_string_list_append (labels, run->name);
-      g_array_append_val (self->other_runs, run->id);
-    }
-  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (labels));
-  gtk_drop_down_set_selected (self->compare_dropdown, 0);
 }
 
 static char *
@@ -985,7 +1122,6 @@ wm_run_page_show_run (WmRunPage  *self,
 
   self->filling = TRUE;
   fill_choices (self);
-  fill_other_runs (self);
   /* The first flow of a run is the one it was made for (the editor's). */
   gtk_drop_down_set_selected (self->flow_dropdown, 0);
   for (guint i = 0; self->run->flows->len > 0 && i < self->choices->len; i++)
@@ -1174,22 +1310,11 @@ wm_run_page_new (void)
 static void
 workspace_runs_changed_cb (WmRunPage *self)
 {
-  gint64 compared = 0;
-  guint selected;
-
+  /* A run renamed, added or deleted elsewhere: the chooser follows, and
+   * keeps what it compared with when that is still there. */
   if (self->run == NULL)
     return;
-  /* A run renamed, added or deleted elsewhere: the chooser follows, and
-   * keeps the run compared with when it is still there. */
-  selected = gtk_drop_down_get_selected (self->compare_dropdown);
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->other_runs->len)
-    compared = g_array_index (self->other_runs, gint64, selected - 1);
-  self->filling = TRUE;
-  fill_other_runs (self);
-  for (guint i = 0; i < self->other_runs->len; i++)
-    if (g_array_index (self->other_runs, gint64, i) == compared)
-      gtk_drop_down_set_selected (self->compare_dropdown, i + 1);
-  self->filling = FALSE;
+  fill_targets (self);
   refill_compare (self);
 }
 
@@ -1233,7 +1358,9 @@ wm_run_page_finalize (GObject *object)
   g_clear_pointer (&self->report, json_node_unref);
   g_clear_pointer (&self->flows, g_ptr_array_unref);
   g_clear_pointer (&self->choices, g_array_unref);
-  g_clear_pointer (&self->other_runs, g_array_unref);
+  g_clear_pointer (&self->targets, g_array_unref);
+  g_clear_pointer (&self->compare_titles[0], g_free);
+  g_clear_pointer (&self->compare_titles[1], g_free);
   g_clear_pointer (&self->milestone_names, g_hash_table_unref);
   g_clear_pointer (&self->outcome_names, g_hash_table_unref);
   g_clear_pointer (&self->element_names, g_hash_table_unref);
@@ -1292,7 +1419,7 @@ wm_run_page_init (WmRunPage *self)
 
   self->choices = g_array_new (FALSE, TRUE, sizeof (Choice));
   g_array_set_clear_func (self->choices, (GDestroyNotify) choice_clear);
-  self->other_runs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->targets = g_array_new (FALSE, FALSE, sizeof (Target));
   self->milestone_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->outcome_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->element_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

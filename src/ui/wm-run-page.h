@@ -44,6 +44,13 @@ gboolean   wm_run_page_compare_with (WmRunPage   *self,
                                      gint64       other_id,
                                      GError     **error);
 
+/* Compares the shown flow and version with version @version of the same
+ * flow in the same run (for example the launched version and the draft
+ * tried with it). */
+gboolean   wm_run_page_compare_with_version (WmRunPage *self,
+                                             guint      version,
+                                             GError   **error);
+
 /* The exports behind the file choosers: the report as the command line
  * writes it (--report), the tables as CSV files in @dir (--csv) and as an
  * XLSX workbook (--xlsx). */

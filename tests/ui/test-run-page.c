@@ -10,7 +10,7 @@
  * element whose figures differ; the runs list opens a run; Back returns.
  * With WAYMARK_SCREENSHOT_DIR set, the page is saved there as
  * run-performance.png, run-charts.png, run-outcomes.png and
- * run-compare.png, and the run of conformance case 08-outcomes as
+ * run-compare.png and run-compare-versions.png, and the run of conformance case 08-outcomes as
  * run-outcome-charts.png and run-outcomes-report.png.
  */
 
@@ -184,6 +184,13 @@ is_primary_menu_button (GtkWidget     *widget,
                         gconstpointer  data)
 {
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+is_label_text (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
@@ -594,6 +601,35 @@ test_run_page (void)
                                          "compare");
   spin (100);
   save_screenshot (GTK_WIDGET (window), "run-compare.png");
+
+  /* Two versions of the flow in the same run: the launched one and the
+   * one it replaces, side by side under their names. */
+  {
+    JsonObject *versions = json_object_get_object_member (json_object_get_object_member (
+      json_object_get_object_member (json_node_get_object (stored), "flows"), flow_id), "versions");
+    GtkWidget *list = find_widget (GTK_WIDGET (page), is_named, "compare-list");
+    guint n_changed = 0;
+
+    g_assert_true (json_object_has_member (versions, "1"));
+    g_assert_true (json_object_has_member (versions, "2"));
+    g_assert_true (wm_run_page_select_flow (page, flow_id, 2, &error));
+    g_assert_no_error (error);
+    g_assert_true (wm_run_page_compare_with_version (page, 1, &error));
+    g_assert_no_error (error);
+    for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+      n_changed += gtk_widget_has_css_class (row, "changed");
+    g_assert_cmpuint (n_changed, >, 0);
+    g_assert_nonnull (find_widget (list, is_label_text, "Version 2"));
+    g_assert_nonnull (find_widget (list, is_label_text, "Version 1"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget (GTK_WIDGET (page), is_named, "compare-status"))),
+                              "Version 1 of this run"));
+    save_screenshot (GTK_WIDGET (window), "run-compare-versions.png");
+
+    /* Back to all versions and the other run. */
+    g_assert_true (wm_run_page_select_flow (page, flow_id, 0, &error));
+    g_assert_true (wm_run_page_compare_with (page, second.id, &error));
+    g_assert_no_error (error);
+  }
 
   /* The other run renamed meanwhile: the chooser follows, still on it. */
   g_assert_true (wm_workspace_rename_run (workspace, second.id, "Dearer SMS", &error));
