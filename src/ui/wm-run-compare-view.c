@@ -155,6 +155,7 @@ group_row (const WmCompareGroup *group,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *scroller;
   GtkWidget *grid = g_object_new (GTK_TYPE_GRID, "accessible-role", GTK_ACCESSIBLE_ROLE_TABLE,
                                   "column-spacing", 24, "row-spacing", 2, NULL);
   const char *header[] = { _("Figure"), sides[0], sides[1], _("Difference") };
@@ -163,6 +164,8 @@ group_row (const WmCompareGroup *group,
 
   gtk_widget_add_css_class (box, "compare-group");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (GTK_BOX (box), heading);
   if (group->presence != WM_COMPARE_IN_BOTH)
@@ -196,7 +199,12 @@ group_row (const WmCompareGroup *group,
       gtk_grid_attach (GTK_GRID (grid), cell (b, TRUE, FALSE), 2, line, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), cell (d, TRUE, changed), 3, line, 1, 1);
     }
-  gtk_box_append (GTK_BOX (box), grid);
+  /* A narrow window scrolls the figures sideways instead of widening. */
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
+  gtk_box_append (GTK_BOX (box), scroller);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   if (differs)

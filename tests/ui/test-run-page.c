@@ -645,6 +645,14 @@ test_run_page (void)
     g_assert_nonnull (gtk_widget_get_first_child (find_widget (GTK_WIDGET (page), is_named, "compare-list")));
   }
 
+  /* The page fits the window's smallest width (the window asks 360). */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+  }
+
   /* Escape and Alt+Left go back, from anywhere in the page. */
   {
     g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (page));
