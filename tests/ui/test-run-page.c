@@ -869,6 +869,17 @@ test_outcomes (void)
   workspace = wm_workspace_open (path, WM_WORKSPACE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   source = read_file (case_dir, "onboarding.waymark.json");
+  /* Stored as a draft, so that it can be edited after the run (it is
+   * simulated as a tried version either way). */
+  {
+    char *status = strstr (source, "\"status\": \"active\",\n      \"created_at\"");
+    char *launched = strstr (source, "\"launched_at\": \"2026-07-01T00:00:00Z\"");
+
+    g_assert_nonnull (status);
+    g_assert_nonnull (launched);
+    memcpy (status, "\"status\": \"draft\", ", strlen ("\"status\": \"active\","));
+    memcpy (launched, "\"launched_at\": null                  ", strlen ("\"launched_at\": \"2026-07-01T00:00:00Z\""));
+  }
   id = wm_workspace_import_flow (workspace, source, strlen (source), NULL, &error);
   g_assert_no_error (error);
   document = wm_workspace_export_flow (workspace, id, NULL, &error);
@@ -954,6 +965,22 @@ test_outcomes (void)
     find_widget (page, is_named, "compare-list"), ADW_TYPE_VIEW_STACK)), "outcomes");
   spin (100);
   save_screenshot (GTK_WIDGET (window), "run-outcomes-report.png");
+
+  /* The flow is not edited since the run; once it is, the page says so. */
+  g_assert_false (gtk_widget_get_visible (find_widget (page, is_named, "changed-note")));
+  g_assert_cmpint (wm_version_get_status (wm_flow_get_version (flow, version)), ==, WM_VERSION_DRAFT);
+  {
+    WmElement *element = wm_version_get_element_at (wm_flow_get_version (flow, version), 0);
+
+    wm_element_set_name (element, "Renamed after the run");
+    g_assert_true (wm_workspace_save_version (workspace, flow, version, &error));
+    g_assert_no_error (error);
+    g_assert_true (wm_run_page_show_run (WM_RUN_PAGE (page), run_id, &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_get_visible (find_widget (page, is_named, "changed-note")));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_widget (page, is_named, "changed-note"))), ==,
+                     "This flow was edited since the run");
+  }
 
   /* A stored report damaged behind the app's back is refused, naming the
    * run and what to do; the page keeps what it showed. */
