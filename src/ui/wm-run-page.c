@@ -331,6 +331,7 @@ make_table_view (GtkSortListModel     **model_out,
   const WmReportColumn *columns = elements ? wm_report_element_columns (&n_columns)
                                            : wm_report_channel_columns (&n_columns);
   GtkSortListModel *sorted;
+  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (view), TRUE);
   gtk_column_view_set_reorderable (GTK_COLUMN_VIEW (view), FALSE);
@@ -348,8 +349,8 @@ make_table_view (GtkSortListModel     **model_out,
                 columns[i].property, columns[i].money, TRUE);
 
   sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (GTK_COLUMN_VIEW (view))));
-  gtk_column_view_set_model (GTK_COLUMN_VIEW (view),
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (sorted)))));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (sorted)));
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (view), GTK_SELECTION_MODEL (selection));
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   *model_out = sorted;
