@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-runs-dialog.h"
 #include "wm-window.h"
 
 /* The schema id is the same for the regular and the development profile:
@@ -20,6 +21,10 @@ struct _WmWindow
   GtkStack      *stack;
   WmFlowsPage   *flows_page;
   WmEditorPage  *editor_page;
+  WmRunPage     *run_page;
+
+  /* The page to go back to from the run page. */
+  char          *before_run;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -61,6 +66,65 @@ wm_window_open_flow (WmWindow    *self,
   gtk_stack_set_visible_child_name (self->stack, "editor");
   gtk_widget_grab_focus (GTK_WIDGET (wm_editor_page_get_canvas (self->editor_page)));
   return TRUE;
+}
+
+WmRunPage *
+wm_window_get_run_page (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->run_page;
+}
+
+gboolean
+wm_window_show_run (WmWindow  *self,
+                    gint64     id,
+                    GError   **error)
+{
+  const char *shown;
+
+  g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
+
+  if (!wm_run_page_show_run (self->run_page, id, error))
+    return FALSE;
+  shown = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (shown, "run") != 0)
+    {
+      g_free (self->before_run);
+      self->before_run = g_strdup (shown);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "run");
+  gtk_widget_grab_focus (GTK_WIDGET (self->run_page));
+  return TRUE;
+}
+
+static void
+run_page_back_cb (WmWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, self->before_run != NULL ? self->before_run : "flows");
+}
+
+static void
+show_run_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  WmWindow *self = WM_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_window_show_run (self, g_variant_get_int64 (parameter), &error))
+    wm_flows_page_add_toast (self->flows_page, error->message);
+}
+
+static void
+show_runs_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  WmWindow *self = WM_WINDOW (user_data);
+  WmWorkspace *workspace = wm_flows_page_get_workspace (self->flows_page);
+
+  if (workspace != NULL)
+    gtk_window_present (GTK_WINDOW (wm_runs_dialog_new (GTK_WINDOW (self), workspace)));
 }
 
 void
@@ -136,6 +200,7 @@ wm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->before_run, g_free);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
 }
@@ -154,6 +219,7 @@ application_changed_cb (WmWindow *self)
 
       wm_flows_page_set_workspace (self->flows_page, workspace);
       wm_editor_page_set_workspace (self->editor_page, workspace);
+      wm_run_page_set_workspace (self->run_page, workspace);
     }
 }
 
@@ -174,14 +240,23 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_page);
   gtk_widget_class_bind_template_callback (widget_class, flows_page_flow_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_page_closed_cb);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, run_page);
+  gtk_widget_class_bind_template_callback (widget_class, run_page_back_cb);
   g_type_ensure (WM_TYPE_FLOWS_PAGE);
   g_type_ensure (WM_TYPE_EDITOR_PAGE);
+  g_type_ensure (WM_TYPE_RUN_PAGE);
 }
 
 static void
 wm_window_init (WmWindow *self)
 {
+  static const GActionEntry run_actions[] = {
+    { "show-run", show_run_activated_cb, "x" },
+    { "show-runs", show_runs_activated_cb },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), run_actions, G_N_ELEMENTS (run_actions), self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

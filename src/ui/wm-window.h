@@ -6,6 +6,7 @@
 #include "wm-application.h"
 #include "wm-editor-page.h"
 #include "wm-flows-page.h"
+#include "wm-run-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,13 @@ WmEditorPage *wm_window_get_editor_page (WmWindow      *self);
 /* Opens flow @id in the editor page and shows it. */
 gboolean      wm_window_open_flow       (WmWindow      *self,
                                          const char    *id,
+                                         GError       **error);
+/* The flow performance page of a stored run (win.show-run). */
+WmRunPage    *wm_window_get_run_page    (WmWindow      *self);
+/* Shows run @id on the performance page (what win.show-run does); Back
+ * returns to the page shown before. */
+gboolean      wm_window_show_run        (WmWindow      *self,
+                                         gint64         id,
                                          GError       **error);
 /* Saves and shows the list of flows. */
 void          wm_window_show_flows      (WmWindow      *self);
