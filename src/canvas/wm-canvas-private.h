@@ -95,6 +95,10 @@ struct _WmCanvas
   double              connect_x;      /* the loose end, canvas units */
   double              connect_y;
 
+  /* A customer's path (wm-canvas-highlight.c); NULL when none. */
+  GHashTable         *lit_elements;   /* set of element ids */
+  GHashTable         *lit_ports;      /* set of "element\x1fport" */
+
   /* Popovers (wm-canvas-edit.c). */
   GtkWidget          *connect_popover;
   GtkWidget          *context_menu;
@@ -140,6 +144,12 @@ void        _wm_canvas_update_rubberband    (WmCanvas     *self,
                                              const WmRect *rect);
 gboolean    _wm_canvas_move_focus           (WmCanvas     *self,
                                              GtkDirectionType direction);
+
+void        _wm_canvas_clear_highlight      (WmCanvas     *self);
+gboolean    _wm_canvas_node_dimmed          (WmCanvas     *self,
+                                             WmNode       *node);
+int         _wm_canvas_edge_lit             (WmCanvas     *self,
+                                             WmCanvasEdge *edge);
 
 void        _wm_canvas_class_init_input     (GtkWidgetClass *widget_class);
 void        _wm_canvas_init_input           (WmCanvas     *self);
