@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-timeline-page.h"
 #include "wm-window.h"
 
 /* The schema id is the same for the regular and the development profile:
@@ -20,6 +21,10 @@ struct _WmWindow
   GtkStack      *stack;
   WmFlowsPage   *flows_page;
   WmEditorPage  *editor_page;
+  WmTimelinePage *timeline_page;
+
+  /* The page the timeline was opened from, to go back to. */
+  char          *before_timeline;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -88,6 +93,59 @@ editor_page_closed_cb (WmWindow *self)
   wm_window_show_flows (self);
 }
 
+/* win.show-timeline (x: a run id): the customer timeline of that run. */
+static void
+show_timeline_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  WmWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+
+  if (!wm_timeline_page_show_run (self->timeline_page, g_variant_get_int64 (parameter), &error))
+    {
+      if (g_strcmp0 (current, "editor") == 0)
+        wm_editor_page_add_toast (self->editor_page, error->message);
+      else
+        wm_flows_page_add_toast (self->flows_page, error->message);
+      return;
+    }
+  if (g_strcmp0 (current, "timeline") != 0)
+    {
+      g_free (self->before_timeline);
+      self->before_timeline = g_strdup (current);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "timeline");
+}
+
+static void
+timeline_page_closed_cb (WmWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->before_timeline != NULL ? self->before_timeline : "flows");
+}
+
+/* "Show in flow": the flow in the editor with the customer's path lit. */
+static void
+timeline_page_show_in_flow_cb (WmWindow   *self,
+                               const char *flow_id,
+                               GStrv       element_ids,
+                               GStrv       port_keys)
+{
+  g_autoptr(GError) error = NULL;
+  WmCanvas *canvas;
+
+  if (!wm_window_open_flow (self, flow_id, &error))
+    {
+      wm_flows_page_add_toast (self->flows_page, error->message);
+      return;
+    }
+  canvas = wm_editor_page_get_canvas (self->editor_page);
+  wm_canvas_set_highlighted_path (canvas, (const char * const *) element_ids,
+                                  (const char * const *) port_keys);
+}
+
 static void
 restore_window_state (WmWindow *self)
 {
@@ -136,6 +194,7 @@ wm_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->before_timeline, g_free);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
 }
@@ -154,6 +213,7 @@ application_changed_cb (WmWindow *self)
 
       wm_flows_page_set_workspace (self->flows_page, workspace);
       wm_editor_page_set_workspace (self->editor_page, workspace);
+      wm_timeline_page_set_workspace (self->timeline_page, workspace);
     }
 }
 
@@ -172,16 +232,26 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, flows_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, flows_page_flow_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_page_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_page_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_page_show_in_flow_cb);
   g_type_ensure (WM_TYPE_FLOWS_PAGE);
   g_type_ensure (WM_TYPE_EDITOR_PAGE);
+  g_type_ensure (WM_TYPE_TIMELINE_PAGE);
 }
 
 static void
 wm_window_init (WmWindow *self)
 {
+  static const GActionEntry timeline_actions[] = {
+    { "show-timeline", show_timeline_activated_cb, "x" },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), timeline_actions,
+                                   G_N_ELEMENTS (timeline_actions), self);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
