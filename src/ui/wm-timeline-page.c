@@ -230,7 +230,6 @@ wm_timeline_page_find_customer (WmTimelinePage  *self,
   g_autoptr(GHashTable) seen = NULL;
   WmTimelineModel *model;
   GTimeZone *zone;
-  gsize len;
   guint n;
 
   g_return_val_if_fail (WM_IS_TIMELINE_PAGE (self), FALSE);
@@ -252,7 +251,7 @@ wm_timeline_page_find_customer (WmTimelinePage  *self,
   profile = wm_timeline_find_profile (self->run->profiles_path, trimmed, error);
   if (profile == NULL)
     return FALSE;
-  id = g_strndup (wm_profile_get_id (profile, &len), len);
+  id = g_strdup (wm_profile_get_id (profile, NULL));
   zone = wm_timeline_zone_for (self->program, profile);
   timeline = wm_timeline_rerun (self->program, profile);
   model = wm_timeline_model_new (self->program, timeline, zone, error);
