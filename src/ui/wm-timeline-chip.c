@@ -170,8 +170,8 @@ wm_timeline_chip_bind (WmTimelineChip *self,
   description = wm_timeline_item_describe (item);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->direction),
-                                direction == WM_TIMELINE_INBOUND ? "call-incoming-symbolic"
-                                : direction == WM_TIMELINE_OUTBOUND ? "call-outgoing-symbolic"
+                                direction == WM_TIMELINE_INBOUND ? "wm-arrow-in-symbolic"
+                                : direction == WM_TIMELINE_OUTBOUND ? "wm-arrow-out-symbolic"
                                 : "emblem-default-symbolic");
   gtk_widget_set_visible (self->direction, direction != WM_TIMELINE_INTERNAL);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), wm_timeline_item_icon_name (item));
@@ -236,9 +236,9 @@ wm_timeline_chip_init (WmTimelineChip *self)
   self->position = G_MAXUINT;
   self->direction = gtk_image_new ();
   self->icon = gtk_image_new ();
-  self->dot = gtk_label_new (NULL);
+  self->dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (self->dot, "failure-dot");
-  gtk_widget_set_valign (self->dot, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->dot, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (self->dot, TRUE);
   gtk_widget_set_halign (self->dot, GTK_ALIGN_END);
   self->title = gtk_label_new (NULL);

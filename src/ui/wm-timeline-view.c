@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "wm-timeline-chip.h"
 #include "wm-timeline-view.h"
@@ -24,6 +25,8 @@
 #define MARGIN    16
 #define HEADER    34    /* the date labels */
 #define LANE_GAP  14
+#define DAY_MIN   220   /* room for the date heading */
+#define CONTENT_HEIGHT (HEADER + 4 * LANE_GAP + 3 * CHIP_H)
 
 struct _WmTimelineView
 {
@@ -116,22 +119,18 @@ item_x (WmTimelineView *self,
          + (position - g_array_index (self->day_first, guint, day)) * (double) SLOT;
 }
 
+/* The lanes share the height: events above the axis, the flows on it,
+ * messages below. */
 static double
-lane_y (WmTimelineDirection direction)
+lane_y (WmTimelineView      *self,
+        WmTimelineDirection  direction)
 {
-  switch (direction)
-    {
-    case WM_TIMELINE_INBOUND:
-      return HEADER + LANE_GAP;
-    case WM_TIMELINE_INTERNAL:
-      return HEADER + 2 * LANE_GAP + CHIP_H;
-    case WM_TIMELINE_OUTBOUND:
-    default:
-      return HEADER + 3 * LANE_GAP + 2 * CHIP_H;
-    }
-}
+  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), CONTENT_HEIGHT);
+  double lane = MIN ((height - HEADER) / 3.0, CHIP_H + 4 * LANE_GAP);
+  int index = direction == WM_TIMELINE_INBOUND ? 0 : direction == WM_TIMELINE_INTERNAL ? 1 : 2;
 
-#define CONTENT_HEIGHT (HEADER + 4 * LANE_GAP + 3 * CHIP_H)
+  return floor (HEADER + lane * index + (lane - CHIP_H) / 2.0);
+}
 
 static void
 rebuild_days (WmTimelineView *self)
@@ -150,7 +149,7 @@ rebuild_days (WmTimelineView *self)
       g_array_append_val (self->day_value, day);
       g_array_append_val (self->day_first, first);
       g_array_append_val (self->day_x, x);
-      x += DAY_GAP + count * (double) SLOT;
+      x += DAY_GAP + MAX (count * (double) SLOT, DAY_MIN);
     }
   g_array_append_val (self->day_x, x);
 }
@@ -319,7 +318,7 @@ wm_timeline_view_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (GTK_WIDGET (chip),
                                 &(GtkAllocation) {
                                   item_x (self, position) - h,
-                                  lane_y (wm_timeline_item_get_direction (item)),
+                                  lane_y (self, wm_timeline_item_get_direction (item)),
                                   MAX (CHIP_W, min), CHIP_H },
                                 -1);
     }
@@ -366,7 +365,7 @@ wm_timeline_view_snapshot (GtkWidget   *widget,
   GdkRGBA fg, line, axis;
   GHashTableIter iter;
   gpointer key, value;
-  double axis_y = lane_y (WM_TIMELINE_INTERNAL) + CHIP_H / 2.0;
+  double axis_y = lane_y (self, WM_TIMELINE_INTERNAL) + CHIP_H / 2.0;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
@@ -413,9 +412,9 @@ wm_timeline_view_snapshot (GtkWidget   *widget,
     {
       WmTimelineItem *item = wm_timeline_chip_get_item (value);
       double x = item_x (self, GPOINTER_TO_UINT (key)) - h + CHIP_W / 2.0;
-      double y = lane_y (wm_timeline_item_get_direction (item));
+      double y = lane_y (self, wm_timeline_item_get_direction (item));
 
-      if (y < axis_y)
+      if (y + CHIP_H < axis_y)
         gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (x, y + CHIP_H, 1, axis_y - y - CHIP_H));
       else if (y > axis_y)
         gtk_snapshot_append_color (snapshot, &axis, &GRAPHENE_RECT_INIT (x, axis_y, 1, y - axis_y));
