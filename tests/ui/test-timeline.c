@@ -520,6 +520,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GVariantDict) options = NULL;
+  WmWorkspace *workspace;
+  int status = 0;
+  int ret;
 
   g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
@@ -532,11 +538,24 @@ main (int   argc,
   adw_init ();
   wm_ui_ensure_types ();
 
-  /* The default workspace (in the isolated data dir) has the sample. */
+  /* The app opens the workspace of --workspace at startup: give it one
+   * of our own (the per-test isolated dirs do not cover main, so the
+   * default would be the user's), created with the sample. */
+  data_dir = g_dir_make_tmp ("waymark-timeline-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (data_dir, "workspace.db", NULL);
+  workspace = wm_workspace_open (path, WM_WORKSPACE_OPEN_CREATE | WM_WORKSPACE_OPEN_SAMPLE, &error);
+  g_assert_no_error (error);
+  g_object_unref (workspace);
   app = wm_application_new ();
+  options = g_variant_dict_new (NULL);
+  g_variant_dict_insert_value (options, "workspace", g_variant_new_bytestring (path));
+  g_signal_emit_by_name (app, "handle-local-options", options, &status);
+  g_assert_cmpint (status, ==, -1);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (wm_application_get_workspace (app));
+  g_assert_cmpstr (wm_workspace_get_path (wm_application_get_workspace (app)), ==, path);
   run_id = store_sample_run (wm_application_get_workspace (app));
 
   g_test_add_func ("/ui/timeline/the-action-opens-the-runs-timeline", test_action_opens_the_runs_timeline);
@@ -545,5 +564,14 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/keys-step-open-and-close", test_keyboard_steps_and_opens);
   g_test_add_func ("/ui/timeline/details-step-within-a-date-and-show-the-path", test_details_step_and_show_in_flow);
 
-  return g_test_run ();
+  ret = g_test_run ();
+  g_object_unref (app);
+  /* The workspace, its sample profiles and the folders around them. */
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", data_dir);
+
+    if (g_str_has_prefix (data_dir, g_get_tmp_dir ()))
+      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
+  }
+  return ret;
 }
