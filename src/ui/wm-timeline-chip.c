@@ -74,8 +74,8 @@ wm_timeline_item_icon_name (WmTimelineItem *item)
     }
 }
 
-static const char *
-channel_title (const char *channel)
+const char *
+wm_timeline_channel_title (const char *channel)
 {
   if (g_strcmp0 (channel, "sms") == 0)
     return _("SMS");
@@ -108,7 +108,7 @@ wm_timeline_item_title (WmTimelineItem *item)
     case WM_TIMELINE_ENTER:
       return g_strdup (_("Entered"));
     case WM_TIMELINE_SEND:
-      return g_strdup (channel_title (wm_timeline_item_get_channel (item)));
+      return g_strdup (wm_timeline_channel_title (wm_timeline_item_get_channel (item)));
     case WM_TIMELINE_NO_CONTACT:
       return g_strdup (_("No contact"));
     case WM_TIMELINE_NOTIFY:

@@ -146,7 +146,8 @@ update (WmTimelineDetails *self)
   set_row (self->flow_row, flow);
   set_row (self->version_row, version);
   set_row (self->element_row, wm_timeline_item_get_element (item));
-  set_row (self->channel_row, wm_timeline_item_get_channel (item));
+  set_row (self->channel_row, wm_timeline_item_get_channel (item) != NULL
+                              ? wm_timeline_channel_title (wm_timeline_item_get_channel (item)) : NULL);
   set_row (self->cost_row, cost);
   set_row (self->delivered_row, delivered);
   set_row (self->opened_row, opened);

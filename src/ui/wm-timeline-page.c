@@ -15,6 +15,7 @@
 
 #include "wm-run-program.h"
 #include "wm-runs.h"
+#include "wm-timeline-chip.h"
 #include "wm-timeline-grid.h"
 #include "wm-timeline-page.h"
 
@@ -228,6 +229,7 @@ wm_timeline_page_find_customer (WmTimelinePage  *self,
   g_autofree char *id = NULL;
   g_autofree char *trimmed = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
   WmTimelineModel *model;
   GTimeZone *zone;
   guint n;
@@ -271,7 +273,10 @@ wm_timeline_page_find_customer (WmTimelinePage  *self,
       if (channel != NULL && g_hash_table_add (seen, (gpointer) channel))
         g_ptr_array_add (self->channels, (gpointer) channel);
     }
-  fill_dropdown (self, self->channel_dropdown, _("All channels"), self->channels);
+  titles = g_ptr_array_new ();
+  for (guint i = 0; i < self->channels->len; i++)
+    g_ptr_array_add (titles, (gpointer) wm_timeline_channel_title (g_ptr_array_index (self->channels, i)));
+  fill_dropdown (self, self->channel_dropdown, _("All channels"), titles);
   apply_filters (self);
   wm_timeline_view_set_model (self->timeline_view, model);
   wm_timeline_grid_set_model (self->grid, model);

@@ -12,6 +12,8 @@
 #include "wm-launch-dialog.h"
 #include "wm-new-flow-dialog.h"
 #include "wm-palette.h"
+#include "wm-timeline-details.h"
+#include "wm-timeline-page.h"
 #include "wm-ui-types.h"
 #include "wm-validation-panel.h"
 #include "wm-window.h"
@@ -28,4 +30,6 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_LAUNCH_DIALOG);
   g_type_ensure (WM_TYPE_EDITOR_PAGE);
   g_type_ensure (WM_TYPE_VALIDATION_PANEL);
+  g_type_ensure (WM_TYPE_TIMELINE_PAGE);
+  g_type_ensure (WM_TYPE_TIMELINE_DETAILS);
 }

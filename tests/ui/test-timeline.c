@@ -479,7 +479,8 @@ test_details_step_and_show_in_flow (void)
   item = wm_timeline_details_get_item (details);
   g_assert_cmpint (wm_timeline_item_get_kind (item), ==, WM_TIMELINE_SEND);
   g_assert_cmpstr (wm_timeline_details_get_value (details, "element"), ==, wm_timeline_item_get_element (item));
-  g_assert_cmpstr (wm_timeline_details_get_value (details, "channel"), ==, wm_timeline_item_get_channel (item));
+  g_assert_cmpstr (wm_timeline_details_get_value (details, "channel"), ==,
+                   wm_timeline_channel_title (wm_timeline_item_get_channel (item)));
   g_assert_nonnull (wm_timeline_details_get_value (details, "cost"));
   g_assert_nonnull (wm_timeline_details_get_value (details, "delivered"));
   g_assert_null (wm_timeline_details_get_value (details, "outcome"));
