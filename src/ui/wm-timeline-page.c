@@ -80,6 +80,7 @@ static void
 close_details (WmTimelinePage *self)
 {
   gtk_revealer_set_reveal_child (self->details_revealer, FALSE);
+  wm_timeline_view_set_selected (self->timeline_view, G_MAXUINT);
 }
 
 static void
@@ -371,6 +372,7 @@ wm_timeline_page_open_item (WmTimelinePage *self,
     }
   wm_timeline_details_show (self->details, self->model, position);
   gtk_revealer_set_reveal_child (self->details_revealer, TRUE);
+  wm_timeline_view_set_selected (self->timeline_view, position);
 }
 
 WmTimelineView *
@@ -436,6 +438,7 @@ static void
 details_position_changed_cb (WmTimelinePage *self,
                              guint           position)
 {
+  wm_timeline_view_set_selected (self->timeline_view, position);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "timeline") == 0)
     {
       GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));

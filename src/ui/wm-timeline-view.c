@@ -49,6 +49,7 @@ struct _WmTimelineView
   GPtrArray       *chips;       /* every WmTimelineChip, bound or free */
   GHashTable      *bound;       /* position -> WmTimelineChip */
   guint            focus_position;
+  guint            selected;    /* the item whose details are open */
 };
 
 enum {
@@ -235,6 +236,27 @@ free_chip (WmTimelineView *self)
   return WM_TIMELINE_CHIP (chip);
 }
 
+static void
+mark_selected (WmTimelineView *self,
+               WmTimelineChip *chip)
+{
+  if (wm_timeline_chip_get_position (chip) == self->selected)
+    gtk_widget_set_state_flags (GTK_WIDGET (chip), GTK_STATE_FLAG_SELECTED, FALSE);
+  else
+    gtk_widget_unset_state_flags (GTK_WIDGET (chip), GTK_STATE_FLAG_SELECTED);
+}
+
+void
+wm_timeline_view_set_selected (WmTimelineView *self,
+                               guint           position)
+{
+  g_return_if_fail (WM_IS_TIMELINE_VIEW (self));
+
+  self->selected = position;
+  for (guint i = 0; i < self->chips->len; i++)
+    mark_selected (self, g_ptr_array_index (self->chips, i));
+}
+
 /* Binds chips to the items in view and frees the others. */
 static void
 update_chips (WmTimelineView *self)
@@ -268,6 +290,7 @@ update_chips (WmTimelineView *self)
       wm_timeline_chip_bind (chip, item, p);
       gtk_widget_set_child_visible (GTK_WIDGET (chip), TRUE);
       g_hash_table_insert (self->bound, GUINT_TO_POINTER (p), chip);
+      mark_selected (self, chip);
     }
 }
 
@@ -548,6 +571,7 @@ items_changed_cb (WmTimelineView *self)
   unbind_all (self);
   rebuild_days (self);
   self->focus_position = G_MAXUINT;
+  wm_timeline_view_set_selected (self, G_MAXUINT);
   self->scroll_to_end = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -736,6 +760,7 @@ wm_timeline_view_init (WmTimelineView *self)
   self->chips = g_ptr_array_new ();
   self->bound = g_hash_table_new (NULL, NULL);
   self->focus_position = G_MAXUINT;
+  self->selected = G_MAXUINT;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -32,6 +32,9 @@ void             wm_timeline_view_focus_item     (WmTimelineView  *self,
                                                   guint            position);
 /* The item focused or last stepped to, or G_MAXUINT. */
 guint            wm_timeline_view_get_focus_item (WmTimelineView  *self);
+/* Marks the item whose details are shown (G_MAXUINT: none). */
+void             wm_timeline_view_set_selected   (WmTimelineView  *self,
+                                                  guint            position);
 /* How many item widgets are bound now (what is drawn). */
 guint            wm_timeline_view_get_n_shown    (WmTimelineView  *self);
 /* The widget showing @position, or NULL when it is not in view. */

@@ -478,6 +478,15 @@ test_details_step_and_show_in_flow (void)
       }
   item = wm_timeline_details_get_item (details);
   g_assert_cmpint (wm_timeline_item_get_kind (item), ==, WM_TIMELINE_SEND);
+  spin (100);
+  /* The item shown is marked on the timeline. */
+  {
+    GtkWidget *chip = wm_timeline_view_get_chip (wm_timeline_page_get_view (page),
+                                                 wm_timeline_details_get_position (details));
+
+    g_assert_nonnull (chip);
+    g_assert_true (gtk_widget_get_state_flags (chip) & GTK_STATE_FLAG_SELECTED);
+  }
   g_assert_cmpstr (wm_timeline_details_get_value (details, "element"), ==, wm_timeline_item_get_element (item));
   g_assert_cmpstr (wm_timeline_details_get_value (details, "channel"), ==,
                    wm_timeline_channel_title (wm_timeline_item_get_channel (item)));
