@@ -504,6 +504,17 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Where a person starts: the search, or the customer's timeline. */
+static gboolean
+wm_timeline_page_grab_focus (GtkWidget *widget)
+{
+  WmTimelinePage *self = WM_TIMELINE_PAGE (widget);
+
+  if (self->model != NULL)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 wm_timeline_page_dispose (GObject *object)
 {
@@ -541,6 +552,7 @@ wm_timeline_page_class_init (WmTimelinePageClass *klass)
 
   object_class->dispose = wm_timeline_page_dispose;
   object_class->finalize = wm_timeline_page_finalize;
+  widget_class->grab_focus = wm_timeline_page_grab_focus;
 
   signals[CLOSED] =
     g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

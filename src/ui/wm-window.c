@@ -117,6 +117,7 @@ show_timeline_activated_cb (GSimpleAction *action,
       self->before_timeline = g_strdup (current);
     }
   gtk_stack_set_visible_child_name (self->stack, "timeline");
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_page));
 }
 
 static void

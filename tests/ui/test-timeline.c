@@ -241,8 +241,10 @@ test_action_opens_the_runs_timeline (void)
   WmWindow *window = open_window (&page);
   g_autoptr(GError) error = NULL;
 
-  /* No customer yet: the page asks for one. */
+  /* No customer yet: the page asks for one, in the search entry. */
   g_assert_null (wm_timeline_page_get_model (page));
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (page)));
 
   /* A run that does not exist is refused and the page stays as it was. */
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-timeline",
@@ -250,6 +252,21 @@ test_action_opens_the_runs_timeline (void)
   spin (100);
   g_assert_cmpint (wm_timeline_page_get_run_id (page), ==, run_id);
   destroy_window (window);
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SEARCH_ENTRY (child))
+        return child;
+      if ((found = find_search_entry (child)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static void
@@ -282,6 +299,17 @@ test_find_by_id_and_by_email (void)
     *p = g_ascii_toupper (*p);
   find_customer (page, upper);
   g_assert_cmpuint (wm_timeline_model_get_n_all (wm_timeline_page_get_model (page)), ==, by_id);
+
+  /* Typed into the search entry and activated, as a person does. */
+  {
+    GtkWidget *entry = find_search_entry (GTK_WIDGET (page));
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), customer_id);
+    g_signal_emit_by_name (entry, "activate");
+    spin (100);
+    g_assert_cmpuint (wm_timeline_model_get_n_all (wm_timeline_page_get_model (page)), ==, by_id);
+  }
 
   /* Someone not in the file: the error names the query, the customer
    * shown stays. */
