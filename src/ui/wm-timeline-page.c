@@ -19,14 +19,38 @@
 #include "wm-timeline-grid.h"
 #include "wm-timeline-page.h"
 
+/* A run and its compiled program, shared with searches in flight: a
+ * timeline model refers to the program, and a search that finishes after
+ * another run was opened must not find it freed. */
+typedef struct
+{
+  WmRun        *run;
+  WmSimProgram *program;
+} RunInputs;
+
+static void
+run_inputs_clear (RunInputs *inputs)
+{
+  wm_sim_program_free (inputs->program);
+  wm_run_free (inputs->run);
+}
+
+static void
+run_inputs_unref (RunInputs *inputs)
+{
+  g_atomic_rc_box_release_full (inputs, (GDestroyNotify) run_inputs_clear);
+}
+
 struct _WmTimelinePage
 {
   GtkWidget          parent_instance;
 
   WmWorkspace       *workspace;
-  WmRun             *run;
-  WmSimProgram      *program;
+  RunInputs         *inputs;     /* NULL when no run is shown */
   WmTimelineModel   *model;
+  guint              search;     /* the latest search started */
+  gboolean           searching;  /* and it has not finished */
+  char              *shown_id;   /* the customer's id */
   GPtrArray         *flow_ids;   /* after "All flows" in the drop-down */
   GPtrArray         *channels;   /* after "All channels" */
   GtkColumnView     *grid;
@@ -100,8 +124,9 @@ static void
 clear_run (WmTimelinePage *self)
 {
   clear_customer (self);
-  g_clear_pointer (&self->program, wm_sim_program_free);
-  g_clear_pointer (&self->run, wm_run_free);
+  g_clear_pointer (&self->inputs, run_inputs_unref);
+  self->search++;   /* a search in flight is now stale */
+  self->searching = FALSE;
   g_ptr_array_set_size (self->flow_ids, 0);
   fill_dropdown (self, self->flow_dropdown, _("All flows"), NULL);
 }
@@ -154,8 +179,9 @@ wm_timeline_page_show_run (WmTimelinePage  *self,
     }
 
   clear_run (self);
-  self->program = program;
-  self->run = g_steal_pointer (&run);
+  self->inputs = g_atomic_rc_box_new0 (RunInputs);
+  self->inputs->program = program;
+  self->inputs->run = g_steal_pointer (&run);
   labels = g_ptr_array_new ();
   for (guint i = 0; i < program->n_flows; i++)
     {
@@ -165,10 +191,10 @@ wm_timeline_page_show_run (WmTimelinePage  *self,
       g_ptr_array_add (labels, (gpointer) (flow->name != NULL && *flow->name != '\0' ? flow->name : flow->id));
     }
   fill_dropdown (self, self->flow_dropdown, _("All flows"), labels);
-  adw_window_title_set_subtitle (self->window_title, self->run->name);
+  adw_window_title_set_subtitle (self->window_title, self->inputs->run->name);
   adw_status_page_set_description (self->status_page,
                                    _("Enter a profile id, e-mail address or phone number to see everything that happened to that customer in this run."));
-  if (wm_run_profiles_changed (self->run))
+  if (wm_run_profiles_changed (self->inputs->run))
     adw_toast_overlay_add_toast (self->toast_overlay,
                                  adw_toast_new (_("The profile file changed since this run: a customer’s timeline may differ from the run’s")));
   return TRUE;
@@ -178,7 +204,7 @@ gint64
 wm_timeline_page_get_run_id (WmTimelinePage *self)
 {
   g_return_val_if_fail (WM_IS_TIMELINE_PAGE (self), 0);
-  return self->run != NULL ? self->run->id : 0;
+  return self->inputs != NULL ? self->inputs->run->id : 0;
 }
 
 static void
@@ -220,49 +246,49 @@ update_customer_label (WmTimelinePage *self,
   gtk_label_set_text (self->customer_label, text);
 }
 
-gboolean
-wm_timeline_page_find_customer (WmTimelinePage  *self,
-                                const char      *query,
-                                GError         **error)
+/* The customer's model: found in the run's profile file and simulated
+ * again alone. Touches nothing of the page, so it runs in a thread too. */
+static WmTimelineModel *
+load_customer (RunInputs   *inputs,
+               const char  *query,
+               char       **id,
+               GError     **error)
 {
   g_autoptr(WmProfile) profile = NULL;
   g_autofree char *timeline = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *trimmed = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GPtrArray) titles = NULL;
-  WmTimelineModel *model;
+  g_autofree char *trimmed = g_strstrip (g_strdup (query));
   GTimeZone *zone;
-  guint n;
+  WmTimelineModel *model;
 
-  g_return_val_if_fail (WM_IS_TIMELINE_PAGE (self), FALSE);
-  g_return_val_if_fail (query != NULL, FALSE);
-
-  if (self->run == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                           _("No run is shown: open a run’s timeline first"));
-      return FALSE;
-    }
-  trimmed = g_strstrip (g_strdup (query));
   if (*trimmed == '\0')
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("Enter a profile id, e-mail address or phone number"));
-      return FALSE;
+      return NULL;
     }
-  profile = wm_timeline_find_profile (self->run->profiles_path, trimmed, error);
+  profile = wm_timeline_find_profile (inputs->run->profiles_path, trimmed, error);
   if (profile == NULL)
-    return FALSE;
-  id = g_strdup (wm_profile_get_id (profile, NULL));
-  zone = wm_timeline_zone_for (self->program, profile);
-  timeline = wm_timeline_rerun (self->program, profile);
-  model = wm_timeline_model_new (self->program, timeline, zone, error);
+    return NULL;
+  *id = g_strdup (wm_profile_get_id (profile, NULL));
+  zone = wm_timeline_zone_for (inputs->program, profile);
+  timeline = wm_timeline_rerun (inputs->program, profile);
+  model = wm_timeline_model_new (inputs->program, timeline, zone, error);
   if (model == NULL)
-    return FALSE;
+    g_clear_pointer (id, g_free);
+  return model;
+}
+
+static void
+show_customer (WmTimelinePage  *self,
+               WmTimelineModel *model,
+               const char      *id)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GPtrArray) titles = NULL;
+  guint n;
 
   clear_customer (self);
-  self->model = model;
+  self->model = g_object_ref (model);
   /* The channels this customer has items of, in the order they appear. */
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -281,23 +307,140 @@ wm_timeline_page_find_customer (WmTimelinePage  *self,
   apply_filters (self);
   wm_timeline_view_set_model (self->timeline_view, model);
   wm_timeline_grid_set_model (self->grid, model);
+  g_free (self->shown_id);
+  self->shown_id = g_strdup (id);
   update_customer_label (self, id);
   gtk_stack_set_visible_child_name (self->content_stack, "items");
+}
+
+static gboolean
+check_run_shown (WmTimelinePage  *self,
+                 GError         **error)
+{
+  if (self->inputs != NULL)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                       _("No run is shown: open a run’s timeline first"));
+  return FALSE;
+}
+
+gboolean
+wm_timeline_page_find_customer (WmTimelinePage  *self,
+                                const char      *query,
+                                GError         **error)
+{
+  g_autoptr(WmTimelineModel) model = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (WM_IS_TIMELINE_PAGE (self), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+
+  if (!check_run_shown (self, error))
+    return FALSE;
+  self->search++;   /* a search in flight is now stale */
+  self->searching = FALSE;
+  model = load_customer (self->inputs, query, &id, error);
+  if (model == NULL)
+    return FALSE;
+  show_customer (self, model, id);
   return TRUE;
 }
 
+typedef struct
+{
+  RunInputs *inputs;
+  char      *query;
+  char      *id;
+  char      *shown_id;   /* the customer shown when it started */
+  guint      search;
+} Search;
+
+static void
+search_free (Search *search)
+{
+  run_inputs_unref (search->inputs);
+  g_free (search->query);
+  g_free (search->id);
+  g_free (search->shown_id);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  Search *search = data;
+  GError *error = NULL;
+  WmTimelineModel *model = load_customer (search->inputs, search->query, &search->id, &error);
+
+  if (model != NULL)
+    g_task_return_pointer (task, model, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WmTimelinePage *self = WM_TIMELINE_PAGE (source);
+  Search *search = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTimelineModel) model = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Another search or run since: this answer is no longer wanted. */
+  if (search->search != self->search || search->inputs != self->inputs)
+    return;
+  self->searching = FALSE;
+  if (model == NULL)
+    {
+      adw_status_page_set_description (self->status_page, error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      if (self->model != NULL)
+        update_customer_label (self, search->shown_id);
+      else
+        gtk_label_set_text (self->customer_label, "");
+      return;
+    }
+  show_customer (self, model, search->id);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+}
+
+/* The entry searches in a thread: a large profile file takes a while to
+ * read, and the window stays responsive meanwhile. */
 static void
 search_activated_cb (WmTimelinePage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Search *search;
 
-  if (!wm_timeline_page_find_customer (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), &error))
+  if (!check_run_shown (self, &error))
     {
-      adw_status_page_set_description (self->status_page, error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
     }
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+  search = g_new0 (Search, 1);
+  search->inputs = g_atomic_rc_box_acquire (self->inputs);
+  search->query = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  search->search = ++self->search;
+  task = g_task_new (self, NULL, search_done_cb, NULL);
+  g_task_set_source_tag (task, search_activated_cb);
+  g_task_set_task_data (task, search, (GDestroyNotify) search_free);
+  search->shown_id = g_strdup (self->shown_id);
+  self->searching = TRUE;
+  gtk_label_set_text (self->customer_label, _("Searching…"));
+  g_task_run_in_thread (task, search_thread);
+}
+
+gboolean
+wm_timeline_page_is_searching (WmTimelinePage *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_PAGE (self), FALSE);
+  return self->searching;
 }
 
 WmTimelineModel *
@@ -528,8 +671,7 @@ wm_timeline_page_dispose (GObject *object)
   self->grid = NULL;
   /* The model refers to the program: drop it first. */
   g_clear_object (&self->model);
-  g_clear_pointer (&self->program, wm_sim_program_free);
-  g_clear_pointer (&self->run, wm_run_free);
+  g_clear_pointer (&self->inputs, run_inputs_unref);
   g_clear_object (&self->workspace);
   G_OBJECT_CLASS (wm_timeline_page_parent_class)->dispose (object);
 }
@@ -539,6 +681,7 @@ wm_timeline_page_finalize (GObject *object)
 {
   WmTimelinePage *self = WM_TIMELINE_PAGE (object);
 
+  g_free (self->shown_id);
   g_ptr_array_unref (self->flow_ids);
   g_ptr_array_unref (self->channels);
   G_OBJECT_CLASS (wm_timeline_page_parent_class)->finalize (object);

@@ -39,6 +39,8 @@ gint64             wm_timeline_page_get_run_id     (WmTimelinePage *self);
 gboolean           wm_timeline_page_find_customer  (WmTimelinePage *self,
                                                     const char     *query,
                                                     GError        **error);
+/* Whether a search typed in the entry is still running (in a thread). */
+gboolean           wm_timeline_page_is_searching   (WmTimelinePage *self);
 /* The customer's items as filtered, or NULL before one is found. */
 WmTimelineModel   *wm_timeline_page_get_model      (WmTimelinePage *self);
 /* Filters as the drop-downs set them; FALSE when the run has no such flow

@@ -305,9 +305,25 @@ test_find_by_id_and_by_email (void)
     GtkWidget *entry = find_search_entry (GTK_WIDGET (page));
 
     g_assert_nonnull (entry);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    /* Show someone else first, to see the search change it. */
+    find_customer (page, customer_email);
     gtk_editable_set_text (GTK_EDITABLE (entry), customer_id);
     g_signal_emit_by_name (entry, "activate");
-    spin (100);
+    /* It searches in a thread. */
+    g_assert_true (wm_timeline_page_is_searching (page));
+    while (wm_timeline_page_is_searching (page) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (wm_timeline_page_is_searching (page));
+    g_assert_cmpuint (wm_timeline_model_get_n_all (wm_timeline_page_get_model (page)), ==, by_id);
+
+    /* Not found: said on the page, the customer shown stays. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "nobody@example.invalid");
+    g_signal_emit_by_name (entry, "activate");
+    while (wm_timeline_page_is_searching (page) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_false (wm_timeline_page_is_searching (page));
     g_assert_cmpuint (wm_timeline_model_get_n_all (wm_timeline_page_get_model (page)), ==, by_id);
   }
 
