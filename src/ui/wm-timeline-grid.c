@@ -57,7 +57,9 @@ element_text (WmTimelineItem *item)
 static char *
 channel_text (WmTimelineItem *item)
 {
-  return g_strdup (wm_timeline_item_get_channel (item));
+  const char *channel = wm_timeline_item_get_channel (item);
+
+  return channel != NULL ? g_strdup (wm_timeline_channel_title (channel)) : NULL;
 }
 
 static char *
