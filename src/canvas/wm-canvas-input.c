@@ -535,6 +535,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
       _wm_canvas_cancel_drag (self);
       return TRUE;
     }
+  if (keyval == GDK_KEY_Escape && wm_canvas_has_highlighted_path (self))
+    {
+      wm_canvas_set_highlighted_path (self, NULL, NULL);
+      return TRUE;
+    }
   if (keyval == GDK_KEY_space && (state & GDK_MODIFIER_MASK) == 0)
     {
       self->space_held = TRUE;

@@ -104,6 +104,9 @@ struct _WmCanvas
   GPtrArray          *shown_ghosts;   /* those allocated in view last time */
   GHashTable         *added_edges;    /* set of WmConnection* (a reference each) */
   char               *locked_id;      /* the element that cannot change, or NULL */
+  /* A customer's path (wm-canvas-highlight.c); NULL when none. */
+  GHashTable         *lit_elements;   /* set of element ids */
+  GHashTable         *lit_ports;      /* set of "element\x1fport" */
 
   /* Popovers (wm-canvas-edit.c). */
   GtkWidget          *connect_popover;
@@ -180,6 +183,11 @@ void        _wm_canvas_compare_snapshot     (WmCanvas     *self,
 /* The selected ids (NULL-terminated) without the locked element: what a
  * move, nudge, cut or delete may touch. */
 GPtrArray  *_wm_canvas_editable_ids         (WmCanvas     *self);
+void        _wm_canvas_clear_highlight      (WmCanvas     *self);
+gboolean    _wm_canvas_node_dimmed          (WmCanvas     *self,
+                                             WmNode       *node);
+int         _wm_canvas_edge_lit             (WmCanvas     *self,
+                                             WmCanvasEdge *edge);
 
 void        _wm_canvas_class_init_input     (GtkWidgetClass *widget_class);
 void        _wm_canvas_init_input           (WmCanvas     *self);

@@ -1095,11 +1095,26 @@ wm_canvas_snapshot (GtkWidget   *widget,
       if (self->drag_mode == DRAG_CONNECT && edge->from == self->connect_from
           && edge->port == self->connect_port)
         continue;   /* being moved: drawn loose below */
-      if (!lit && self->comparison != NULL && g_hash_table_contains (self->added_edges, edge->connection))
-        wm_draw_connection (cr, &edge->curve, line * 1.25, &self->colors.added);
-      else
-        wm_draw_connection (cr, &edge->curve, lit ? line * 1.25 : line,
-                            lit ? &self->colors.accent : &self->colors.connection);
+      switch (_wm_canvas_edge_lit (self, edge))
+        {
+        case 1:
+          wm_draw_connection (cr, &edge->curve, line * 2, &self->colors.accent);
+          break;
+        case -1:
+          {
+            GdkRGBA dim = self->colors.connection;
+
+            dim.alpha *= 0.3;
+            wm_draw_connection (cr, &edge->curve, line, &dim);
+          }
+          break;
+        default:
+          if (!lit && self->comparison != NULL && g_hash_table_contains (self->added_edges, edge->connection))
+            wm_draw_connection (cr, &edge->curve, line * 1.25, &self->colors.added);
+          else
+            wm_draw_connection (cr, &edge->curve, lit ? line * 1.25 : line,
+                                lit ? &self->colors.accent : &self->colors.connection);
+        }
     }
   _wm_canvas_compare_draw (self, cr, &view, line);
 
@@ -1126,7 +1141,16 @@ children:
   /* Ghosts under the elements: a new element may sit where one was. */
   _wm_canvas_compare_snapshot (self, snapshot);
   for (guint i = 0; i < self->shown->len; i++)
-    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->shown, i), snapshot);
+    {
+      WmNode *node = g_ptr_array_index (self->shown, i);
+      gboolean dim = _wm_canvas_node_dimmed (self, node);
+
+      if (dim)
+        gtk_snapshot_push_opacity (snapshot, 0.35);
+      gtk_widget_snapshot_child (widget, GTK_WIDGET (node), snapshot);
+      if (dim)
+        gtk_snapshot_pop (snapshot);
+    }
 
   if (gtk_widget_get_visible (self->rubberband))
     gtk_widget_snapshot_child (widget, self->rubberband, snapshot);
@@ -1471,6 +1495,7 @@ wm_canvas_set_version (WmCanvas    *self,
   wm_canvas_set_comparison (self, NULL);
   wm_canvas_set_locked_element (self, NULL);
   clear_model (self);
+  _wm_canvas_clear_highlight (self);
   if (version == NULL)
     {
       content_changed (self);
@@ -1653,6 +1678,7 @@ wm_canvas_finalize (GObject *object)
   g_hash_table_unref (self->badges);
   g_hash_table_unref (self->a11y_dirty);
   g_clear_pointer (&self->rubber_base, g_hash_table_unref);
+  _wm_canvas_clear_highlight (self);
   g_clear_pointer (&self->drag_ids, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
   wm_spatial_index_free (self->node_index);

@@ -149,6 +149,20 @@ GtkWidget   *wm_canvas_get_ghost          (WmCanvas           *self,
 void         wm_canvas_set_locked_element (WmCanvas           *self,
                                            const char         *id);
 const char  *wm_canvas_get_locked_element (WmCanvas           *self);
+/* "Show in flow": lights the elements of a customer's path and the
+ * connections it left them by, and dims the rest (view state; Escape
+ * clears it). @element_ids is NULL-terminated; @port_keys, when not NULL,
+ * has as many entries, each the port its element was left by or "" when
+ * the path ended there. NULL @element_ids clears. */
+void         wm_canvas_set_highlighted_path (WmCanvas         *self,
+                                           const char * const *element_ids,
+                                           const char * const *port_keys);
+gboolean     wm_canvas_has_highlighted_path (WmCanvas         *self);
+/* Whether element @element_id (with @port: its connection from that port)
+ * is on the lit path. */
+gboolean     wm_canvas_is_highlighted     (WmCanvas           *self,
+                                           const char         *element_id,
+                                           const char         *port);
 
 /* Edits, each one undo step. */
 void         wm_canvas_delete_selection   (WmCanvas           *self);

@@ -16,6 +16,8 @@
 #include "wm-palette.h"
 #include "wm-run-dialog.h"
 #include "wm-runs-list.h"
+#include "wm-timeline-details.h"
+#include "wm-timeline-page.h"
 #include "wm-ui-types.h"
 #include "wm-validation-panel.h"
 #include "wm-window.h"
@@ -36,4 +38,6 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_VALIDATION_PANEL);
   g_type_ensure (WM_TYPE_DEFINITIONS_WINDOW);
   g_type_ensure (WM_TYPE_DEFINITION_EDITOR);
+  g_type_ensure (WM_TYPE_TIMELINE_PAGE);
+  g_type_ensure (WM_TYPE_TIMELINE_DETAILS);
 }

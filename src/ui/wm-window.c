@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "wm-runs-dialog.h"
+#include "wm-timeline-page.h"
 #include "wm-window.h"
 
 /* The schema id is the same for the regular and the development profile:
@@ -25,6 +26,10 @@ struct _WmWindow
 
   /* The page to go back to from the run page. */
   char          *before_run;
+  WmTimelinePage *timeline_page;
+
+  /* The page the timeline was opened from, to go back to. */
+  char          *before_timeline;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -152,6 +157,60 @@ editor_page_closed_cb (WmWindow *self)
   wm_window_show_flows (self);
 }
 
+/* win.show-timeline (x: a run id): the customer timeline of that run. */
+static void
+show_timeline_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  WmWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *current = gtk_stack_get_visible_child_name (self->stack);
+
+  if (!wm_timeline_page_show_run (self->timeline_page, g_variant_get_int64 (parameter), &error))
+    {
+      if (g_strcmp0 (current, "editor") == 0)
+        wm_editor_page_add_toast (self->editor_page, error->message);
+      else
+        wm_flows_page_add_toast (self->flows_page, error->message);
+      return;
+    }
+  if (g_strcmp0 (current, "timeline") != 0)
+    {
+      g_free (self->before_timeline);
+      self->before_timeline = g_strdup (current);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "timeline");
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline_page));
+}
+
+static void
+timeline_page_closed_cb (WmWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->before_timeline != NULL ? self->before_timeline : "flows");
+}
+
+/* "Show in flow": the flow in the editor with the customer's path lit. */
+static void
+timeline_page_show_in_flow_cb (WmWindow   *self,
+                               const char *flow_id,
+                               GStrv       element_ids,
+                               GStrv       port_keys)
+{
+  g_autoptr(GError) error = NULL;
+  WmCanvas *canvas;
+
+  if (!wm_window_open_flow (self, flow_id, &error))
+    {
+      wm_flows_page_add_toast (self->flows_page, error->message);
+      return;
+    }
+  canvas = wm_editor_page_get_canvas (self->editor_page);
+  wm_canvas_set_highlighted_path (canvas, (const char * const *) element_ids,
+                                  (const char * const *) port_keys);
+}
+
 static void
 restore_window_state (WmWindow *self)
 {
@@ -201,6 +260,7 @@ wm_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WM_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->before_run, g_free);
+  g_clear_pointer (&self->before_timeline, g_free);
 
   G_OBJECT_CLASS (wm_window_parent_class)->dispose (object);
 }
@@ -220,6 +280,7 @@ application_changed_cb (WmWindow *self)
       wm_flows_page_set_workspace (self->flows_page, workspace);
       wm_editor_page_set_workspace (self->editor_page, workspace);
       wm_run_page_set_workspace (self->run_page, workspace);
+      wm_timeline_page_set_workspace (self->timeline_page, workspace);
     }
 }
 
@@ -238,6 +299,7 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, flows_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_page);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, flows_page_flow_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_page_closed_cb);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, run_page);
@@ -245,6 +307,9 @@ wm_window_class_init (WmWindowClass *klass)
   g_type_ensure (WM_TYPE_FLOWS_PAGE);
   g_type_ensure (WM_TYPE_EDITOR_PAGE);
   g_type_ensure (WM_TYPE_RUN_PAGE);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_page_closed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, timeline_page_show_in_flow_cb);
+  g_type_ensure (WM_TYPE_TIMELINE_PAGE);
 }
 
 static void
@@ -253,6 +318,7 @@ wm_window_init (WmWindow *self)
   static const GActionEntry run_actions[] = {
     { "show-run", show_run_activated_cb, "x" },
     { "show-runs", show_runs_activated_cb },
+    { "show-timeline", show_timeline_activated_cb, "x" },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -238,6 +238,51 @@ test_snapped_drag (Fixture       *f,
   g_assert_cmpfloat (y, ==, 0);
 }
 
+/* "Show in flow": the path is lit (elements, and connections by the port
+ * they were left by), the rest dimmed, until Escape or another version. */
+static void
+test_highlighted_path (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char * const elements[] = { "e1", "e2", "e3", NULL };
+  const char * const ports[] = { "out", "out", "", NULL };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->canvas));
+  gboolean handled = FALSE;
+
+  g_assert_false (wm_canvas_has_highlighted_path (f->canvas));
+  g_assert_false (wm_canvas_is_highlighted (f->canvas, "e1", NULL));
+
+  wm_canvas_set_highlighted_path (f->canvas, elements, ports);
+  g_assert_true (wm_canvas_has_highlighted_path (f->canvas));
+  g_assert_true (wm_canvas_is_highlighted (f->canvas, "e1", NULL));
+  g_assert_true (wm_canvas_is_highlighted (f->canvas, "e3", NULL));
+  g_assert_false (wm_canvas_is_highlighted (f->canvas, "e4", NULL));
+  g_assert_true (wm_canvas_is_highlighted (f->canvas, "e1", "out"));
+  g_assert_true (wm_canvas_is_highlighted (f->canvas, "e2", "out"));
+  /* The path ended at e3: its connection on to e4 is not lit. */
+  g_assert_false (wm_canvas_is_highlighted (f->canvas, "e3", "out"));
+  /* A path is view state: the document did not change. */
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, 0);
+  spin (50);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  g_assert_false (wm_canvas_has_highlighted_path (f->canvas));
+
+  /* Showing another version clears it too. */
+  wm_canvas_set_highlighted_path (f->canvas, elements, NULL);
+  g_assert_true (wm_canvas_is_highlighted (f->canvas, "e2", NULL));
+  g_assert_false (wm_canvas_is_highlighted (f->canvas, "e2", "out"));
+  wm_canvas_set_version (f->canvas, NULL, NULL);
+  g_assert_false (wm_canvas_has_highlighted_path (f->canvas));
+}
+
 static void
 test_escape_cancels_a_drag (Fixture       *f,
                             gconstpointer  data)
@@ -701,6 +746,7 @@ main (int   argc,
   ADD ("drag-moves-through-the-undo-stack", test_drag_moves_through_the_undo_stack);
   ADD ("snapped-drag", test_snapped_drag);
   ADD ("escape-cancels-a-drag", test_escape_cancels_a_drag);
+  ADD ("a-highlighted-path-lights-and-escape-clears", test_highlighted_path);
   ADD ("zoom-keeps-the-point-under-the-pointer", test_zoom_keeps_the_point_under_the_pointer);
   ADD ("rubber-band-selects", test_rubber_band_selects);
   ADD ("delete-and-undo", test_delete_and_undo);
