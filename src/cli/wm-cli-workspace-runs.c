@@ -18,18 +18,10 @@
 
 #include "wm-cli.h"
 #include "wm-cli-workspace.h"
-#include "wm-run-import.h"
-#include "wm-runs.h"
+#include "wm-runs-import.h"
 #include "wm-time.h"
 
 #define CMD "workspace"
-
-static WmFlow *
-lookup_flow (const char *flow_id,
-             gpointer    user_data)
-{
-  return wm_workspace_get_flow (WM_WORKSPACE (user_data), flow_id, NULL);
-}
 
 static int
 runs_list (WmWorkspace *ws)
@@ -56,36 +48,11 @@ runs_import (WmWorkspace *ws,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(WmRunImport) import = wm_run_import_read ((const char * const *) paths, &error);
-  g_autoptr(WmRun) run = NULL;
   gint64 id;
 
   if (import == NULL)
     return wm_cli_usage_error (CMD, "%s", error->message);
-  if (!wm_run_import_check (import, lookup_flow, ws, &error))
-    {
-      g_printerr ("waymark-cli %s: %s\n", CMD, error->message);
-      return WM_CLI_EXIT_INVALID;
-    }
-
-  run = wm_run_new ();
-  run->profiles_path = g_strdup ("");
-  run->start = import->start;
-  run->end = import->end;
-  run->seed = import->seed;
-  run->params = g_strdup (import->params);
-  run->report = g_strdup (import->report);
-  run->origin = g_strdup (import->origin);
-  for (guint i = 0; i < import->flows->len; i++)
-    {
-      const WmRunImportFlow *flow = import->flows->pdata[i];
-
-      /* The run is about the version tried alone, or the newest one the
-       * report has figures for. */
-      wm_run_add_flow (run, flow->flow_id,
-                       flow->tried != 0 ? flow->tried : flow->versions[flow->n_versions - 1],
-                       flow->tried != 0);
-    }
-  id = wm_workspace_add_run (ws, run, &error);
+  id = wm_workspace_add_imported_run (ws, import, &error);
   if (id == 0)
     {
       g_printerr ("waymark-cli %s: %s\n", CMD, error->message);

@@ -1066,10 +1066,22 @@ describe_run (const WmRun *run,
   JsonObject *counts = object_member (json_node_get_object (report), "run");
   guint64 profiles = counts != NULL ? count_member (counts, "profiles") : 0;
 
+  /* 64-bit numbers go in as text: a G_GUINT64_FORMAT inside the msgid
+   * would keep xgettext from reading it. */
+  g_autofree char *profiles_text = g_strdup_printf ("%" G_GUINT64_FORMAT, profiles);
+  g_autofree char *seed_text = g_strdup_printf ("%" G_GUINT64_FORMAT, run->seed);
+
+  /* Results imported from elsewhere say where from instead of how long
+   * they took here. */
+  if (run->origin != NULL)
+    /* Translators: next to the flow chooser: the run's name, when it was
+     * imported, how many profiles, the seed, and where it came from */
+    return g_strdup_printf (_("%s · imported %s · %s profiles · seed %s · %s"),
+                            run->name, g_strstrip (when), profiles_text, seed_text, run->origin);
   /* Translators: next to the flow chooser: the run's name, when it ran,
    * how many profiles, the seed, and how long it took in seconds */
-  return g_strdup_printf (_("%s · ran %s · %" G_GUINT64_FORMAT " profiles · seed %" G_GUINT64_FORMAT " · took %.1f s"),
-                          run->name, g_strstrip (when), profiles, run->seed, run->duration_ms / 1000.0);
+  return g_strdup_printf (_("%s · ran %s · %s profiles · seed %s · took %.1f s"),
+                          run->name, g_strstrip (when), profiles_text, seed_text, run->duration_ms / 1000.0);
 }
 
 gboolean

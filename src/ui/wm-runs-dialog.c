@@ -30,9 +30,15 @@ describe_run (const WmRun *run)
   g_autofree char *when = g_date_time_format (local, "%e %B %Y %H:%M");
   guint n_flows = run->flows->len;
 
+  g_autofree char *flows = NULL;
+
   /* Translators: under a run's name: when it ran and how many flows took part */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u flow", "%s · %u flows", n_flows),
-                          g_strstrip (when), n_flows);
+  flows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u flow", "%s · %u flows", n_flows),
+                           g_strstrip (when), n_flows);
+  if (run->origin == NULL)
+    return g_steal_pointer (&flows);
+  /* Translators: a run's line as above, then where its results came from */
+  return g_strdup_printf (_("%s · %s"), flows, run->origin);
 }
 
 static void

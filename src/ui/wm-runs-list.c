@@ -249,9 +249,14 @@ describe (WmRunsList  *self,
   char seconds[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_formatd (seconds, sizeof seconds, "%.1f", run->duration_ms / 1000.0);
-  /* Translators: "29 November 2026 19:05 · took 1.2 s", then the file's
-   * name on a line of its own */
-  g_string_append_printf (text, _("%s · took %s s\n%s"), shown, seconds, file);
+  if (run->origin != NULL)
+    /* Translators: "29 November 2026 19:05", then where the imported
+     * results came from on a line of its own */
+    g_string_append_printf (text, _("%s\n%s"), shown, run->origin);
+  else
+    /* Translators: "29 November 2026 19:05 · took 1.2 s", then the file's
+     * name on a line of its own */
+    g_string_append_printf (text, _("%s · took %s s\n%s"), shown, seconds, file);
   *changed = FALSE;
   if (wm_workspace_check_run_flow (self->workspace, run->id, self->flow_id, &state, NULL)
       && state != WM_RUN_FLOW_SAME)

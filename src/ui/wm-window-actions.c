@@ -27,9 +27,9 @@ window_workspace (WmWindow *self)
 #define TOAST_CHARS 64
 
 /* On the page a person is looking at. */
-static void
-show_toast (WmWindow   *self,
-            const char *message)
+void
+_wm_window_show_toast (WmWindow   *self,
+                       const char *message)
 {
   WmEditorPage *editor = wm_window_get_editor_page (self);
   AdwToast *toast = adw_toast_new (message);
@@ -71,12 +71,12 @@ wm_window_import_files (WmWindow *self,
   workspace = window_workspace (self);
   if (workspace == NULL)
     {
-      show_toast (self, _("No workspace is open to import into"));
+      _wm_window_show_toast (self, _("No workspace is open to import into"));
       return NULL;
     }
   messages = wm_workspace_import_files (workspace, files, NULL);
   for (guint i = 0; messages[i] != NULL; i++)
-    show_toast (self, messages[i]);
+    _wm_window_show_toast (self, messages[i]);
   return messages;
 }
 
@@ -156,7 +156,7 @@ wm_window_show_definitions (WmWindow *self)
   workspace = window_workspace (self);
   if (workspace == NULL)
     {
-      show_toast (self, _("No workspace is open"));
+      _wm_window_show_toast (self, _("No workspace is open"));
       return NULL;
     }
   window = wm_definitions_window_new (GTK_WINDOW (self), workspace);

@@ -328,6 +328,7 @@ wm_window_init (WmWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   _wm_window_actions_init (self);
+  _wm_window_results_init (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
   self->settings = g_settings_new (WM_SETTINGS_SCHEMA_ID);
   restore_window_state (self);

@@ -44,5 +44,24 @@ char        **wm_window_import_files    (WmWindow      *self,
                                          GSList        *files);
 /* Opens the milestones and outcomes window, and returns it. */
 GtkWidget    *wm_window_show_definitions (WmWindow     *self);
+/* A toast on the page shown; a long message gets a Details button. */
+void          _wm_window_show_toast     (WmWindow      *self,
+                                         const char    *message);
+
+/* wm-window-results.c: win.import-results, results made elsewhere (a
+ * report, or partial results merged on import) stored as a run and shown
+ * on the performance page. */
+void          _wm_window_results_init   (WmWindow      *self);
+/* Reads and merges @paths in a thread, then stores the run (refusing
+ * results made for other versions of the workspace's flows). */
+void          wm_window_import_results_async  (WmWindow            *self,
+                                               const char * const  *paths,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+/* The stored run's id, or 0 with the error (also shown in a toast). */
+gint64        wm_window_import_results_finish (WmWindow            *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS

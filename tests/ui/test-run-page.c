@@ -194,6 +194,13 @@ is_label_text (GtkWidget     *widget,
 }
 
 static gboolean
+has_text_containing (GtkWidget     *widget,
+                     gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
 is_list_view (GtkWidget     *widget,
               gconstpointer  data)
 {
@@ -1010,6 +1017,101 @@ test_outcomes (void)
   remove_tree (dir);
 }
 
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Import Results… (issue #11): a report made elsewhere becomes a stored
+ * run with its origin and is shown on the page like a local run; results
+ * for a flow the workspace lacks are refused and store nothing. */
+static void
+test_imported_results (void)
+{
+  WmWorkspace *workspace = wm_application_get_workspace (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("waymark-import-results-XXXXXX", NULL);
+  g_autofree char *report_path = g_build_filename (dir, "cluster-report.json", NULL);
+  g_autofree char *foreign_path = g_build_filename (dir, "foreign.json", NULL);
+  g_autoptr(WmRun) local = NULL;
+  g_autoptr(WmRun) imported = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GString) foreign = NULL;
+  GAsyncResult *result = NULL;
+  MadeRun made;
+  WmWindow *window;
+  GtkStack *stack;
+  GtkWidget *label;
+  const char *paths[] = { NULL, NULL };
+  gint64 id;
+
+  made = make_run (workspace, "Made on a cluster", 5, NULL);
+  local = wm_workspace_get_run (workspace, made.id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (report_path, local->report, -1, NULL));
+
+  window = wm_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (wm_window_get_run_page (window))));
+  spin (200);
+
+  paths[0] = report_path;
+  wm_window_import_results_async (window, paths, NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  id = wm_window_import_results_finish (window, result, &error);
+  g_clear_object (&result);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, made.id);
+  spin (200);
+
+  imported = wm_workspace_get_run (workspace, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imported->report, ==, local->report);
+  g_assert_nonnull (imported->origin);
+  g_assert_nonnull (strstr (imported->origin, "cluster-report.json"));
+  g_assert_cmpstr (imported->profiles_path, ==, "");
+  g_assert_cmpint (imported->start, ==, local->start);
+  g_assert_cmpuint (imported->seed, ==, 5);
+  /* Shown on the performance page, saying where it came from. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "run");
+  g_assert_cmpint (wm_run_page_get_run_id (wm_window_get_run_page (window)), ==, id);
+  label = find_widget (GTK_WIDGET (wm_window_get_run_page (window)), has_text_containing, "cluster-report.json");
+  g_assert_nonnull (label);
+
+  /* Results for a flow this workspace does not have. */
+  foreign = g_string_new (local->report);
+  g_string_replace (foreign, "\"cart-abandonment\"", "\"cart-abandonment-elsewhere\"", 0);
+  g_assert_true (g_file_set_contents (foreign_path, foreign->str, foreign->len, NULL));
+  before = wm_workspace_list_runs (workspace, &error);
+  g_assert_no_error (error);
+  paths[0] = foreign_path;
+  wm_window_import_results_async (window, paths, NULL, import_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (wm_window_import_results_finish (window, result, &error), ==, 0);
+  g_clear_object (&result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "cart-abandonment-elsewhere"));
+  g_clear_error (&error);
+  after = wm_workspace_list_runs (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+
+  made_run_clear (&made);
+  g_remove (report_path);
+  g_remove (foreign_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1151,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/run-page/figures-tables-export-compare", test_run_page);
   g_test_add_func ("/ui/run-page/milestones-and-outcomes", test_outcomes);
+  g_test_add_func ("/ui/run-page/imported-results", test_imported_results);
 
   ret = g_test_run ();
   g_clear_object (&app);
