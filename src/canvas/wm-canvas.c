@@ -487,6 +487,7 @@ a11y_idle_cb (gpointer data)
       const char * const *ports = wm_node_get_ports (node);
 
       wm_node_set_description (node, description);
+      _wm_canvas_metrics_describe_node (self, node);
       /* FLOW_TO names the element the first connected port leads to (the
        * label names all of them): GTK 4.8.3 collects a NULL-terminated
        * list of accessibles here, and varargs cannot be built at run
@@ -965,6 +966,7 @@ wm_canvas_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->connect_popover));
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
+  _wm_canvas_allocate_metrics (self);
 }
 
 void
@@ -1066,7 +1068,8 @@ wm_canvas_snapshot (GtkWidget   *widget,
       if (self->drag_mode == DRAG_CONNECT && edge->from == self->connect_from
           && edge->port == self->connect_port)
         continue;   /* being moved: drawn loose below */
-      wm_draw_connection (cr, &edge->curve, lit ? line * 1.25 : line,
+      wm_draw_connection (cr, &edge->curve,
+                          _wm_canvas_metrics_edge_width (self, edge, lit ? line * 1.25 : line),
                           lit ? &self->colors.accent : &self->colors.connection);
     }
 
@@ -1092,6 +1095,8 @@ wm_canvas_snapshot (GtkWidget   *widget,
 children:
   for (guint i = 0; i < self->shown->len; i++)
     gtk_widget_snapshot_child (widget, g_ptr_array_index (self->shown, i), snapshot);
+
+  _wm_canvas_snapshot_metrics (self, snapshot, &view);
 
   if (gtk_widget_get_visible (self->rubberband))
     gtk_widget_snapshot_child (widget, self->rubberband, snapshot);
@@ -1584,6 +1589,7 @@ wm_canvas_dispose (GObject *object)
   WmCanvas *self = WM_CANVAS (object);
 
   _wm_canvas_dispose_edit (self);
+  _wm_canvas_dispose_metrics (self);
   clear_model (self);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_pointer (&self->rubberband, gtk_widget_unparent);
@@ -1615,6 +1621,7 @@ wm_canvas_finalize (GObject *object)
   g_clear_pointer (&self->drag_start, g_array_unref);
   wm_spatial_index_free (self->node_index);
   wm_spatial_index_free (self->edge_index);
+  _wm_canvas_finalize_metrics (self);
   G_OBJECT_CLASS (wm_canvas_parent_class)->finalize (object);
 }
 
@@ -1822,6 +1829,7 @@ wm_canvas_init (WmCanvas *self)
 
   _wm_canvas_init_input (self);
   _wm_canvas_init_edit (self);
+  _wm_canvas_init_metrics (self);
 }
 
 /* }}} */
