@@ -12,6 +12,7 @@
 #include "wm-catalogue.h"
 #include "wm-commands.h"
 #include "wm-editor-lifecycle.h"
+#include "wm-editor-metrics.h"
 #include "wm-editor-page.h"
 #include "wm-flow-settings.h"
 #include "wm-minimap.h"
@@ -37,6 +38,8 @@ struct _WmEditorPage
 
   /* Template children */
   AdwToastOverlay   *toast_overlay;
+  GtkBox            *content_box;
+  AdwHeaderBar      *header_bar;
   GtkWidget         *undo_button;
   GtkWidget         *redo_button;
   GtkEditableLabel  *name_label;
@@ -389,6 +392,7 @@ wm_editor_page_open (WmEditorPage *self,
   update_header (self);
   wm_editor_page_validate_now (self);
   wm_canvas_zoom_to_fit (self->canvas);
+  _wm_editor_metrics_update (self);
   return TRUE;
 }
 
@@ -973,6 +977,8 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_icon);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, palette);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, canvas);
@@ -1021,4 +1027,5 @@ wm_editor_page_init (WmEditorPage *self)
   update_counts (self);
   update_save_label (self);
   _wm_editor_lifecycle_update (self, self->launch_button, self->status_button, self->finishing_label);
+  _wm_editor_metrics_init (self, self->header_bar, self->content_box, GTK_WIDGET (self->read_only_revealer));
 }

@@ -23,6 +23,7 @@
 #include "wm-canvas.h"
 #include "wm-inspector.h"
 #include "wm-palette.h"
+#include "wm-runs.h"
 #include "wm-validation-panel.h"
 #include "wm-workspace.h"
 
@@ -74,5 +75,11 @@ void               wm_editor_page_add_toast        (WmEditorPage *self,
  * focuses the field, or opens the flow's settings. */
 void               wm_editor_page_show_diagnostic  (WmEditorPage *self,
                                                     WmDiagnostic *diagnostic);
+
+/* Gives the editor a run (with its report; NULL: none) whose figures the
+ * Metrics toggle shows on the canvas and in the inspector
+ * (wm-editor-metrics.h). The run is copied from. */
+void               wm_editor_page_set_run          (WmEditorPage *self,
+                                                    const WmRun  *run);
 
 G_END_DECLS
