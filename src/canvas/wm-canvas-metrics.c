@@ -8,9 +8,10 @@
  * metrics change (an element whose type or milestone was edited gets new
  * ones), so a frame only looks them up: the overlay has to stay within
  * 2 ms a frame at 1,000 elements (tests/bench/bench-canvas.c --metrics).
- * Below LABEL_MIN_ZOOM the text would be too small to read (and too
- * many labels would be in view for the budget), so only the connections'
- * widths show the traffic there.
+ * Below LABEL_MIN_ZOOM the summary would be too small to read, so each
+ * node gets one figure at a fixed screen size instead (its engagements);
+ * below COMPACT_MIN_ZOOM so many nodes are in view that only the
+ * connections' widths show the traffic.
  */
 
 #include "config.h"
@@ -23,12 +24,14 @@
 #include "wm-canvas-private.h"
 
 #define LABEL_MIN_ZOOM      0.5
+#define COMPACT_MIN_ZOOM    0.2
+#define COMPACT_FONT_SIZE  11.0   /* screen pixels */
 #define LABEL_FONT_SIZE     11.0   /* canvas units */
 #define TRAFFIC_FONT_SIZE   10.0
 #define LABEL_GAP            6.0   /* between a node and its label */
 #define LABEL_PAD_X          6.0
 #define LABEL_PAD_Y          3.0
-#define MAX_WIDTH_FACTOR     4.0   /* the busiest connection: 1 + this */
+#define MAX_WIDTH_FACTOR     3.0   /* the busiest connection: 1 + this */
 #define HOVER_DELAY_MS     350
 
 typedef struct
@@ -40,6 +43,10 @@ typedef struct
   PangoLayout *layout;
   int          width;      /* of the layout, canvas units */
   int          height;
+  char        *compact;    /* the one figure shown zoomed out */
+  PangoLayout *compact_layout;
+  int          compact_width;   /* screen pixels */
+  int          compact_height;
 } Label;
 
 typedef enum
@@ -56,6 +63,7 @@ struct _WmCanvasMetrics
   GHashTable      *traffic;       /* "id\nport" -> Label (text, layout) */
   PangoFontDescription *font;
   PangoFontDescription *traffic_font;
+  PangoFontDescription *compact_font;
 
   GtkWidget       *popover;
   GtkWidget       *popover_title;
@@ -73,7 +81,9 @@ label_free (Label *label)
   g_free (label->milestone);
   g_free (label->text);
   g_free (label->description);
+  g_free (label->compact);
   g_clear_object (&label->layout);
+  g_clear_object (&label->compact_layout);
   g_free (label);
 }
 
@@ -120,6 +130,7 @@ get_label (WmCanvas  *self,
   fill_element (o, element, &m);
   label->text = m.found ? wm_element_metrics_format_summary (&m) : g_strdup (_("No figures in this run"));
   label->description = wm_element_metrics_describe (&m);
+  label->compact = m.found ? wm_element_metrics_format_compact (&m) : g_strdup ("–");
   g_hash_table_replace (o->labels, g_strdup (id), label);
   return label;
 }
@@ -139,6 +150,21 @@ ensure_layout (WmCanvas             *self,
   pango_layout_get_pixel_extents (label->layout, &ink, &logical);
   label->width = logical.width;
   label->height = logical.height;
+}
+
+static void
+ensure_compact_layout (WmCanvas *self,
+                       Label    *label)
+{
+  PangoRectangle ink, logical;
+
+  if (label->compact_layout != NULL)
+    return;
+  label->compact_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label->compact);
+  pango_layout_set_font_description (label->compact_layout, overlay (self)->compact_font);
+  pango_layout_get_pixel_extents (label->compact_layout, &ink, &logical);
+  label->compact_width = logical.width;
+  label->compact_height = logical.height;
 }
 
 static Label *
@@ -202,15 +228,47 @@ append_pill (GtkSnapshot          *snapshot,
 
 static void
 append_text (GtkSnapshot   *snapshot,
-             Label         *label,
+             PangoLayout   *layout,
              double         x,
              double         y,
              const GdkRGBA *colour)
 {
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, label->layout, colour);
+  gtk_snapshot_append_layout (snapshot, layout, colour);
   gtk_snapshot_restore (snapshot);
+}
+
+/* One figure a node, at a fixed screen size under the node. */
+static void
+snapshot_compact (WmCanvas      *self,
+                  GtkSnapshot   *snapshot,
+                  const GdkRGBA *fill,
+                  const GdkRGBA *border)
+{
+  double unzoom = 1.0 / self->zoom;
+
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      WmNode *node = g_ptr_array_index (self->shown, i);
+      Label *label = get_label (self, wm_node_get_element (node));
+      double x, y;
+
+      ensure_compact_layout (self, label);
+      _wm_canvas_node_position (node, &x, &y);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + WM_NODE_WIDTH / 2,
+                                                               y + wm_node_get_height (node)));
+      gtk_snapshot_scale (snapshot, unzoom, unzoom);
+      x = -label->compact_width / 2.0;
+      y = LABEL_GAP / 2 + LABEL_PAD_Y;
+      append_pill (snapshot,
+                   &GRAPHENE_RECT_INIT (x - LABEL_PAD_X / 2, y - LABEL_PAD_Y / 2,
+                                        label->compact_width + LABEL_PAD_X, label->compact_height + LABEL_PAD_Y),
+                   fill, border);
+      append_text (snapshot, label->compact_layout, x, y, &self->colors.foreground);
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 void
@@ -223,7 +281,7 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
   g_autoptr(GPtrArray) edges = NULL;
   GdkRGBA fill, border;
 
-  if (o == NULL || o->metrics == NULL || self->zoom < LABEL_MIN_ZOOM)
+  if (o == NULL || o->metrics == NULL || self->zoom < COMPACT_MIN_ZOOM)
     return;
   fill = colors->node;
   fill.alpha = 0.94f;
@@ -234,6 +292,13 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-_wm_canvas_scroll_x (self),
                                                            -_wm_canvas_scroll_y (self)));
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+
+  if (self->zoom < LABEL_MIN_ZOOM)
+    {
+      snapshot_compact (self, snapshot, &fill, &border);
+      gtk_snapshot_restore (snapshot);
+      return;
+    }
 
   /* Connections' counts first, so element labels cover them. */
   edges = g_ptr_array_new ();
@@ -254,7 +319,7 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
                    &GRAPHENE_RECT_INIT (x - LABEL_PAD_X, y - LABEL_PAD_Y / 2,
                                         label->width + 2 * LABEL_PAD_X, label->height + LABEL_PAD_Y),
                    &fill, &border);
-      append_text (snapshot, label, x, y, &colors->foreground);
+      append_text (snapshot, label->layout, x, y, &colors->foreground);
     }
 
   for (guint i = 0; i < self->shown->len; i++)
@@ -271,7 +336,7 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
                    &GRAPHENE_RECT_INIT (x - LABEL_PAD_X, y - LABEL_PAD_Y,
                                         label->width + 2 * LABEL_PAD_X, label->height + 2 * LABEL_PAD_Y),
                    &fill, &border);
-      append_text (snapshot, label, x, y, &colors->foreground);
+      append_text (snapshot, label->layout, x, y, &colors->foreground);
     }
   gtk_snapshot_restore (snapshot);
 }
@@ -315,6 +380,29 @@ hide_popover (WmCanvas *self)
     gtk_popover_popdown (GTK_POPOVER (o->popover));
 }
 
+/* Points the popover at the part of @node in view; FALSE when none is (a
+ * popover pointing outside its parent would be placed off the monitor). */
+static gboolean
+point_at (WmCanvas *self,
+          WmNode   *node)
+{
+  double x, y, vx, vy;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  GdkRectangle rect, view = { 0, 0, width, height };
+
+  _wm_canvas_node_position (node, &x, &y);
+  wm_canvas_canvas_to_view (self, x, y, &vx, &vy);
+  rect.x = (int) vx;
+  rect.y = (int) vy;
+  rect.width = MAX (1, (int) (WM_NODE_WIDTH * self->zoom));
+  rect.height = MAX (1, (int) (wm_node_get_height (node) * self->zoom));
+  if (!gdk_rectangle_intersect (&rect, &view, &rect))
+    return FALSE;
+  gtk_popover_set_pointing_to (GTK_POPOVER (overlay (self)->popover), &rect);
+  return TRUE;
+}
+
 static void
 show_popover (WmCanvas      *self,
               WmNode        *node,
@@ -324,7 +412,6 @@ show_popover (WmCanvas      *self,
   WmElement *element = wm_node_get_element (node);
   g_autoptr(GPtrArray) rows = NULL;
   WmElementMetrics m;
-  double x, y, vx, vy;
 
   clear_grid (o);
   fill_element (o, element, &m);
@@ -356,14 +443,8 @@ show_popover (WmCanvas      *self,
   g_free (o->popover_element);
   o->popover_element = g_strdup (wm_element_get_id (element));
   o->popover_source = source;
-
-  _wm_canvas_node_position (node, &x, &y);
-  wm_canvas_canvas_to_view (self, x, y, &vx, &vy);
-  gtk_popover_set_pointing_to (GTK_POPOVER (o->popover),
-                               &(GdkRectangle) { (int) vx, (int) vy,
-                                                 (int) (WM_NODE_WIDTH * self->zoom),
-                                                 (int) (wm_node_get_height (node) * self->zoom) });
-  gtk_popover_popup (GTK_POPOVER (o->popover));
+  if (point_at (self, node))
+    gtk_popover_popup (GTK_POPOVER (o->popover));
 }
 
 void
@@ -456,8 +537,17 @@ _wm_canvas_allocate_metrics (WmCanvas *self)
 {
   WmCanvasMetrics *o = overlay (self);
 
-  if (o->popover != NULL && gtk_widget_get_visible (o->popover))
+  WmNode *node;
+
+  if (o->popover == NULL || !gtk_widget_get_visible (o->popover))
+    return;
+  node = o->popover_element != NULL ? _wm_canvas_node_for_id (self, o->popover_element) : NULL;
+  /* Follows its node as the view scrolls and zooms; hides while it is out
+   * of view. */
+  if (node != NULL && point_at (self, node))
     gtk_popover_present (GTK_POPOVER (o->popover));
+  else
+    gtk_popover_popdown (GTK_POPOVER (o->popover));
 }
 
 /* Setup */
@@ -477,6 +567,8 @@ _wm_canvas_init_metrics (WmCanvas *self)
   o->traffic_font = pango_font_description_copy (o->font);
   pango_font_description_set_absolute_size (o->traffic_font, TRAFFIC_FONT_SIZE * PANGO_SCALE);
   pango_font_description_set_weight (o->traffic_font, PANGO_WEIGHT_BOLD);
+  o->compact_font = pango_font_description_copy (o->font);
+  pango_font_description_set_absolute_size (o->compact_font, COMPACT_FONT_SIZE * PANGO_SCALE);
 
   o->popover = gtk_popover_new ();
   gtk_popover_set_autohide (GTK_POPOVER (o->popover), FALSE);
@@ -524,6 +616,7 @@ _wm_canvas_finalize_metrics (WmCanvas *self)
   g_hash_table_unref (o->traffic);
   pango_font_description_free (o->font);
   pango_font_description_free (o->traffic_font);
+  pango_font_description_free (o->compact_font);
   g_free (o->popover_element);
   g_free (o);
   self->metrics_overlay = NULL;

@@ -1064,13 +1064,15 @@ wm_canvas_snapshot (GtkWidget   *widget,
       WmCanvasEdge *edge = g_ptr_array_index (edges, i);
       gboolean lit = g_hash_table_contains (self->selection, edge->from)
                      || g_hash_table_contains (self->selection, edge->to);
+      double base = lit ? line * 1.25 : line;
+      /* A run's traffic widens the line (wm-canvas-metrics.c), not the head. */
+      double wide = _wm_canvas_metrics_edge_width (self, edge, base);
 
       if (self->drag_mode == DRAG_CONNECT && edge->from == self->connect_from
           && edge->port == self->connect_port)
         continue;   /* being moved: drawn loose below */
-      wm_draw_connection (cr, &edge->curve,
-                          _wm_canvas_metrics_edge_width (self, edge, lit ? line * 1.25 : line),
-                          lit ? &self->colors.accent : &self->colors.connection);
+      wm_draw_connection_sized (cr, &edge->curve, wide, MAX (MAX (8.0, 4 * base), 1.6 * wide),
+                                lit ? &self->colors.accent : &self->colors.connection);
     }
 
   if (self->drag_mode == DRAG_CONNECT && self->connect_from != NULL)

@@ -425,6 +425,12 @@ wm_element_metrics_format_summary (const WmElementMetrics *m)
   return g_string_free (out, FALSE);
 }
 
+char *
+wm_element_metrics_format_compact (const WmElementMetrics *m)
+{
+  return count_text (m->total_engagements);
+}
+
 static void
 add_row (GPtrArray  *rows,
          const char *label,

@@ -105,6 +105,10 @@ gint64           wm_metric_rate                 (guint64            n,
  * then the element's own figures ("15 messages · cost 0.01275", the rates,
  * conversions, reached), lines joined by "\n". */
 char            *wm_element_metrics_format_summary (const WmElementMetrics *metrics);
+/* The one figure shown when the canvas is zoomed too far out for the
+ * summary: the engagements, as a bare number ("528") so that it fits
+ * under a small node; the accessible description still says it whole. */
+char            *wm_element_metrics_format_compact (const WmElementMetrics *metrics);
 /* Every figure as one sentence, for the accessible description. */
 char            *wm_element_metrics_describe    (const WmElementMetrics *metrics);
 /* Every figure as label and value rows (WmMetricRow), for the popover and

@@ -226,6 +226,7 @@ test_texts (void)
   g_autofree char *summary = NULL;
   g_autofree char *described = NULL;
   g_autofree char *entry = NULL;
+  g_autofree char *compact = NULL;
 
   m.id = "em";
   m.found = TRUE;
@@ -243,6 +244,8 @@ test_texts (void)
   g_assert_cmpstr (summary, ==,
                    "18 engagements · 14 users\n15 messages · cost 0.01275\n"
                    "93.33% delivered · 35.71% opened · 21.43% clicked");
+  compact = wm_element_metrics_format_compact (&m);
+  g_assert_cmpstr (compact, ==, "18");
   described = wm_element_metrics_describe (&m);
   g_assert_cmpstr (described, ==,
                    "18 engagements, 14 users, 15 messages, cost 0.01275, "

@@ -407,9 +407,15 @@ test_every_element (Fixture       *f,
 
     wm_canvas_set_selection (canvas, ids);
   }
+  save_shot (window, "metrics-light-fit.png");
+  wm_canvas_set_zoom (canvas, 1.0);
+  wm_canvas_scroll_to_element (canvas, wm_version_get_entry (wm_editor_page_get_version (page)));
   save_shot (window, "metrics-light.png");
 
-  /* All versions. */
+  /* All versions, every element in view again (the popover shows for a
+   * selected element in view). */
+  wm_canvas_zoom_to_fit (canvas);
+  spin (50);
   gtk_drop_down_set_selected (versions, 2);
   g_assert_cmpuint (wm_editor_page_get_metrics_version (page), ==, 0);
   check_every_element (f, page, 0);
@@ -542,6 +548,10 @@ test_dark_shot (Fixture       *f,
   wm_editor_page_set_run (page, f->run);
   gtk_toggle_button_set_active (wm_editor_page_get_metrics_toggle (page), TRUE);
   gtk_drop_down_set_selected (wm_editor_page_get_metrics_versions (page), 2);
+  save_shot (window, "metrics-dark-fit.png");
+  wm_canvas_set_zoom (wm_editor_page_get_canvas (page), 1.0);
+  wm_canvas_scroll_to_element (wm_editor_page_get_canvas (page),
+                               wm_version_get_entry (wm_editor_page_get_version (page)));
   save_shot (window, "metrics-dark.png");
   destroy_window (window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
