@@ -43,6 +43,8 @@ typedef struct
   PangoLayout *layout;
   int          width;      /* of the layout, canvas units */
   int          height;
+  GskRenderNode *node;     /* pill and text at the layout's origin */
+  GdkRGBA      node_colour;/* the text colour it was made with */
   char        *compact;    /* the one figure shown zoomed out */
   PangoLayout *compact_layout;
   int          compact_width;   /* screen pixels */
@@ -84,6 +86,7 @@ label_free (Label *label)
   g_free (label->compact);
   g_clear_object (&label->layout);
   g_clear_object (&label->compact_layout);
+  g_clear_pointer (&label->node, gsk_render_node_unref);
   g_free (label);
 }
 
@@ -239,6 +242,37 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
+/* Appends @label's pill and text with the text's origin at @x, @y. The
+ * nodes are made once and kept (render nodes are immutable), so a frame
+ * only places them; a theme change (another text colour) makes them anew. */
+static void
+append_label (GtkSnapshot   *snapshot,
+              Label         *label,
+              double         x,
+              double         y,
+              double         pad_x,
+              double         pad_y,
+              const GdkRGBA *colour,
+              const GdkRGBA *fill,
+              const GdkRGBA *border)
+{
+  if (label->node == NULL || !gdk_rgba_equal (&label->node_colour, colour))
+    {
+      GtkSnapshot *own = gtk_snapshot_new ();
+
+      append_pill (own, &GRAPHENE_RECT_INIT (-pad_x, -pad_y, label->width + 2 * pad_x, label->height + 2 * pad_y),
+                   fill, border);
+      gtk_snapshot_append_layout (own, label->layout, colour);
+      g_clear_pointer (&label->node, gsk_render_node_unref);
+      label->node = gtk_snapshot_free_to_node (own);
+      label->node_colour = *colour;
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_node (snapshot, label->node);
+  gtk_snapshot_restore (snapshot);
+}
+
 /* One figure a node, at a fixed screen size under the node. */
 static void
 snapshot_compact (WmCanvas      *self,
@@ -313,13 +347,8 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
         continue;
       ensure_layout (self, label, o->traffic_font);
       wm_bezier_point (&edge->curve, 0.5, &x, &y);
-      x -= label->width / 2.0;
-      y -= label->height / 2.0;
-      append_pill (snapshot,
-                   &GRAPHENE_RECT_INIT (x - LABEL_PAD_X, y - LABEL_PAD_Y / 2,
-                                        label->width + 2 * LABEL_PAD_X, label->height + LABEL_PAD_Y),
-                   &fill, &border);
-      append_text (snapshot, label->layout, x, y, &colors->foreground);
+      append_label (snapshot, label, x - label->width / 2.0, y - label->height / 2.0,
+                    LABEL_PAD_X, LABEL_PAD_Y / 2, &colors->foreground, &fill, &border);
     }
 
   for (guint i = 0; i < self->shown->len; i++)
@@ -330,13 +359,9 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
 
       ensure_layout (self, label, o->font);
       _wm_canvas_node_position (node, &x, &y);
-      x += (WM_NODE_WIDTH - label->width) / 2.0;
-      y += wm_node_get_height (node) + LABEL_GAP + LABEL_PAD_Y;
-      append_pill (snapshot,
-                   &GRAPHENE_RECT_INIT (x - LABEL_PAD_X, y - LABEL_PAD_Y,
-                                        label->width + 2 * LABEL_PAD_X, label->height + 2 * LABEL_PAD_Y),
-                   &fill, &border);
-      append_text (snapshot, label->layout, x, y, &colors->foreground);
+      append_label (snapshot, label, x + (WM_NODE_WIDTH - label->width) / 2.0,
+                    y + wm_node_get_height (node) + LABEL_GAP + LABEL_PAD_Y,
+                    LABEL_PAD_X, LABEL_PAD_Y, &colors->foreground, &fill, &border);
     }
   gtk_snapshot_restore (snapshot);
 }
