@@ -54,7 +54,16 @@ wm_draw_connection (cairo_t        *cr,
                     double          line_width,
                     const GdkRGBA  *colour)
 {
-  double size = MAX (8.0, 4 * line_width);
+  wm_draw_connection_sized (cr, c, line_width, MAX (8.0, 4 * line_width), colour);
+}
+
+void
+wm_draw_connection_sized (cairo_t        *cr,
+                          const WmBezier *c,
+                          double          line_width,
+                          double          size,
+                          const GdkRGBA  *colour)
+{
   double dx = c->x3 - c->x2, dy = c->y3 - c->y2;
   double len = hypot (dx, dy);
   double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;

@@ -40,6 +40,13 @@ void wm_draw_connection   (cairo_t        *cr,
                            const WmBezier *curve,
                            double          line_width,
                            const GdkRGBA  *colour);
+/* The same with an arrow head of @head_size units whatever the width (a
+ * thick line's head would otherwise swamp its neighbours). */
+void wm_draw_connection_sized (cairo_t        *cr,
+                               const WmBezier *curve,
+                               double          line_width,
+                               double          head_size,
+                               const GdkRGBA  *colour);
 /* A port dot at @x, @y: filled when connected, a ring when not (an
  * unconnected port exits the flow). */
 void wm_draw_port         (cairo_t        *cr,

@@ -28,6 +28,8 @@ typedef struct
   WmBezier      curve;
 } WmCanvasEdge;
 
+typedef struct _WmCanvasMetrics WmCanvasMetrics;
+
 typedef enum
 {
   DRAG_NONE,
@@ -111,6 +113,9 @@ struct _WmCanvas
   /* Popovers (wm-canvas-edit.c). */
   GtkWidget          *connect_popover;
   GtkWidget          *context_menu;
+
+  /* A run's figures (wm-canvas-metrics.c). */
+  WmCanvasMetrics    *metrics_overlay;
 };
 
 double      _wm_canvas_scroll_x             (WmCanvas     *self);
@@ -200,5 +205,22 @@ void        _wm_canvas_show_context_menu    (WmCanvas     *self,
                                              WmNode       *node,
                                              double        view_x,
                                              double        view_y);
+
+/* wm-canvas-metrics.c: a run's figures over the canvas. */
+void        _wm_canvas_init_metrics         (WmCanvas     *self);
+void        _wm_canvas_dispose_metrics      (WmCanvas     *self);
+void        _wm_canvas_finalize_metrics     (WmCanvas     *self);
+void        _wm_canvas_allocate_metrics     (WmCanvas     *self);
+/* The width of @edge's line, @line without metrics. */
+double      _wm_canvas_metrics_edge_width   (WmCanvas     *self,
+                                             WmCanvasEdge *edge,
+                                             double        line);
+/* Draws the labels in view (@view in canvas units), over the nodes. */
+void        _wm_canvas_snapshot_metrics     (WmCanvas     *self,
+                                             GtkSnapshot  *snapshot,
+                                             const WmRect *view);
+/* Sets or clears @node's accessible description of its figures. */
+void        _wm_canvas_metrics_describe_node (WmCanvas    *self,
+                                             WmNode       *node);
 
 G_END_DECLS

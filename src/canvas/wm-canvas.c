@@ -488,6 +488,7 @@ a11y_idle_cb (gpointer data)
       const char * const *ports = wm_node_get_ports (node);
 
       wm_node_set_description (node, description);
+      _wm_canvas_metrics_describe_node (self, node);
       /* FLOW_TO names the element the first connected port leads to (the
        * label names all of them): GTK 4.8.3 collects a NULL-terminated
        * list of accessibles here, and varargs cannot be built at run
@@ -993,6 +994,7 @@ wm_canvas_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->connect_popover));
   if (self->context_menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->context_menu));
+  _wm_canvas_allocate_metrics (self);
 }
 
 void
@@ -1091,6 +1093,9 @@ wm_canvas_snapshot (GtkWidget   *widget,
       WmCanvasEdge *edge = g_ptr_array_index (edges, i);
       gboolean lit = g_hash_table_contains (self->selection, edge->from)
                      || g_hash_table_contains (self->selection, edge->to);
+      double base = lit ? line * 1.25 : line;
+      /* A run's traffic widens the line (wm-canvas-metrics.c), not the head. */
+      double wide = _wm_canvas_metrics_edge_width (self, edge, base);
 
       if (self->drag_mode == DRAG_CONNECT && edge->from == self->connect_from
           && edge->port == self->connect_port)
@@ -1098,22 +1103,24 @@ wm_canvas_snapshot (GtkWidget   *widget,
       switch (_wm_canvas_edge_lit (self, edge))
         {
         case 1:
-          wm_draw_connection (cr, &edge->curve, line * 2, &self->colors.accent);
+          wm_draw_connection_sized (cr, &edge->curve, MAX (wide, line * 2), MAX (MAX (8.0, 4 * base), 1.6 * wide),
+                                    &self->colors.accent);
           break;
         case -1:
           {
             GdkRGBA dim = self->colors.connection;
 
             dim.alpha *= 0.3;
-            wm_draw_connection (cr, &edge->curve, line, &dim);
+            wm_draw_connection_sized (cr, &edge->curve, wide, MAX (MAX (8.0, 4 * base), 1.6 * wide), &dim);
           }
           break;
         default:
           if (!lit && self->comparison != NULL && g_hash_table_contains (self->added_edges, edge->connection))
-            wm_draw_connection (cr, &edge->curve, line * 1.25, &self->colors.added);
+            wm_draw_connection_sized (cr, &edge->curve, MAX (wide, line * 1.25), MAX (MAX (8.0, 4 * base), 1.6 * wide),
+                                      &self->colors.added);
           else
-            wm_draw_connection (cr, &edge->curve, lit ? line * 1.25 : line,
-                                lit ? &self->colors.accent : &self->colors.connection);
+            wm_draw_connection_sized (cr, &edge->curve, wide, MAX (MAX (8.0, 4 * base), 1.6 * wide),
+                                      lit ? &self->colors.accent : &self->colors.connection);
         }
     }
   _wm_canvas_compare_draw (self, cr, &view, line);
@@ -1151,6 +1158,8 @@ children:
       if (dim)
         gtk_snapshot_pop (snapshot);
     }
+
+  _wm_canvas_snapshot_metrics (self, snapshot, &view);
 
   if (gtk_widget_get_visible (self->rubberband))
     gtk_widget_snapshot_child (widget, self->rubberband, snapshot);
@@ -1651,6 +1660,7 @@ wm_canvas_dispose (GObject *object)
 
   _wm_canvas_dispose_edit (self);
   _wm_canvas_dispose_compare (self);
+  _wm_canvas_dispose_metrics (self);
   clear_model (self);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_pointer (&self->rubberband, gtk_widget_unparent);
@@ -1683,6 +1693,7 @@ wm_canvas_finalize (GObject *object)
   g_clear_pointer (&self->drag_start, g_array_unref);
   wm_spatial_index_free (self->node_index);
   wm_spatial_index_free (self->edge_index);
+  _wm_canvas_finalize_metrics (self);
   G_OBJECT_CLASS (wm_canvas_parent_class)->finalize (object);
 }
 
@@ -1891,6 +1902,7 @@ wm_canvas_init (WmCanvas *self)
   _wm_canvas_init_input (self);
   _wm_canvas_init_edit (self);
   _wm_canvas_init_compare (self);
+  _wm_canvas_init_metrics (self);
 }
 
 /* }}} */

@@ -12,6 +12,7 @@
 #include "wm-catalogue.h"
 #include "wm-commands.h"
 #include "wm-editor-lifecycle.h"
+#include "wm-editor-metrics.h"
 #include "wm-editor-page.h"
 #include "wm-editor-runs.h"
 #include "wm-flow-settings.h"
@@ -40,6 +41,8 @@ struct _WmEditorPage
 
   /* Template children */
   AdwToastOverlay   *toast_overlay;
+  GtkBox            *content_box;
+  AdwHeaderBar      *header_bar;
   GtkWidget         *undo_button;
   GtkWidget         *redo_button;
   GtkEditableLabel  *name_label;
@@ -112,6 +115,18 @@ wm_editor_page_show_run (WmEditorPage *self,
   g_return_if_fail (WM_IS_EDITOR_PAGE (self));
 
   self->run_id = run_id;
+  /* The run's figures go to the Metrics toggle (wm-editor-metrics.c). */
+  if (run_id == 0 || self->workspace == NULL)
+    wm_editor_page_set_run (self, NULL);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WmRun) run = wm_workspace_get_run (self->workspace, run_id, &error);
+
+      if (run == NULL)
+        wm_editor_page_add_toast (self, error->message);
+      wm_editor_page_set_run (self, run);
+    }
   g_signal_emit (self, signals[RUN_SHOWN], 0, run_id);
 }
 
@@ -458,6 +473,7 @@ wm_editor_page_open_version (WmEditorPage *self,
   wm_editor_page_validate_now (self);
   wm_canvas_show_start (self->canvas);
   wm_versions_panel_sync (self->versions_panel);
+  _wm_editor_metrics_update (self);
   return TRUE;
 }
 
@@ -1073,6 +1089,8 @@ wm_editor_page_class_init (WmEditorPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_icon);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, validate_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, content_box);
+  gtk_widget_class_bind_template_child (widget_class, WmEditorPage, header_bar);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, palette);
   gtk_widget_class_bind_template_child (widget_class, WmEditorPage, canvas);
@@ -1128,4 +1146,5 @@ wm_editor_page_init (WmEditorPage *self)
   update_counts (self);
   update_save_label (self);
   _wm_editor_lifecycle_update (self, self->launch_button, self->status_button, self->finishing_label);
+  _wm_editor_metrics_init (self, self->header_bar, self->content_box, GTK_WIDGET (self->read_only_revealer));
 }

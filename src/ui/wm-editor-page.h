@@ -25,6 +25,7 @@
 #include "wm-canvas.h"
 #include "wm-inspector.h"
 #include "wm-palette.h"
+#include "wm-runs.h"
 #include "wm-validation-panel.h"
 #include "wm-workspace.h"
 
@@ -92,5 +93,11 @@ void               wm_editor_page_show_diagnostic  (WmEditorPage *self,
 /* Shows @toast (taken), for one with a button. */
 void               wm_editor_page_show_toast       (WmEditorPage *self,
                                                     AdwToast     *toast);
+
+/* Gives the editor a run (with its report; NULL: none) whose figures the
+ * Metrics toggle shows on the canvas and in the inspector
+ * (wm-editor-metrics.h). The run is copied from. */
+void               wm_editor_page_set_run          (WmEditorPage *self,
+                                                    const WmRun  *run);
 
 G_END_DECLS

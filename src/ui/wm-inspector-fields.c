@@ -609,7 +609,8 @@ collect_definitions (WmFieldEditor *editor,
 {
   WmLookup *lookup = _wm_inspector_get_lookup (editor->inspector);
   WmCatalog *catalog = lookup != NULL && WM_IS_CATALOG (lookup) ? WM_CATALOG (lookup) : NULL;
-  g_autoptr (GPtrArray) flows = lookup != NULL ? wm_lookup_list_flows (lookup) : NULL;
+  /* Borrowed from the lookup (wm-lookup.h). */
+  GPtrArray *flows = lookup != NULL ? wm_lookup_list_flows (lookup) : NULL;
 
   collect_definitions_of_flow (_wm_inspector_get_flow (editor->inspector), editor->spec->kind,
                                catalog, ids, labels);
@@ -624,7 +625,8 @@ collect_flows (WmFieldEditor *editor,
 {
   WmLookup *lookup = _wm_inspector_get_lookup (editor->inspector);
   const char *own = wm_flow_get_id (_wm_inspector_get_flow (editor->inspector));
-  g_autoptr (GPtrArray) flows = lookup != NULL ? wm_lookup_list_flows (lookup) : NULL;
+  /* Borrowed from the lookup (wm-lookup.h). */
+  GPtrArray *flows = lookup != NULL ? wm_lookup_list_flows (lookup) : NULL;
 
   for (guint i = 0; flows != NULL && i < flows->len; i++)
     {

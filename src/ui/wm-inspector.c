@@ -32,6 +32,8 @@ struct _WmInspector
   gboolean     pushing_name;
   gboolean     updating_name;
   char        *locked_reason;
+  WmReportMetrics *metrics;  /* a run's figures, or NULL */
+  GtkWidget   *performance;  /* their section (one of groups), or NULL */
 
   /* Template children */
   GtkStack            *stack;
@@ -279,6 +281,7 @@ remove_field_groups (WmInspector *self)
       adw_preferences_page_remove (self->page, g_ptr_array_index (self->groups, i));
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
+  self->performance = NULL;
 }
 
 static void
@@ -356,6 +359,48 @@ build_editors (WmInspector *self)
       gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (add_group (self, NULL), row);
     }
+
+  if (self->metrics != NULL)
+    {
+      self->performance = wm_inspector_performance_new (self->metrics, self->element);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->performance));
+      g_ptr_array_add (self->groups, self->performance);
+    }
+}
+
+void
+wm_inspector_set_metrics (WmInspector     *self,
+                          WmReportMetrics *metrics)
+{
+  g_return_if_fail (WM_IS_INSPECTOR (self));
+
+  if (metrics == self->metrics)
+    return;
+  if (metrics != NULL)
+    wm_report_metrics_ref (metrics);
+  g_clear_pointer (&self->metrics, wm_report_metrics_unref);
+  self->metrics = metrics;
+  if (self->element == NULL)
+    return;
+  if (self->performance != NULL)
+    {
+      adw_preferences_page_remove (self->page, ADW_PREFERENCES_GROUP (self->performance));
+      g_ptr_array_remove (self->groups, self->performance);
+      self->performance = NULL;
+    }
+  if (metrics != NULL)
+    {
+      self->performance = wm_inspector_performance_new (metrics, self->element);
+      adw_preferences_page_add (self->page, ADW_PREFERENCES_GROUP (self->performance));
+      g_ptr_array_add (self->groups, self->performance);
+    }
+}
+
+WmInspectorPerformance *
+wm_inspector_get_performance (WmInspector *self)
+{
+  g_return_val_if_fail (WM_IS_INSPECTOR (self), NULL);
+  return self->performance != NULL ? WM_INSPECTOR_PERFORMANCE (self->performance) : NULL;
 }
 
 void
@@ -569,6 +614,7 @@ wm_inspector_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&self->locked_reason, g_free);
+  g_clear_pointer (&self->metrics, wm_report_metrics_unref);
 
   G_OBJECT_CLASS (wm_inspector_parent_class)->dispose (object);
 }

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "wm-flow.h"
+#include "wm-inspector-performance.h"
 #include "wm-lookup.h"
 #include "wm-undo.h"
 
@@ -56,5 +57,12 @@ const char *wm_inspector_get_locked_reason (WmInspector *self);
  * NULL: for tests and for scrolling to it. */
 GtkWidget *wm_inspector_get_field_row   (WmInspector *self,
                                          const char  *field);
+
+/* Shows @metrics's figures of the shown element in a Performance section
+ * after its settings (NULL: none). */
+void       wm_inspector_set_metrics     (WmInspector     *self,
+                                         WmReportMetrics *metrics);
+/* That section, or NULL when none is shown. */
+WmInspectorPerformance *wm_inspector_get_performance (WmInspector *self);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   GSK_RENDERER=cairo GTK_A11Y=none xvfb-run -a -s '-screen 0 1280x800x24' \
- *     bench-canvas [N_ELEMENTS [N_CONNECTIONS]]
+ *     bench-canvas [--metrics] [N_ELEMENTS [N_CONNECTIONS]]
  *
  * Generates a flow (default 1000 elements, 1200 connections), opens it in a
  * 1280×800 window and prints the time to open it (load the JSON, build the
@@ -20,6 +20,13 @@
  * With WM_BENCH_COMPARE=1 the canvas is in comparison mode against an
  * older version where a tenth of the elements had other names, a tenth
  * did not exist and a hundred more were (drawn as ghosts).
+ *
+ * --metrics shows a run's figures on every element and connection
+ * (wm-canvas-metrics.h) from a report made up for the generated flow; the
+ * difference of the two runs' canvas figures is what the overlay costs,
+ * but on a shared machine that difference drowns in noise, so the overlay
+ * is also timed alone each frame: its labels' snapshot and their drawing
+ * by cairo into an image of the view.
  */
 
 #include <math.h>
@@ -29,6 +36,8 @@
 
 #include "wm-canvas.h"
 #include "wm-flow-diff.h"
+#include "wm-canvas-metrics.h"
+#include "wm-canvas-private.h"
 #include "wm-flow-io.h"
 
 #define FRAMES_PER_PHASE 150
@@ -46,6 +55,7 @@ typedef struct
   double      frame_start;
   GArray     *times[N_PHASES];     /* full frames */
   GArray     *own[N_PHASES];       /* layout + canvas snapshot + render */
+  GArray     *overlay[N_PHASES];   /* the metrics overlay alone */
   double      update_start;
   double      layout_time;
   GdkPaintable *paintable;
@@ -123,6 +133,71 @@ generate_flow (guint n_elements,
       wm_version_insert_connection (version, made++, connection);
     }
   return wm_flow_to_canonical (flow, NULL);
+}
+
+/* A waymark.report for @version whose every element and port has figures
+ * (sends on the SMS elements), as the overlay would show for a real run. */
+static JsonNode *
+generate_report (WmVersion *version)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "waymark.report");
+  json_builder_set_member_name (builder, "flows");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "bench");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "all");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "overall");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "goal_conversions");
+  json_builder_add_int_value (builder, 123);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "elements");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < wm_version_get_n_elements (version); i++)
+    {
+      WmElement *element = wm_version_get_element_at (version, i);
+      g_auto(GStrv) ports = wm_element_list_ports (element);
+      gint64 n = 100000 - (gint64) i * 37;
+
+      json_builder_set_member_name (builder, wm_element_get_id (element));
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "total_engagements");
+      json_builder_add_int_value (builder, n);
+      json_builder_set_member_name (builder, "unique_users");
+      json_builder_add_int_value (builder, n * 9 / 10);
+      json_builder_set_member_name (builder, "ports");
+      json_builder_begin_object (builder);
+      for (guint p = 0; ports[p] != NULL; p++)
+        {
+          json_builder_set_member_name (builder, ports[p]);
+          json_builder_add_int_value (builder, n / (p + 1));
+        }
+      json_builder_end_object (builder);
+      if (g_str_has_prefix (wm_element_get_type_name (element), "send."))
+        {
+          static const char * const keys[] = { "sends", "messages", "no_contact", "delivered", "opened", "clicked" };
+
+          for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+            {
+              json_builder_set_member_name (builder, keys[k]);
+              json_builder_add_int_value (builder, n / (k + 1));
+            }
+          json_builder_set_member_name (builder, "cost");
+          json_builder_add_double_value (builder, n * 0.0075);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 static void
@@ -216,6 +291,40 @@ canvas_render_ms (Bench *b)
   return cpu_ms () - t0;
 }
 
+/* The overlay's own snapshot, and its nodes drawn by cairo into an image
+ * of the view kept from frame to frame (as the software renderer draws
+ * them into the window's), so no allocation is counted. */
+static double
+overlay_ms (Bench *b)
+{
+  static cairo_surface_t *surface;
+  int width = gtk_widget_get_width (GTK_WIDGET (b->canvas));
+  int height = gtk_widget_get_height (GTK_WIDGET (b->canvas));
+  WmRect view;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  double t0, ms;
+  cairo_t *cr;
+
+  if (surface == NULL)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  wm_canvas_get_visible_area (b->canvas, &view.x, &view.y, &view.width, &view.height);
+  t0 = cpu_ms ();
+  snapshot = gtk_snapshot_new ();
+  _wm_canvas_snapshot_metrics (b->canvas, snapshot, &view);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node != NULL)
+    {
+      gsk_render_node_draw (node, cr);
+      cairo_surface_flush (surface);
+      gsk_render_node_unref (node);
+    }
+  ms = cpu_ms () - t0;
+  cairo_destroy (cr);
+  return ms;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
@@ -234,6 +343,12 @@ after_paint_cb (GdkFrameClock *clock,
   g_array_append_val (b->times[b->phase], elapsed);
   own = b->layout_time + canvas_render_ms (b);
   g_array_append_val (b->own[b->phase], own);
+  if (wm_canvas_get_metrics (b->canvas) != NULL)
+    {
+      double ms = overlay_ms (b);
+
+      g_array_append_val (b->overlay[b->phase], ms);
+    }
   if (++b->frame == FRAMES_PER_PHASE)
     {
       b->frame = 0;
@@ -306,8 +421,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  guint n_elements = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000;
-  guint n_connections = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : n_elements * 6 / 5;
+  gboolean metrics = argc > 1 && g_str_equal (argv[1], "--metrics");
+  char **args = argv + (metrics ? 1 : 0);
+  int n_args = argc - (metrics ? 1 : 0);
+  guint n_elements = n_args > 1 ? (guint) g_ascii_strtoull (args[1], NULL, 10) : 1000;
+  guint n_connections = n_args > 2 ? (guint) g_ascii_strtoull (args[2], NULL, 10) : n_elements * 6 / 5;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(WmFlow) flow = NULL;
@@ -323,6 +441,7 @@ main (int   argc,
     {
       b.times[i] = g_array_new (FALSE, FALSE, sizeof (double));
       b.own[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      b.overlay[i] = g_array_new (FALSE, FALSE, sizeof (double));
     }
 
   window = gtk_window_new ();
@@ -355,6 +474,14 @@ main (int   argc,
 
       wm_canvas_set_comparison (b.canvas, diff);
     }
+  if (metrics)
+    {
+      g_autoptr(JsonNode) report = generate_report (b.version);
+      g_autoptr(WmReportMetrics) figures = wm_report_metrics_new (report, "bench", 0, &error);
+
+      g_assert_no_error (error);
+      wm_canvas_set_metrics (b.canvas, figures);
+    }
   build_ms = wall_ms () - t0;
   while (!b.opened)
     g_main_context_iteration (NULL, TRUE);
@@ -376,8 +503,8 @@ main (int   argc,
   while (!b.done)
     g_main_context_iteration (NULL, TRUE);
 
-  g_print ("bench-canvas: %u elements, %u connections (%s)\n", n_elements,
-           wm_version_get_n_connections (b.version),
+  g_print ("bench-canvas: %u elements, %u connections%s (%s)\n", n_elements,
+           wm_version_get_n_connections (b.version), metrics ? ", metrics shown" : "",
            g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default renderer");
   g_print ("  open: %.1f ms (JSON load %.1f ms, canvas build %.1f ms, first frame the rest)\n",
            b.open_time, parse_ms, build_ms);
@@ -395,6 +522,16 @@ main (int   argc,
                g_array_index (own, double, (guint) ceil (own->len * 0.95) - 1),
                g_array_index (times, double, times->len / 2),
                g_array_index (times, double, (guint) ceil (times->len * 0.95) - 1));
+      if (b.overlay[i]->len > 0)
+        {
+          GArray *overlay = b.overlay[i];
+
+          g_array_sort (overlay, compare_doubles);
+          g_print ("        the metrics overlay alone: median %.2f, p95 %.2f\n",
+                   g_array_index (overlay, double, overlay->len / 2),
+                   g_array_index (overlay, double, (guint) ceil (overlay->len * 0.95) - 1));
+        }
+      g_array_unref (b.overlay[i]);
       g_array_unref (times);
       g_array_unref (own);
     }
