@@ -22,6 +22,7 @@
 #include "wm-ui-types.h"
 #include "wm-window.h"
 #include "wm-workspace.h"
+#include "ui-harness.h"
 
 typedef struct
 {
@@ -61,15 +62,6 @@ fixture_tear_down (Fixture       *f,
   g_rmdir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void

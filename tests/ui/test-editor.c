@@ -16,6 +16,7 @@
 #include "wm-flows-page.h"
 #include "wm-ui-types.h"
 #include "wm-workspace.h"
+#include "ui-harness.h"
 
 typedef struct
 {
@@ -61,31 +62,6 @@ fixture_tear_down (Fixture       *f,
   remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-find_flow_id (WmWorkspace *workspace,
-              const char  *name)
-{
-  GListModel *flows = wm_workspace_get_flows (workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
-    {
-      g_autoptr(WmFlowInfo) info = g_list_model_get_item (flows, i);
-
-      if (g_str_equal (wm_flow_info_get_name (info), name))
-        return g_strdup (wm_flow_info_get_id (info));
-    }
-  g_assert_not_reached ();
 }
 
 static const char *

@@ -22,6 +22,7 @@
 #include "wm-time.h"
 #include "wm-ui-types.h"
 #include "wm-workspace.h"
+#include "ui-harness.h"
 
 typedef struct
 {
@@ -62,31 +63,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-find_flow_id (WmWorkspace *workspace,
-              const char  *name)
-{
-  GListModel *flows = wm_workspace_get_flows (workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
-    {
-      g_autoptr(WmFlowInfo) info = g_list_model_get_item (flows, i);
-
-      if (g_str_equal (wm_flow_info_get_name (info), name))
-        return g_strdup (wm_flow_info_get_id (info));
-    }
-  g_assert_not_reached ();
-}
-
 /* The status of version @number (0: the latest) as stored. */
 static WmVersionStatus
 stored_status (Fixture    *f,
@@ -100,41 +76,6 @@ stored_status (Fixture    *f,
   g_assert_no_error (error);
   return wm_version_get_status (number == 0 ? wm_flow_get_latest_version (flow)
                                             : wm_flow_get_version (flow, number));
-}
-
-typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Predicate      predicate,
-             gconstpointer  data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_button_for_action (GtkWidget     *widget,
-                      gconstpointer  action)
-{
-  return GTK_IS_BUTTON (widget)
-         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean

@@ -33,6 +33,7 @@
 #include "wm-simulation.h"
 #include "wm-ui-types.h"
 #include "wm-workspace.h"
+#include "ui-harness.h"
 
 #define DAY (24 * 3600)
 
@@ -44,31 +45,6 @@ typedef struct
   WmRun       *run;        /* reopened from the store, with its report */
   JsonNode    *report;     /* its report, parsed here */
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static char *
-find_flow_id (WmWorkspace *workspace,
-              const char  *name)
-{
-  GListModel *flows = wm_workspace_get_flows (workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
-    {
-      g_autoptr(WmFlowInfo) info = g_list_model_get_item (flows, i);
-
-      if (g_str_equal (wm_flow_info_get_name (info), name))
-        return g_strdup (wm_flow_info_get_id (info));
-    }
-  g_assert_not_reached ();
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -289,7 +265,10 @@ check_every_element (Fixture      *f,
                                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
       g_assert_null (mismatch);
 
-      /* The inspector of the selected element. */
+      /* The inspector of the selected element (brought into view: the
+       * flow opens on its start, and a popover points only at a node it
+       * can see). */
+      wm_canvas_scroll_to_element (canvas, element);
       wm_canvas_set_selection (canvas, ids);
       spin (20);
       performance = wm_inspector_get_performance (wm_editor_page_get_inspector (page));

@@ -26,6 +26,7 @@
 #include "wm-time.h"
 #include "wm-ui-types.h"
 #include "wm-workspace.h"
+#include "ui-harness.h"
 
 #define DAY (24 * 3600)
 
@@ -36,22 +37,6 @@ typedef struct
   WmWorkspace *workspace;
   char        *welcome;   /* the id of "Welcome message" */
 } Fixture;
-
-static char *
-find_flow_id (WmWorkspace *workspace,
-              const char  *name)
-{
-  GListModel *flows = wm_workspace_get_flows (workspace);
-
-  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
-    {
-      g_autoptr(WmFlowInfo) info = g_list_model_get_item (flows, i);
-
-      if (g_str_equal (wm_flow_info_get_name (info), name))
-        return g_strdup (wm_flow_info_get_id (info));
-    }
-  g_assert_not_reached ();
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -99,15 +84,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 wait_for_run (WmRunDialog *dialog)
 {
   gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
@@ -152,26 +128,6 @@ save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Predicate      predicate,
-             gconstpointer  data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 is_entry_row_titled (GtkWidget     *widget,
                      gconstpointer  title)
@@ -206,13 +162,6 @@ is_runs_list (GtkWidget     *widget,
               gconstpointer  data)
 {
   return WM_IS_RUNS_LIST (widget);
-}
-
-static gboolean
-is_button_labelled (GtkWidget     *widget,
-                    gconstpointer  label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 static gboolean

@@ -35,6 +35,7 @@
 #include "wm-tables.h"
 #include "wm-time.h"
 #include "wm-window.h"
+#include "ui-harness.h"
 
 static WmApplication *app;
 
@@ -50,15 +51,6 @@ made_run_clear (MadeRun *made)
 {
   g_clear_pointer (&made->built, json_node_unref);
   g_clear_pointer (&made->flows, g_ptr_array_unref);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 /* Simulates every flow of the workspace (their active versions) on
@@ -150,26 +142,6 @@ make_run (WmWorkspace *workspace,
 
   return make_run_on (workspace, name, seed, params, profiles, now - 40 * 24 * 3600, now,
                       "Cart abandonment");
-}
-
-typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             Predicate      predicate,
-             gconstpointer  data)
-{
-  if (predicate (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean

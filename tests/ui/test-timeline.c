@@ -27,6 +27,7 @@
 #include "wm-timeline-page.h"
 #include "wm-ui-types.h"
 #include "wm-window.h"
+#include "ui-harness.h"
 
 static WmApplication *app;
 static gint64 run_id;
@@ -34,15 +35,6 @@ static gint64 run_id;
  * two or more items, chosen once from the sample. */
 static char *customer_id;
 static char *customer_email;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 save_screenshot (GtkWidget  *widget,

@@ -23,6 +23,7 @@
 #include "wm-ui-types.h"
 #include "wm-versions-panel.h"
 #include "wm-workspace.h"
+#include "ui-harness.h"
 
 #define LOCK_REASON "The entry point of a running flow cannot change; stop the flow or duplicate it to use another entry"
 
@@ -36,15 +37,6 @@ typedef struct
   WmEditorPage *page;
   WmVersionsPanel *panel;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* Runs the main loop until the page's version is @status, or two seconds
  * have passed: the panel reopens a stale page from an idle, after layouts
@@ -61,7 +53,7 @@ wait_for_page_status (WmEditorPage    *page,
 }
 
 static GtkWidget *
-find_widget (GtkWidget  *root,
+find_typed_widget (GtkWidget  *root,
              GType       type,
              const char *label)
 {
@@ -71,7 +63,7 @@ find_widget (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type, label);
+      GtkWidget *found = find_typed_widget (child, type, label);
 
       if (found != NULL)
         return found;
@@ -131,9 +123,9 @@ fixture_set_up (Fixture       *f,
   g_assert_true (wm_editor_page_open (f->page, f->id, &error));
   g_assert_no_error (error);
 
-  f->panel = WM_VERSIONS_PANEL (find_widget (GTK_WIDGET (f->page), WM_TYPE_VERSIONS_PANEL, NULL));
+  f->panel = WM_VERSIONS_PANEL (find_typed_widget (GTK_WIDGET (f->page), WM_TYPE_VERSIONS_PANEL, NULL));
   g_assert_nonnull (f->panel);
-  toggle = find_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON, "Versions");
+  toggle = find_typed_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON, "Versions");
   g_assert_nonnull (toggle);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
   spin (200);
@@ -262,13 +254,13 @@ test_new_version_launch_compare (Fixture       *f,
     if (g_getenv ("WAYMARK_SHOTS_DIR") != NULL)
       {
         /* The inspector's column, to see the lock and its reason. */
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON,
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_typed_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON,
                                                                       "Versions")), FALSE);
         wm_canvas_set_zoom (canvas, 1.0);
         wm_canvas_scroll_to_element (canvas, entry);
         spin (400);
         save_shot (GTK_WIDGET (f->window), "versions-locked.png");
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON,
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_typed_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON,
                                                                       "Versions")), TRUE);
       }
   }
