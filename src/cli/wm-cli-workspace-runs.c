@@ -58,7 +58,13 @@ runs_import (WmWorkspace *ws,
       g_printerr ("waymark-cli %s: %s\n", CMD, error->message);
       return WM_CLI_EXIT_INVALID;
     }
-  printf (_("Imported as run %" G_GINT64_FORMAT ".\n"), id);
+  {
+    /* The number goes in as text: a G_GINT64_FORMAT inside the msgid would
+     * keep xgettext from reading it. */
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+    printf (_("Imported as run %s.\n"), number);
+  }
   return WM_CLI_EXIT_OK;
 }
 
