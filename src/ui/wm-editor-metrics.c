@@ -200,7 +200,9 @@ _wm_editor_metrics_update (WmEditorPage *self)
       gtk_drop_down_set_selected (GTK_DROP_DOWN (m->versions), selected);
     }
   gtk_widget_set_sensitive (m->toggle, m->flow_versions->len > 0);
-  gtk_widget_set_sensitive (m->versions, m->flow_versions->len > 0);
+  /* Without a run there is no version to pick: an empty "(None)" beside
+   * the insensitive toggle only puzzles. */
+  gtk_widget_set_visible (m->versions, m->flow_versions->len > 0);
   if (m->flow_versions->len == 0)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (m->toggle), FALSE);
   gtk_widget_set_tooltip_text (m->toggle, m->flow_versions->len > 0
@@ -286,7 +288,7 @@ _wm_editor_metrics_init (WmEditorPage *self,
   gtk_widget_set_tooltip_text (m->toggle, _("Run a simulation of this flow to see its figures"));
   g_signal_connect (m->toggle, "toggled", G_CALLBACK (toggled_cb), m);
   m->versions = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (m->version_names)), NULL);
-  gtk_widget_set_sensitive (m->versions, FALSE);
+  gtk_widget_set_visible (m->versions, FALSE);
   gtk_widget_set_tooltip_text (m->versions, _("Whose figures to show"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (m->versions),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figures of version"), -1);
