@@ -25,6 +25,7 @@
 
 #include <gio/gio.h>
 
+#include "wm-journey.h"
 #include "wm-profile.h"
 #include "wm-sim-program.h"
 
@@ -131,6 +132,13 @@ WmTimelineModel     *wm_timeline_model_new          (const WmSimProgram  *progra
                                                      GTimeZone           *zone,
                                                      GError             **error);
 
+/* The program keeps only a journey's own name: this names the stages and
+ * steps of @journey's lines (and the journey, when the program does not
+ * have it) from the journey document the run simulated, for the titles
+ * and descriptions ("Stage “Onboarded” of …"). Unknown ids keep no name. */
+void                 wm_timeline_model_name_journey (WmTimelineModel     *self,
+                                                     WmJourney           *journey);
+
 /* Filters: NULL shows every flow or channel; with both set, the channel
  * within the flow. Period: the last 3, 6, 9 or 12 months of the run
  * (default 12). Each change emits items-changed. */
@@ -203,6 +211,10 @@ guint                wm_timeline_item_get_messages  (WmTimelineItem      *self);
 const char          *wm_timeline_item_get_journey   (WmTimelineItem      *self);
 const char          *wm_timeline_item_get_journey_name (WmTimelineItem   *self);
 const char          *wm_timeline_item_get_stage     (WmTimelineItem      *self);
+/* The stage's and the step's names, when the model was given the
+ * journey (wm_timeline_model_name_journey), else NULL. */
+const char          *wm_timeline_item_get_stage_name (WmTimelineItem     *self);
+const char          *wm_timeline_item_get_step_name (WmTimelineItem      *self);
 /* Micro-units (a message's or notification's cost, a goal's value). */
 gint64               wm_timeline_item_get_cost      (WmTimelineItem      *self);
 WmReactionState      wm_timeline_item_get_reaction  (WmTimelineItem      *self,

@@ -107,8 +107,8 @@ wm_timeline_item_is_journey (WmTimelineItem *item)
   return kind == WM_TIMELINE_JOURNEY || kind == WM_TIMELINE_STAGE || kind == WM_TIMELINE_STAGE_STEP;
 }
 
-/* What a journey line is about: the journey (its name when the run has
- * it), the stage or the step. */
+/* What a journey line is about: the journey, the stage or the step, by
+ * name when it is known. */
 static const char *
 journey_subject (WmTimelineItem *item)
 {
@@ -120,10 +120,12 @@ journey_subject (WmTimelineItem *item)
       name = wm_timeline_item_get_journey_name (item);
       return name != NULL && *name != '\0' ? name : wm_timeline_item_get_journey (item);
     case WM_TIMELINE_STAGE:
-      return wm_timeline_item_get_stage (item);
+      name = wm_timeline_item_get_stage_name (item);
+      return name != NULL ? name : wm_timeline_item_get_stage (item);
     case WM_TIMELINE_STAGE_STEP:
     default:
-      return wm_timeline_item_get_name (item);
+      name = wm_timeline_item_get_step_name (item);
+      return name != NULL ? name : wm_timeline_item_get_name (item);
     }
 }
 

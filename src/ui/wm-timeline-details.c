@@ -102,6 +102,19 @@ reaction_text (WmTimelineItem *item,
     }
 }
 
+/* "Order delivery (delivery)"; the id alone when there is no other name;
+ * NULL without an id. */
+static char *
+name_and_id (const char *name,
+             const char *id)
+{
+  if (id == NULL)
+    return NULL;
+  if (name != NULL && *name != '\0' && g_strcmp0 (name, id) != 0)
+    return g_strdup_printf ("%s (%s)", name, id);
+  return g_strdup (id);
+}
+
 static void
 update (WmTimelineDetails *self)
 {
@@ -119,6 +132,8 @@ update (WmTimelineDetails *self)
   g_autofree char *outcome = NULL;
   g_autofree char *counter = NULL;
   g_autofree char *journey = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *step = NULL;
   const char *journey_id = wm_timeline_item_get_journey (item);
   const char *journey_name = wm_timeline_item_get_journey_name (item);
   const char *flow_id = wm_timeline_item_get_flow (item);
@@ -148,14 +163,15 @@ update (WmTimelineDetails *self)
     outcome = g_strdup_printf ("%s: %s", wm_timeline_item_get_name (item),
                                wm_timeline_item_get_result (item));
 
-  if (journey_id != NULL)
-    journey = journey_name != NULL && g_strcmp0 (journey_name, journey_id) != 0
-              ? g_strdup_printf ("%s (%s)", journey_name, journey_id) : g_strdup (journey_id);
+  journey = name_and_id (journey_name, journey_id);
+  stage = name_and_id (wm_timeline_item_get_stage_name (item), wm_timeline_item_get_stage (item));
+  if (kind == WM_TIMELINE_STAGE_STEP)
+    step = name_and_id (wm_timeline_item_get_step_name (item), wm_timeline_item_get_name (item));
 
   set_row (self->time_row, time);
   set_row (self->journey_row, journey);
-  set_row (self->stage_row, wm_timeline_item_get_stage (item));
-  set_row (self->step_row, kind == WM_TIMELINE_STAGE_STEP ? wm_timeline_item_get_name (item) : NULL);
+  set_row (self->stage_row, stage);
+  set_row (self->step_row, step);
   set_row (self->flow_row, flow);
   set_row (self->version_row, version);
   set_row (self->element_row, wm_timeline_item_get_element (item));

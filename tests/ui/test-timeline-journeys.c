@@ -2,8 +2,9 @@
  *
  * Journey lines in the customer timeline's widgets, on conformance case
  * 23-journey-timing compiled with its journey (stored runs do not carry
- * journeys yet): a customer simulated again shows its journey, stage and
- * stage-step items as chips of their own style, icon and description, the
+ * journeys yet): a customer simulated again, with the journey document
+ * naming its stages and steps, shows its journey, stage and stage-step
+ * items as chips of their own style, icon and description, the
  * details show the journey, stage and step and never offer "Show in
  * flow", and the table names them a journey's. With
  * WAYMARK_SCREENSHOT_DIR set, timeline-journeys.png,
@@ -91,6 +92,8 @@ test_chips_and_details (void)
   sim_case_load (&c, "23-journey-timing", TRUE);
   sim_case_add_journeys (&c, journeys);
   model = customer_model (&c);
+  /* The run's journey document names the stages and steps. */
+  wm_timeline_model_name_journey (model, journeys->pdata[0]);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
   gtk_widget_set_size_request (GTK_WIDGET (details), 340, -1);
@@ -134,13 +137,25 @@ test_chips_and_details (void)
         case WM_TIMELINE_STAGE:
           n_stage++;
           g_assert_cmpstr (wm_timeline_item_icon_name (item), ==, "mark-location-symbolic");
-          g_assert_cmpstr (wm_timeline_details_get_value (details, "stage"), ==, wm_timeline_item_get_stage (item));
+          {
+            g_autofree char *stage = g_strdup_printf ("%s (%s)", wm_timeline_item_get_stage_name (item),
+                                                      wm_timeline_item_get_stage (item));
+
+            g_assert_nonnull (wm_timeline_item_get_stage_name (item));
+            g_assert_cmpstr (wm_timeline_details_get_value (details, "stage"), ==, stage);
+          }
           g_assert_null (wm_timeline_details_get_value (details, "step"));
           break;
         case WM_TIMELINE_STAGE_STEP:
           n_step++;
           g_assert_cmpstr (wm_timeline_item_icon_name (item), ==, "object-select-symbolic");
-          g_assert_cmpstr (wm_timeline_details_get_value (details, "step"), ==, wm_timeline_item_get_name (item));
+          {
+            g_autofree char *step = g_strdup_printf ("%s (%s)", wm_timeline_item_get_step_name (item),
+                                                     wm_timeline_item_get_name (item));
+
+            g_assert_nonnull (wm_timeline_item_get_step_name (item));
+            g_assert_cmpstr (wm_timeline_details_get_value (details, "step"), ==, step);
+          }
           g_assert_cmpstr (wm_timeline_details_get_value (details, "journey"), ==, "Order delivery (delivery)");
           break;
         default:
