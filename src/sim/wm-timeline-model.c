@@ -302,7 +302,7 @@ item_from_step (WmTimelineModel *self,
     {
       const WmSimJourney *journey;
 
-      item->kind = kind[0] == 'j' ? WM_TIMELINE_JOURNEY
+      item->kind = g_str_equal (kind, "journey") ? WM_TIMELINE_JOURNEY
                    : g_str_equal (kind, "stage") ? WM_TIMELINE_STAGE : WM_TIMELINE_STAGE_STEP;
       item->journey = g_strdup (string_member (step, "journey"));
       if (item->kind != WM_TIMELINE_JOURNEY)

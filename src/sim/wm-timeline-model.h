@@ -11,8 +11,10 @@
  * Items are the profile's own events (inbound), its messages and
  * notifications with their reactions (outbound), and what happened to it
  * in the flows: entries and rejected entries, API calls, milestones,
- * outcomes, goals, exits, stops and errors. Visits and departures are the
- * path, not items (an API call's departure is its result).
+ * outcomes, goals, exits, stops and errors; and its journeys' lines:
+ * journeys and stages begun or completed, steps done (journeys.md). Visits
+ * and departures are the path, not items (an API call's departure is its
+ * result).
  *
  * Dates are local dates in the profile's time zone: its `timezone`
  * attribute, or when that is missing or unknown the time zone of the
@@ -135,7 +137,8 @@ WmTimelineModel     *wm_timeline_model_new          (const WmSimProgram  *progra
 /* The program keeps only a journey's own name: this names the stages and
  * steps of @journey's lines (and the journey, when the program does not
  * have it) from the journey document the run simulated, for the titles
- * and descriptions ("Stage “Onboarded” of …"). Unknown ids keep no name. */
+ * and descriptions ("Stage “Onboarded” of …"). Unknown ids keep no name.
+ * Call it before the model is shown: a timeline chip reads its item once. */
 void                 wm_timeline_model_name_journey (WmTimelineModel     *self,
                                                      WmJourney           *journey);
 
