@@ -7,8 +7,8 @@
  * details are opened and stepped, and "Show in flow" lights the path on
  * the editor's canvas. What is asserted is read from the timeline model
  * (the library's) and from the widgets shown. With WAYMARK_SCREENSHOT_DIR
- * set, timeline-timeline.png, timeline-grid.png, timeline-details.png and
- * timeline-path.png are saved there.
+ * set, timeline-timeline.png, timeline-grid.png, timeline-details.png,
+ * timeline-path.png and timeline-show-customer.png are saved there.
  */
 
 #include "config.h"
@@ -561,7 +561,8 @@ test_details_step_and_show_in_flow (void)
   destroy_window (window);
 }
 
-/* The ids of the first and the last accepted-looking profile lines. */
+/* The ids of the first and the last profiles with three or more events
+ * (so their timelines are not empty). */
 static void
 first_and_last_ids (const char  *profiles_path,
                     char       **first,
@@ -575,8 +576,11 @@ first_and_last_ids (const char  *profiles_path,
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonArray *events;
 
-      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
+          || (events = json_object_get_array_member (json_node_get_object (node), "events")) == NULL
+          || json_array_get_length (events) < 3)
         continue;
       if (*first == NULL)
         *first = g_strdup (json_object_get_string_member (json_node_get_object (node), "id"));
@@ -617,7 +621,9 @@ test_show_customer_action (void)
   g_assert_cmpint (wm_timeline_page_get_run_id (page), ==, run_id);
   g_assert_cmpstr (wm_timeline_page_get_customer_id (page), ==, last);
   g_assert_nonnull (wm_timeline_page_get_model (page));
+  g_assert_cmpuint (wm_timeline_model_get_n_all (wm_timeline_page_get_model (page)), >, 0);
   expected = g_object_ref (wm_timeline_page_get_model (page));
+  save_screenshot (GTK_WIDGET (window), "timeline-show-customer.png");
 
   /* Another customer of the same run, then the first one again: the same
    * timeline as before. */
