@@ -440,7 +440,6 @@ wm_timeline_view_snapshot (GtkWidget   *widget,
       WmTimelineItem *item = wm_timeline_chip_get_item (value);
       WmTimelineKind kind = wm_timeline_item_get_kind (item);
       double x = item_x (self, GPOINTER_TO_UINT (key)) - h + CHIP_W / 2.0;
-
       double y = lane_y (self, wm_timeline_item_get_direction (item));
 
       /* Above and below its chip, not through its text. */
