@@ -283,6 +283,22 @@ test_many_profiles (void)
     }
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (stages, "shipped"), "completed_late"),
                    >, 250);
+
+  /* Cancelled while it runs (the task does not check for the scan): the
+   * scan stops with an error, not a partial list. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    Wait wait = { 0 };
+
+    wm_stage_customers_async (c.program, path, "delivery", "shipped", WM_STAGE_COMPLETED_LATE, 10, cancellable,
+                              scanned, &wait);
+    g_cancellable_cancel (cancellable);
+    while (!wait.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (wait.found);
+    g_clear_error (&wait.error);
+  }
   g_unlink (path);
   g_rmdir (dir);
   sim_case_clear (&c);
