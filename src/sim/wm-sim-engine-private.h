@@ -133,9 +133,10 @@ struct _WmSimWorker
   WmExprArena          *arena;        /* evaluation scratch */
   WmExprArena          *keep;         /* strings kept for the profile (variables) */
   JourneyState         *journeys;     /* kept from profile to profile */
-  guint                 stages_active; /* this profile's active stages, all journeys */
-  guint                 stages_waiting;/* and its waiting ones: both for early outs */
-  const char           *journey_actions[3]; /* the interned journey.begin, .complete, .task */
+  /* This profile's active and waiting stages, all journeys: early outs. */
+  guint                 stages_active;
+  guint                 stages_waiting;
+  const char           *journey_actions[3];  /* interned journey.begin, .complete, .task */
 
   /* Attributes read at every send, cached until a set.attribute. */
   gboolean              cache_valid;
