@@ -91,6 +91,7 @@ typedef struct
 typedef struct
 {
   int       state;
+  guint     pending;     /* bit per WmSimStepKind of its steps not done */
   gint64    began_at;
   gboolean *done;        /* per step */
 } StageState;
@@ -131,7 +132,11 @@ struct _WmSimWorker
   GPtrArray            *adds;
   WmExprArena          *arena;        /* evaluation scratch */
   WmExprArena          *keep;         /* strings kept for the profile (variables) */
-  JourneyState         *journeys;
+  JourneyState         *journeys;     /* kept from profile to profile */
+  /* This profile's active and waiting stages, all journeys: early outs. */
+  guint                 stages_active;
+  guint                 stages_waiting;
+  const char           *journey_actions[3];  /* interned journey.begin, .complete, .task */
 
   /* Attributes read at every send, cached until a set.attribute. */
   gboolean              cache_valid;
@@ -173,8 +178,10 @@ gboolean _wm_sim_truthy             (WmSimWorker          *w,
 /* wm-sim-journeys.c (journeys.md, Simulation) */
 void     _wm_sim_journeys_start     (WmSimWorker          *w);
 void     _wm_sim_journeys_finish    (WmSimWorker          *w);
+void     _wm_sim_journeys_free      (WmSimWorker          *w);
 void     _wm_sim_journeys_on_event  (WmSimWorker          *w,
-                                     const WmProfileEvent *event);
+                                     const WmProfileEvent *event,
+                                     const char           *name);
 void     _wm_sim_journeys_happen    (WmSimWorker          *w,
                                      const Happening      *h,
                                      gint64                t);

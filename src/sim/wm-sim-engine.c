@@ -1434,7 +1434,7 @@ process_event (WmSimWorker          *w,
 
   /* 0. Journeys. */
   if (w->journeys != NULL)
-    _wm_sim_journeys_on_event (w, event);
+    _wm_sim_journeys_on_event (w, event, name);
 
   /* 1. Waiting tokens, in the order they began to wait; each runs on
    * before the next is tested. */
@@ -1852,6 +1852,7 @@ wm_sim_worker_free (WmSimWorker *w)
   g_ptr_array_unref (w->adds);
   wm_expr_arena_free (w->arena);
   wm_expr_arena_free (w->keep);
+  _wm_sim_journeys_free (w);
   g_free (w);
 }
 

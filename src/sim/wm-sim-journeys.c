@@ -1,6 +1,13 @@
 /* wm-sim-journeys.c - journeys in a run (journeys.md, Simulation)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Called for every event, milestone, outcome, entry and exit of a run with
+ * journeys, so it is kept cheap (issue #9: at most 1.3x the run without
+ * them): the state is allocated once per worker and reset per profile, the
+ * names compare as interned pointers (the program interns every id and
+ * event name in one string chunk), and a profile with no active (or no
+ * waiting) stage skips the step matching (or the entry re-tests) at once.
  */
 
 #include "config.h"
@@ -35,6 +42,24 @@ tl_journey (WmSimWorker  *w,
 
 static void stage_complete (WmSimWorker *w, guint j, guint s, gint64 t);
 
+/* Moves a stage to @state, keeping the profile's counts of active and
+ * waiting stages that the early outs test. */
+static inline void
+stage_set_state (WmSimWorker *w,
+                 StageState  *st,
+                 int          state)
+{
+  if (st->state == STAGE_ACTIVE)
+    w->stages_active--;
+  else if (st->state == STAGE_WAITING)
+    w->stages_waiting--;
+  st->state = state;
+  if (state == STAGE_ACTIVE)
+    w->stages_active++;
+  else if (state == STAGE_WAITING)
+    w->stages_waiting++;
+}
+
 static void
 stage_begin (WmSimWorker *w,
              guint        j,
@@ -45,15 +70,20 @@ stage_begin (WmSimWorker *w,
   StageState *st = &w->journeys[j].stages[s];
   gboolean all = TRUE;
 
-  st->state = STAGE_ACTIVE;
+  stage_set_state (w, st, STAGE_ACTIVE);
   st->began_at = t;
-  memset (st->done, 0, sizeof (gboolean) * MAX (ss->n_steps, 1));   /* what happened before does not count */
+  /* What happened before does not count. */
+  memset (st->done, 0, sizeof (gboolean) * ss->n_steps);
+  st->pending = 0;
   w->counters[ss->counters + WM_SIM_SF_BEGAN]++;
   tl_journey (w, t, "stage", &w->program->journeys[j], ss->id, "result", "began");
 
   for (guint k = 0; k < ss->n_steps; k++)
-    if (ss->steps[k].required)
-      all = FALSE;
+    {
+      st->pending |= 1u << ss->steps[k].kind;
+      if (ss->steps[k].required)
+        all = FALSE;
+    }
   if (!ss->manual_completion && all)
     stage_complete (w, j, s, t);
 }
@@ -74,7 +104,7 @@ stage_trigger (WmSimWorker *w,
 {
   const WmSimStage *ss = &w->program->journeys[j].stages[s];
 
-  w->journeys[j].stages[s].state = STAGE_WAITING;
+  stage_set_state (w, &w->journeys[j].stages[s], STAGE_WAITING);
   w->counters[ss->counters + WM_SIM_SF_TRIGGERED]++;
   tl_journey (w, t, "stage", &w->program->journeys[j], ss->id, "result", "triggered");
   if (stage_entry_holds (w, ss, t))
@@ -93,7 +123,7 @@ stage_complete (WmSimWorker *w,
   StageState *st = &js->stages[s];
   gboolean all_done = TRUE;
 
-  st->state = STAGE_COMPLETED;
+  stage_set_state (w, st, STAGE_COMPLETED);
   w->counters[ss->counters + WM_SIM_SF_COMPLETED]++;
   w->counters[ss->counters + (t - st->began_at <= ss->duration ? WM_SIM_SF_COMPLETED_ON_TIME
                                                                 : WM_SIM_SF_COMPLETED_LATE)]++;
@@ -150,8 +180,14 @@ step_done (WmSimWorker *w,
            gint64       t)
 {
   const WmSimStage *ss = &w->program->journeys[j].stages[s];
+  StageState *st = &w->journeys[j].stages[s];
+  WmSimStepKind kind = ss->steps[k].kind;
 
-  w->journeys[j].stages[s].done[k] = TRUE;
+  st->done[k] = TRUE;
+  st->pending &= ~(1u << kind);
+  for (guint i = 0; i < ss->n_steps; i++)
+    if (!st->done[i] && ss->steps[i].kind == kind)
+      st->pending |= 1u << kind;
   w->counters[ss->counters + WM_SIM_SF_N + k]++;
   tl_journey (w, t, "stage-step", &w->program->journeys[j], ss->id, "id", ss->steps[k].id);
 }
@@ -183,6 +219,8 @@ journeys_settle (WmSimWorker *w,
 }
 
 
+/* Names and flow ids are interned in the program (an event's name is
+ * passed interned too), so equal strings are equal pointers. */
 static gboolean
 step_matches (WmSimWorker     *w,
               const WmSimStep *step,
@@ -193,13 +231,13 @@ step_matches (WmSimWorker     *w,
   switch (step->kind)
     {
     case WM_SIM_STEP_MILESTONE:
-      return strcmp (step->name, h->name) == 0 && (step->flow == NULL || strcmp (step->flow, h->flow) == 0);
+      return step->name == h->name && (step->flow == NULL || step->flow == h->flow);
     case WM_SIM_STEP_OUTCOME:
-      return strcmp (step->name, h->name) == 0 && step->success == h->flag;
+      return step->name == h->name && step->success == h->flag;
     case WM_SIM_STEP_EVENT:
-      return strcmp (step->name, h->name) == 0 && _wm_sim_truthy (w, step->where, NULL, h->event, TRUE, h->event->at);
+      return step->name == h->name && _wm_sim_truthy (w, step->where, NULL, h->event, TRUE, h->event->at);
     case WM_SIM_STEP_FLOW:
-      return strcmp (step->flow, h->flow) == 0 && step->on_enter == h->flag;
+      return step->flow == h->flow && step->on_enter == h->flag;
     case WM_SIM_STEP_TASK:
     default:
       return FALSE;
@@ -215,6 +253,8 @@ _wm_sim_journeys_happen (WmSimWorker     *w,
 {
   gboolean any = FALSE;
 
+  if (w->stages_active == 0)
+    return;
   for (guint j = 0; j < w->program->n_journeys; j++)
     {
       const WmSimJourney *sj = &w->program->journeys[j];
@@ -224,7 +264,8 @@ _wm_sim_journeys_happen (WmSimWorker     *w,
           const WmSimStage *ss = &sj->stages[s];
           StageState *st = &w->journeys[j].stages[s];
 
-          if (st->state != STAGE_ACTIVE)
+          /* Most happenings concern no step of most stages. */
+          if (st->state != STAGE_ACTIVE || !(st->pending & (1u << h->kind)))
             continue;
           for (guint k = 0; k < ss->n_steps; k++)
             if (!st->done[k] && step_matches (w, &ss->steps[k], h))
@@ -242,6 +283,8 @@ void
 _wm_sim_journeys_retest (WmSimWorker *w,
                  gint64       t)
 {
+  if (w->stages_waiting == 0)
+    return;
   for (guint j = 0; j < w->program->n_journeys; j++)
     for (guint s = 0; s < w->program->journeys[j].n_stages; s++)
       if (w->journeys[j].stages[s].state == STAGE_WAITING
@@ -286,39 +329,40 @@ find_stage (WmSimWorker          *w,
   return FALSE;
 }
 
-/* Step 0 of an event's dispatch. */
+/* Step 0 of an event's dispatch; @name is the event's name as the program
+ * interned it. */
 void
 _wm_sim_journeys_on_event (WmSimWorker          *w,
-                   const WmProfileEvent *event)
+                   const WmProfileEvent *event,
+                   const char           *name)
 {
   gint64 t = event->at;
   guint j, s;
-  Happening h = { WM_SIM_STEP_EVENT, event->name, NULL, FALSE, event };
+  Happening h = { WM_SIM_STEP_EVENT, name, NULL, FALSE, event };
 
   /* Journeys waiting for this event begin. */
   for (j = 0; j < w->program->n_journeys; j++)
     {
       const WmSimJourney *sj = &w->program->journeys[j];
 
-      if (w->journeys[j].state == JOURNEY_IDLE && sj->begins_event != NULL
-          && strcmp (sj->begins_event, event->name) == 0
+      if (w->journeys[j].state == JOURNEY_IDLE && sj->begins_event == name
           && _wm_sim_truthy (w, sj->begins_where, NULL, event, TRUE, t))
         _wm_sim_journey_begin (w, j, t);
     }
 
   /* Manual actions; ignored unless the stage is in the state they need. */
-  if (strcmp (event->name, "journey.begin") == 0)
+  if (name == w->journey_actions[0])
     {
       if (find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_IDLE
           && w->program->journeys[j].stages[s].begins == WM_SIM_BEGINS_MANUAL)
         stage_trigger (w, j, s, t);
     }
-  else if (strcmp (event->name, "journey.complete") == 0)
+  else if (name == w->journey_actions[1])
     {
       if (find_stage (w, event, &j, &s) && w->journeys[j].stages[s].state == STAGE_ACTIVE)
         stage_complete (w, j, s, t);
     }
-  else if (strcmp (event->name, "journey.task") == 0)
+  else if (name == w->journey_actions[2])
     {
       const char *step = event_string (w, event, "step");
 
@@ -355,6 +399,39 @@ _wm_sim_journeys_gate_closed (WmSimWorker     *w,
   return sf->n_gates > 0;
 }
 
+/* The worker's journey state in one block, made at its first profile:
+ * JourneyState per journey, StageState per stage, a done flag per step. */
+static void
+journeys_alloc (WmSimWorker *w)
+{
+  const WmSimProgram *program = w->program;
+  guint n_stages = 0, n_steps = 0;
+  StageState *stages;
+  gboolean *done;
+
+  for (guint j = 0; j < program->n_journeys; j++)
+    for (guint s = 0; s < program->journeys[j].n_stages; s++, n_stages++)
+      n_steps += program->journeys[j].stages[s].n_steps;
+  /* Both structs hold a gint64, so the arrays after the first stay aligned. */
+  w->journeys = g_malloc0 (sizeof (JourneyState) * program->n_journeys + sizeof (StageState) * n_stages
+                           + sizeof (gboolean) * MAX (n_steps, 1));
+  stages = (StageState *) (w->journeys + program->n_journeys);
+  done = (gboolean *) (stages + n_stages);
+  for (guint j = 0; j < program->n_journeys; j++)
+    {
+      w->journeys[j].stages = stages;
+      for (guint s = 0; s < program->journeys[j].n_stages; s++)
+        {
+          stages[s].done = done;
+          done += program->journeys[j].stages[s].n_steps;
+        }
+      stages += program->journeys[j].n_stages;
+    }
+  w->journey_actions[0] = g_hash_table_lookup (program->event_names, "journey.begin");
+  w->journey_actions[1] = g_hash_table_lookup (program->event_names, "journey.complete");
+  w->journey_actions[2] = g_hash_table_lookup (program->event_names, "journey.task");
+}
+
 void
 _wm_sim_journeys_start (WmSimWorker *w)
 {
@@ -362,12 +439,18 @@ _wm_sim_journeys_start (WmSimWorker *w)
 
   if (program->n_journeys == 0)
     return;
-  w->journeys = g_new0 (JourneyState, program->n_journeys);
+  if (w->journeys == NULL)
+    journeys_alloc (w);
+  /* A stage's done flags are cleared when it begins. */
   for (guint j = 0; j < program->n_journeys; j++)
     {
-      w->journeys[j].stages = g_new0 (StageState, MAX (program->journeys[j].n_stages, 1));
+      w->journeys[j].state = JOURNEY_IDLE;
+      w->journeys[j].began_at = 0;
       for (guint s = 0; s < program->journeys[j].n_stages; s++)
-        w->journeys[j].stages[s].done = g_new0 (gboolean, MAX (program->journeys[j].stages[s].n_steps, 1));
+        {
+          w->journeys[j].stages[s].state = STAGE_IDLE;
+          w->journeys[j].stages[s].began_at = 0;
+        }
       /* Begins without an event: class -2 items at the run start. */
       if (program->journeys[j].begins_event == NULL)
         {
@@ -375,6 +458,8 @@ _wm_sim_journeys_start (WmSimWorker *w)
           _wm_sim_heap_push (w, &item);
         }
     }
+  w->stages_active = 0;
+  w->stages_waiting = 0;
 }
 
 void
@@ -398,10 +483,13 @@ _wm_sim_journeys_finish (WmSimWorker *w)
               w->counters[ss->counters + (d <= ss->behind ? WM_SIM_SF_ON_TRACK
                                           : d <= ss->stuck ? WM_SIM_SF_BEHIND : WM_SIM_SF_STUCK)]++;
             }
-          g_free (st->done);
         }
-      g_free (w->journeys[j].stages);
     }
+}
+
+void
+_wm_sim_journeys_free (WmSimWorker *w)
+{
   g_clear_pointer (&w->journeys, g_free);
 }
 
