@@ -448,7 +448,7 @@ refresh_flows (WmStageEditor *self,
       const char *id = g_ptr_array_index (flows, i);
       g_autofree char *name = flow_name (self, id);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
       g_autofree char *label = g_strdup_printf (_("Take “%s” out of the stage"), name);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -801,6 +801,8 @@ build (WmStageEditor *self)
   add_field (self, self->after_group, "begins.after", field);
 
   self->completes_row = combo_row_new (_("Completes"));
+  /* "When the required steps are done" is too long to sit beside it. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self->completes_row), TRUE);
   add_field (self, self->steps_group, "completes", wm_journey_field_new (self->completes_row, NULL));
   g_signal_connect (self->completes_row, "notify::selected", G_CALLBACK (completes_selected_cb), self);
   field = wm_journey_field_new (NULL, self->add_step_button);

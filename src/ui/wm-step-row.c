@@ -360,15 +360,16 @@ wm_step_row_new (WmStageEditor *editor,
   row->expander = g_object_ref_sink (adw_expander_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->expander), FALSE);
   gtk_widget_set_name (row->expander, id);
+  /* Each action goes before the ones added earlier: added last to first. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->expander),
-                               icon_button_new ("go-up-symbolic", _("Move Up"), G_CALLBACK (move_up_cb),
-                                                row, index, index > 0));
+                               icon_button_new ("user-trash-symbolic", _("Remove Step"), G_CALLBACK (remove_cb),
+                                                row, index, TRUE));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->expander),
                                icon_button_new ("go-down-symbolic", _("Move Down"), G_CALLBACK (move_down_cb),
                                                 row, index, index + 1 < n));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row->expander),
-                               icon_button_new ("edit-delete-symbolic", _("Remove Step"), G_CALLBACK (remove_cb),
-                                                row, index, TRUE));
+                               icon_button_new ("go-up-symbolic", _("Move Up"), G_CALLBACK (move_up_cb),
+                                                row, index, index > 0));
   /* The kind and the id have no widget of their own: their problems show
    * on the row. */
   field = wm_journey_field_new (row->expander, NULL);
