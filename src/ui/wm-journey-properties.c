@@ -112,6 +112,12 @@ refresh (WmJourneyProperties *self)
       self->event = g_strdup (event);
     }
   gtk_widget_set_visible (self->event_row, has_event);
+  /* A hidden field's problem hides with it (setting no live error shows
+   * the diagnostic again). */
+  if (has_event)
+    wm_journey_field_set_live_error (self->fields[FIELD_EVENT], NULL);
+  else
+    gtk_widget_set_visible (self->fields[FIELD_EVENT]->message_row, FALSE);
   wm_journey_field_set_title (self->fields[FIELD_WHERE],
                               has_event ? _("Where (over event and profile)") : _("For profiles where"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->where_entry),

@@ -32,6 +32,8 @@ struct _WmStageEditor
   WmUndoStack *undo;
   char        *stage_id;
   gulong       changed_id;
+  gulong       definitions_id;
+  gulong       flows_id;
   gboolean     updating;      /* refresh writes the widgets: no command */
   GPtrArray   *diagnostics;   /* WmDiagnostic copies, or NULL */
 
@@ -426,6 +428,8 @@ ungroup_clicked_cb (GtkButton     *button,
   _wm_stage_editor_push (self, wm_journey_command_ungroup_flow_new (self->stage_id, flow));
 }
 
+static void fill_flow_list (WmStageEditor *self);
+
 static void
 refresh_flows (WmStageEditor *self,
                JsonObject    *stage)
@@ -462,6 +466,8 @@ refresh_flows (WmStageEditor *self,
       adw_preferences_group_add (self->flows_group, row);
       g_ptr_array_add (self->flow_rows, row);
     }
+  /* The add list offers the flows not grouped yet. */
+  fill_flow_list (self);
 }
 
 static gboolean
@@ -505,7 +511,6 @@ fill_flow_list (WmStageEditor *self)
 
   while ((child = gtk_widget_get_first_child (self->flow_list)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->flow_list), child);
-  gtk_editable_set_text (GTK_EDITABLE (self->flow_search), "");
   for (guint i = 0; self->choices->flow_ids[i] != NULL; i++)
     {
       GtkWidget *row, *label;
@@ -532,10 +537,11 @@ fill_flow_list (WmStageEditor *self)
     }
 }
 
+/* The next search starts afresh. */
 static void
-add_flow_popover_show_cb (WmStageEditor *self)
+add_flow_popover_closed_cb (WmStageEditor *self)
 {
-  fill_flow_list (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->flow_search), "");
 }
 
 /* ---- durations --------------------------------------------------------- */
@@ -741,6 +747,16 @@ journey_changed_cb (WmStageEditor *self)
   refresh (self);
 }
 
+/* A milestone, outcome or flow came, went or was renamed: the pickers
+ * and the flow names show it. */
+static void
+workspace_changed_cb (WmStageEditor *self)
+{
+  wm_step_choices_reload (self->choices, self->workspace);
+  g_clear_pointer (&self->flows_signature, g_free);
+  refresh (self);
+}
+
 static GtkWidget *
 entry_row_new (const char *title)
 {
@@ -847,7 +863,7 @@ build (WmStageEditor *self)
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->flow_list), flow_filter, self, NULL);
   g_signal_connect_swapped (self->flow_search, "search-changed", G_CALLBACK (flow_search_changed_cb), self);
   g_signal_connect (self->flow_list, "row-activated", G_CALLBACK (flow_row_activated_cb), self);
-  g_signal_connect_swapped (self->add_flow_popover, "show", G_CALLBACK (add_flow_popover_show_cb), self);
+  g_signal_connect_swapped (self->add_flow_popover, "closed", G_CALLBACK (add_flow_popover_closed_cb), self);
 }
 
 /* ---- diagnostics and focus ---------------------------------------------- */
@@ -917,6 +933,11 @@ clear_journey (WmStageEditor *self)
 {
   if (self->journey != NULL)
     g_clear_signal_handler (&self->changed_id, self->journey);
+  if (self->workspace != NULL)
+    {
+      g_clear_signal_handler (&self->definitions_id, self->workspace);
+      g_clear_signal_handler (&self->flows_id, wm_workspace_get_flows (self->workspace));
+    }
   g_clear_object (&self->journey);
   g_clear_object (&self->undo);
   g_clear_object (&self->workspace);
@@ -1023,8 +1044,14 @@ wm_stage_editor_set_stage (WmStageEditor *self,
   self->journey = g_object_ref (journey);
   self->undo = undo != NULL ? g_object_ref (undo) : NULL;
   self->stage_id = g_strdup (stage_id);
-  g_clear_pointer (&self->choices, wm_step_choices_free);
-  self->choices = wm_step_choices_new (workspace);
+  wm_step_choices_reload (self->choices, workspace);
+  if (workspace != NULL)
+    {
+      self->definitions_id = g_signal_connect_swapped (workspace, "definitions-changed",
+                                                       G_CALLBACK (workspace_changed_cb), self);
+      self->flows_id = g_signal_connect_swapped (wm_workspace_get_flows (workspace), "items-changed",
+                                                 G_CALLBACK (workspace_changed_cb), self);
+    }
   self->changed_id = g_signal_connect_swapped (journey, "changed", G_CALLBACK (journey_changed_cb), self);
   refresh (self);
   show_diagnostics (self);

@@ -73,13 +73,25 @@ definitions (WmWorkspace      *workspace,
   *labels = g_strv_builder_end (label_builder);
 }
 
-WmStepChoices *
-wm_step_choices_new (WmWorkspace *workspace)
+static void
+clear_choices (WmStepChoices *choices)
 {
-  WmStepChoices *choices = g_new0 (WmStepChoices, 1);
+  g_clear_pointer (&choices->milestone_ids, g_strfreev);
+  g_clear_pointer (&choices->milestone_labels, g_strfreev);
+  g_clear_pointer (&choices->outcome_ids, g_strfreev);
+  g_clear_pointer (&choices->outcome_labels, g_strfreev);
+  g_clear_pointer (&choices->flow_ids, g_strfreev);
+  g_clear_pointer (&choices->flow_labels, g_strfreev);
+}
+
+void
+wm_step_choices_reload (WmStepChoices *choices,
+                        WmWorkspace   *workspace)
+{
   g_autoptr (GStrvBuilder) id_builder = g_strv_builder_new ();
   g_autoptr (GStrvBuilder) label_builder = g_strv_builder_new ();
 
+  clear_choices (choices);
   definitions (workspace, WM_DEFINITION_MILESTONE, &choices->milestone_ids, &choices->milestone_labels);
   definitions (workspace, WM_DEFINITION_OUTCOME, &choices->outcome_ids, &choices->outcome_labels);
   if (workspace != NULL)
@@ -96,6 +108,14 @@ wm_step_choices_new (WmWorkspace *workspace)
     }
   choices->flow_ids = g_strv_builder_end (id_builder);
   choices->flow_labels = g_strv_builder_end (label_builder);
+}
+
+WmStepChoices *
+wm_step_choices_new (WmWorkspace *workspace)
+{
+  WmStepChoices *choices = g_new0 (WmStepChoices, 1);
+
+  wm_step_choices_reload (choices, workspace);
   return choices;
 }
 
@@ -104,12 +124,7 @@ wm_step_choices_free (WmStepChoices *choices)
 {
   if (choices == NULL)
     return;
-  g_strfreev (choices->milestone_ids);
-  g_strfreev (choices->milestone_labels);
-  g_strfreev (choices->outcome_ids);
-  g_strfreev (choices->outcome_labels);
-  g_strfreev (choices->flow_ids);
-  g_strfreev (choices->flow_labels);
+  clear_choices (choices);
   g_free (choices);
 }
 

@@ -29,6 +29,9 @@ typedef struct
 } WmStepChoices;
 
 WmStepChoices *wm_step_choices_new  (WmWorkspace   *workspace);
+/* Reads them again (the rows that show them keep the same pointer). */
+void           wm_step_choices_reload (WmStepChoices *choices,
+                                       WmWorkspace   *workspace);
 void           wm_step_choices_free (WmStepChoices *choices);
 
 /* The kinds in the order the add menu lists them, and their labels. */
