@@ -205,17 +205,32 @@ test_typing_keeps_the_cursor (Fixture       *f,
                               gconstpointer  data)
 {
   GtkWidget *description;
-  int position = 2;
+  GtkWidget *text;
+  GtkWidget *name;
 
   show_stage (f, "loyal");
   description = field (f, "description");
   gtk_editable_set_text (GTK_EDITABLE (description), "abcd");
+  /* Type an X in the middle, the way a key press does. */
+  text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (description)));
+  g_assert_true (GTK_IS_TEXT (text));
   gtk_editable_set_position (GTK_EDITABLE (description), 2);
-  gtk_editable_insert_text (GTK_EDITABLE (description), "X", 1, &position);
-  gtk_editable_set_position (GTK_EDITABLE (description), position);
-  /* The edit's own "changed" did not rewrite the field. */
+  g_signal_emit_by_name (text, "insert-at-cursor", "X");
   g_assert_cmpstr (json_object_get_string_member (stage_json (f, "loyal"), "description"), ==, "abXcd");
+  /* The edit's own "changed" did not rewrite the field. */
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (description)), ==, 3);
+  g_signal_emit_by_name (text, "insert-at-cursor", "Y");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (description)), ==, "abXYcd");
+
+  /* A step's name field stays the same widget while it is typed in. */
+  name = field (f, "steps.bought-again.name");
+  text = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (name)));
+  gtk_editable_set_position (GTK_EDITABLE (name), 0);
+  g_signal_emit_by_name (text, "insert-at-cursor", "1");
+  g_signal_emit_by_name (text, "insert-at-cursor", "2");
+  g_assert_true (field (f, "steps.bought-again.name") == name);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (name)), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "12Bought again");
 
   /* Undo shows the description it had. */
   while (wm_undo_stack_undo (f->undo))
