@@ -207,6 +207,9 @@ after_signature (WmStageEditor *self)
       JsonNode *node = json_array_get_element (stages, i);
       JsonObject *stage = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
+      /* The shown stage is not listed: renaming it changes nothing here. */
+      if (g_strcmp0 (wm_journey_object_string (stage, "id"), self->stage_id) == 0)
+        continue;
       g_string_append_printf (signature, "%s\x1f%s\x1e", wm_journey_object_string (stage, "id"),
                               wm_journey_object_string (stage, "name"));
     }
@@ -1030,6 +1033,14 @@ wm_stage_editor_set_stage (WmStageEditor *self,
   g_return_if_fail (workspace == NULL || WM_IS_WORKSPACE (workspace));
   g_return_if_fail (journey == NULL || WM_IS_JOURNEY (journey));
 
+  /* The stage already shown: nothing is rebuilt, so a field being typed
+   * in keeps its cursor. */
+  if (journey != NULL && journey == self->journey && undo == self->undo && workspace == self->workspace
+      && g_strcmp0 (stage_id, self->stage_id) == 0)
+    {
+      refresh (self);
+      return;
+    }
   clear_journey (self);
   /* Another stage or journey: every list is made anew. */
   g_clear_pointer (&self->after_signature, g_free);

@@ -231,6 +231,10 @@ test_typing_keeps_the_cursor (Fixture       *f,
   g_assert_true (field (f, "steps.bought-again.name") == name);
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (name)), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "12Bought again");
+  /* Showing the same stage again (the board selecting it anew) too. */
+  show_stage (f, "loyal");
+  g_assert_true (field (f, "steps.bought-again.name") == name);
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (name)), ==, 2);
 
   /* Undo shows the description it had. */
   while (wm_undo_stack_undo (f->undo))
