@@ -463,6 +463,7 @@ refresh_flows (WmStageEditor *self,
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data_full (G_OBJECT (remove), "wm-flow", g_strdup (id), g_free);
       g_signal_connect (remove, "clicked", G_CALLBACK (ungroup_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
