@@ -11,11 +11,13 @@
 #include "wm-flow-settings.h"
 #include "wm-flows-page.h"
 #include "wm-inspector.h"
+#include "wm-journey-properties.h"
 #include "wm-launch-dialog.h"
 #include "wm-new-flow-dialog.h"
 #include "wm-palette.h"
 #include "wm-run-dialog.h"
 #include "wm-runs-list.h"
+#include "wm-stage-editor.h"
 #include "wm-timeline-details.h"
 #include "wm-timeline-page.h"
 #include "wm-ui-types.h"
@@ -40,4 +42,6 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_DEFINITION_EDITOR);
   g_type_ensure (WM_TYPE_TIMELINE_PAGE);
   g_type_ensure (WM_TYPE_TIMELINE_DETAILS);
+  g_type_ensure (WM_TYPE_STAGE_EDITOR);
+  g_type_ensure (WM_TYPE_JOURNEY_PROPERTIES);
 }
