@@ -5,8 +5,9 @@
  * groups a flow of the run, switched off by hand or by
  * wm_run_dialog_set_journeys; a run with a journey on is stored with the
  * journey (WmRun.journeys) and a report with `journeys`, byte for byte
- * what `waymark-cli simulate --journey` writes for the stored inputs; a
- * journey with errors is named and refuses the run until switched off;
+ * what `waymark-cli simulate --journey` writes for the stored inputs, and
+ * a customer the CLI's timeline gates is gated again when the timeline
+ * page simulates it from the stored run; a journey with errors is named and refuses the run until switched off;
  * the dialog for a journey runs the flows its stages group. With
  * WAYMARK_SCREENSHOT_DIR set, run-journeys.png, run-journey-errors.png and
  * run-for-journey.png are saved there.
@@ -20,6 +21,7 @@
 #include "wm-journeys.h"
 #include "wm-run-dialog.h"
 #include "wm-runs.h"
+#include "wm-timeline-page.h"
 #include "wm-time.h"
 #include "wm-ui-types.h"
 #include "wm-workspace.h"
@@ -215,15 +217,18 @@ write_temp (Fixture    *f,
 }
 
 /* waymark-cli simulate on the stored run's own inputs: its flow files
- * (--try for the tried versions), its journey files (--journey). */
+ * (--try for the tried versions), its journey files (--journey); its
+ * timeline in *@timeline when not NULL. */
 static char *
 cli_report (Fixture     *f,
-            const WmRun *run)
+            const WmRun *run,
+            char       **timeline)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *params = write_temp (f, "params.json", run->params);
   g_autofree char *report = g_build_filename (f->dir, "cli-report.json", NULL);
+  g_autofree char *timeline_path = g_build_filename (f->dir, "cli-timeline.jsonl", NULL);
   g_autofree char *text = NULL;
   char buf[32];
   int status;
@@ -263,6 +268,8 @@ cli_report (Fixture     *f,
   g_ptr_array_add (argv, g_strdup (params));
   g_ptr_array_add (argv, g_strdup ("--report"));
   g_ptr_array_add (argv, g_strdup (report));
+  g_ptr_array_add (argv, g_strdup ("--timeline"));
+  g_ptr_array_add (argv, g_strdup (timeline_path));
   g_ptr_array_add (argv, NULL);
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, &status, &error);
@@ -271,6 +278,11 @@ cli_report (Fixture     *f,
   g_assert_no_error (error);
   g_file_get_contents (report, &text, NULL, &error);
   g_assert_no_error (error);
+  if (timeline != NULL)
+    {
+      g_file_get_contents (timeline_path, timeline, NULL, &error);
+      g_assert_no_error (error);
+    }
   return g_steal_pointer (&text);
 }
 
@@ -308,6 +320,62 @@ report_has_journey (const char *report,
   return id == NULL || json_object_has_member (json_node_get_object (journeys), id);
 }
 
+/* A customer whose entry the CLI's timeline rejects for `stage` (no stage
+ * grouping the flow active): simulated again by the timeline page from
+ * the stored run, the rejection is there too, so the run's journeys took
+ * part again. */
+static void
+assert_customer_gated (Fixture     *f,
+                       const WmRun *run,
+                       const char  *timeline)
+{
+  g_auto(GStrv) lines = g_strsplit (timeline, "\n", -1);
+  g_autofree char *profile = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *page = g_object_new (WM_TYPE_TIMELINE_PAGE, NULL);
+  GListModel *model;
+  gboolean gated = FALSE;
+
+  for (guint i = 0; lines[i] != NULL && profile == NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *line;
+
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      line = json_node_get_object (json_parser_get_root (parser));
+      if (g_strcmp0 (json_object_get_string_member_with_default (line, "step", ""), "rejected") == 0
+          && g_strcmp0 (json_object_get_string_member_with_default (line, "reason", ""), "stage") == 0)
+        profile = g_strdup (json_object_get_string_member (line, "profile"));
+    }
+  g_assert_nonnull (profile);
+
+  gtk_window_set_default_size (window, 1100, 700);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  wm_timeline_page_set_workspace (WM_TIMELINE_PAGE (page), f->workspace);
+  g_assert_true (wm_timeline_page_show_run (WM_TIMELINE_PAGE (page), run->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (wm_timeline_page_find_customer (WM_TIMELINE_PAGE (page), profile, &error));
+  g_assert_no_error (error);
+  spin (100);
+  model = G_LIST_MODEL (wm_timeline_page_get_model (WM_TIMELINE_PAGE (page)));
+  g_assert_nonnull (model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WmTimelineItem) item = g_list_model_get_item (model, i);
+
+      if (wm_timeline_item_get_kind (item) == WM_TIMELINE_REJECTED
+          && g_strcmp0 (wm_timeline_item_get_name (item), "stage") == 0)
+        gated = TRUE;
+    }
+  g_assert_true (gated);
+  gtk_window_destroy (window);
+  spin (50);
+}
+
 /* The onboarding journey groups Welcome message: on by default; the
  * stored run keeps it and its report is the CLI's with --journey. */
 static void
@@ -319,6 +387,7 @@ test_journey_on_is_stored (Fixture       *f,
   g_autoptr(WmRun) run = NULL;
   g_autofree char *document = wm_workspace_export_journey (f->workspace, "onboarding", NULL, &error);
   g_autofree char *expected = NULL;
+  g_autofree char *timeline = NULL;
   const char * const *ids = wm_run_dialog_get_journey_ids (dialog);
   GtkSwitch *toggle = journey_switch (dialog, "New customer onboarding");
   const WmRunJourney *journey;
@@ -337,9 +406,11 @@ test_journey_on_is_stored (Fixture       *f,
   g_assert_cmpstr (journey->journey_id, ==, "onboarding");
   g_assert_cmpstr (journey->document, ==, document);
   g_assert_true (report_has_journey (run->report, "onboarding"));
-  expected = cli_report (f, run);
+  expected = cli_report (f, run, &timeline);
   g_assert_cmpstr (run->report, ==, expected);
   g_object_unref (dialog);
+
+  assert_customer_gated (f, run, timeline);
 }
 
 /* Switched off, by its switch or by set_journeys: the run has none. */
@@ -459,7 +530,7 @@ test_dialog_for_journey (Fixture       *f,
   g_assert_true (((WmRunFlow *) run->flows->pdata[0])->tried);
   g_assert_cmpuint (run->journeys->len, >=, 1);
   g_assert_true (report_has_journey (run->report, "onboarding"));
-  expected = cli_report (f, run);
+  expected = cli_report (f, run, NULL);
   g_assert_cmpstr (run->report, ==, expected);
   g_object_unref (dialog);
 }
