@@ -11,6 +11,7 @@
 #include "wm-flow-settings.h"
 #include "wm-flows-page.h"
 #include "wm-inspector.h"
+#include "wm-journeys-page.h"
 #include "wm-launch-dialog.h"
 #include "wm-new-flow-dialog.h"
 #include "wm-palette.h"
@@ -30,6 +31,7 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_INSPECTOR);
   g_type_ensure (WM_TYPE_FLOW_SETTINGS);
   g_type_ensure (WM_TYPE_FLOWS_PAGE);
+  g_type_ensure (WM_TYPE_JOURNEYS_PAGE);
   g_type_ensure (WM_TYPE_NEW_FLOW_DIALOG);
   g_type_ensure (WM_TYPE_LAUNCH_DIALOG);
   g_type_ensure (WM_TYPE_RUN_DIALOG);

@@ -21,6 +21,7 @@ struct _WmWindow
   /* Template children */
   GtkStack      *stack;
   WmFlowsPage   *flows_page;
+  WmJourneysPage *journeys_page;
   WmEditorPage  *editor_page;
   WmRunPage     *run_page;
 
@@ -139,6 +140,48 @@ wm_window_show_flows (WmWindow *self)
 
   wm_editor_page_close (self->editor_page);
   gtk_stack_set_visible_child_name (self->stack, "flows");
+}
+
+WmJourneysPage *
+wm_window_get_journeys_page (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->journeys_page;
+}
+
+void
+wm_window_show_journeys (WmWindow *self)
+{
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  wm_editor_page_close (self->editor_page);
+  gtk_stack_set_visible_child_name (self->stack, "journeys");
+}
+
+/* win.show-page: the state follows the stack, so the Flows | Journeys
+ * toggles show the list in view, and stays on the last list while an
+ * editor, a run or a timeline is shown. */
+static void
+show_page_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  WmWindow *self = WM_WINDOW (user_data);
+
+  if (g_str_equal (g_variant_get_string (parameter, NULL), "journeys"))
+    wm_window_show_journeys (self);
+  else
+    wm_window_show_flows (self);
+}
+
+static void
+stack_visible_child_cb (WmWindow *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->stack);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-page");
+
+  if (action != NULL && (g_strcmp0 (shown, "flows") == 0 || g_strcmp0 (shown, "journeys") == 0))
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (shown));
 }
 
 static void
@@ -278,6 +321,7 @@ application_changed_cb (WmWindow *self)
       WmWorkspace *workspace = wm_application_get_workspace (WM_APPLICATION (app));
 
       wm_flows_page_set_workspace (self->flows_page, workspace);
+      wm_journeys_page_set_workspace (self->journeys_page, workspace);
       wm_editor_page_set_workspace (self->editor_page, workspace);
       wm_run_page_set_workspace (self->run_page, workspace);
       wm_timeline_page_set_workspace (self->timeline_page, workspace);
@@ -301,6 +345,9 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, flows_page_flow_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, journeys_page);
+  gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
+  g_type_ensure (WM_TYPE_JOURNEYS_PAGE);
   gtk_widget_class_bind_template_callback (widget_class, editor_page_closed_cb);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, run_page);
   gtk_widget_class_bind_template_callback (widget_class, run_page_back_cb);
@@ -319,10 +366,27 @@ wm_window_init (WmWindow *self)
     { "show-run", show_run_activated_cb, "x" },
     { "show-runs", show_runs_activated_cb },
     { "show-timeline", show_timeline_activated_cb, "x" },
+    { "show-page", show_page_activated_cb, "s", "'flows'" },
   };
+  static const char * const pages[] = { "flows", "journeys" };
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), run_actions, G_N_ELEMENTS (run_actions), self);
+
+  /* Alt+1 / Alt+2 switch between the lists from anywhere in the window,
+   * as in other GNOME apps with a view switcher. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                                gtk_named_action_new ("win.show-page"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (pages[i]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
