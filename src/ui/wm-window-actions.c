@@ -42,6 +42,8 @@ _wm_window_show_toast (WmWindow   *self,
     }
   if (gtk_widget_get_child_visible (GTK_WIDGET (editor)))
     wm_editor_page_show_toast (editor, toast);
+  else if (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journey_editor (self))))
+    wm_journey_editor_show_toast (wm_window_get_journey_editor (self), toast);
   else if (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journeys_page (self))))
     wm_journeys_page_show_toast (wm_window_get_journeys_page (self), toast);
   else
@@ -128,7 +130,8 @@ import_activated_cb (GSimpleAction *action,
   g_autoptr(GtkFileFilter) flows = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) journeys = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  gboolean on_journeys = gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journeys_page (self)));
+  gboolean on_journeys = gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journeys_page (self)))
+                         || gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journey_editor (self)));
 
   chooser = gtk_file_chooser_native_new (on_journeys ? _("Import Journeys") : _("Import Flows"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,

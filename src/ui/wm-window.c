@@ -22,6 +22,7 @@ struct _WmWindow
   GtkStack      *stack;
   WmFlowsPage   *flows_page;
   WmJourneysPage *journeys_page;
+  WmJourneyEditor *journey_editor;
   WmEditorPage  *editor_page;
   WmRunPage     *run_page;
 
@@ -139,6 +140,7 @@ wm_window_show_flows (WmWindow *self)
   g_return_if_fail (WM_IS_WINDOW (self));
 
   wm_editor_page_close (self->editor_page);
+  wm_journey_editor_close (self->journey_editor);
   gtk_stack_set_visible_child_name (self->stack, "flows");
 }
 
@@ -155,6 +157,7 @@ wm_window_show_journeys (WmWindow *self)
   g_return_if_fail (WM_IS_WINDOW (self));
 
   wm_editor_page_close (self->editor_page);
+  wm_journey_editor_close (self->journey_editor);
   gtk_stack_set_visible_child_name (self->stack, "journeys");
 }
 
@@ -182,6 +185,53 @@ stack_visible_child_cb (WmWindow *self)
 
   if (action != NULL && (g_strcmp0 (shown, "flows") == 0 || g_strcmp0 (shown, "journeys") == 0))
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (shown));
+}
+
+WmJourneyEditor *
+wm_window_get_journey_editor (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->journey_editor;
+}
+
+gboolean
+wm_window_open_journey (WmWindow    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  WmWorkspace *workspace;
+
+  g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  workspace = wm_flows_page_get_workspace (self->flows_page);
+  if (workspace == NULL)
+    {
+      g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
+                   _("No workspace is open"));
+      return FALSE;
+    }
+  if (!wm_journey_editor_open (self->journey_editor, workspace, id, error))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "journey");
+  gtk_widget_grab_focus (GTK_WIDGET (self->journey_editor));
+  return TRUE;
+}
+
+static void
+journey_editor_closed_cb (WmWindow *self)
+{
+  wm_window_show_journeys (self);
+}
+
+static void
+journeys_page_journey_activated_cb (WmWindow   *self,
+                                    const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_window_open_journey (self, id, &error))
+    wm_journeys_page_add_toast (self->journeys_page, error->message);
 }
 
 static void
@@ -290,6 +340,7 @@ wm_window_close_request (GtkWindow *window)
 
   /* What the editor has not written yet goes to the workspace now. */
   wm_editor_page_close (self->editor_page);
+  wm_journey_editor_close (self->journey_editor);
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
@@ -347,6 +398,10 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, flows_page_flow_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, journeys_page);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, journeys_page_journey_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, journey_editor);
+  gtk_widget_class_bind_template_callback (widget_class, journey_editor_closed_cb);
+  g_type_ensure (WM_TYPE_JOURNEY_EDITOR);
   g_type_ensure (WM_TYPE_JOURNEYS_PAGE);
   gtk_widget_class_bind_template_callback (widget_class, editor_page_closed_cb);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, run_page);
