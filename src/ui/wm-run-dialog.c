@@ -9,6 +9,13 @@
  * run itself is stored only once it has finished, in one transaction, so
  * Cancel and every failure leave the workspace as it was.
  *
+ * Journeys switched on take part as `waymark-cli simulate --journey` adds
+ * them, from the journey files the workspace holds, which the stored run
+ * keeps too; one with validation errors is listed like a flow's and
+ * refuses the run. A dialog for a journey runs every flow its stages
+ * group, each one's latest version tried alone as the flow dialog tries
+ * the open flow, with the flows they reach.
+ *
  * The parameters are remembered in GSettings (run-parameters, keyed by the
  * workspace's path) rather than in the workspace file: they are a
  * preference of the person running, not part of the flows, and a stored
@@ -25,10 +32,13 @@
 
 #include "wm-flow-io.h"
 #include "wm-import.h"
+#include "wm-journey-validate.h"
+#include "wm-journeys.h"
 #include "wm-params-table.h"
 #include "wm-profile-check.h"
 #include "wm-run-dialog.h"
 #include "wm-run-flows.h"
+#include "wm-run-journeys.h"
 #include "wm-run-program.h"
 #include "wm-runs.h"
 #include "wm-sim-report.h"
@@ -49,12 +59,18 @@ struct _WmRunDialog
   AdwWindow            parent_instance;
 
   WmWorkspace         *workspace;
-  char                *flow_id;
+  char                *flow_id;      /* the open flow, or NULL for a journey */
   guint                version;
+  char                *journey_id;   /* the journey run, or NULL for a flow */
   GStrv                flow_ids;
+  GHashTable          *tried;        /* flow id -> version simulated alone */
+  char                *flows_problem; /* why there are no flows to run, or NULL */
   char                *profiles_path;
   GPtrArray           *error_rows;
   guint                n_errors;
+  GPtrArray           *journey_error_rows;
+  guint                n_journey_errors;
+  GPtrArray           *failing_journeys; /* names of the journeys with errors */
   char                *message;
   DayPicker            start;
   DayPicker            end;
@@ -64,6 +80,7 @@ struct _WmRunDialog
   WmSimProgram        *program;
   WmRun               *run;
   GPtrArray           *documents;    /* the flow files the program was made of */
+  GPtrArray           *journey_documents; /* the journey files, NULL-terminated */
   gint64               started;      /* monotonic microseconds */
   gboolean             closed;
   GCancellable        *counting;     /* the CSV rows counted again, or NULL */
@@ -84,6 +101,7 @@ struct _WmRunDialog
   AdwActionRow        *end_row;
   AdwEntryRow         *seed_row;
   AdwPreferencesGroup *flows_group;
+  WmRunJourneys       *journeys_group;
   WmParamsTable       *params_table;
   GtkProgressBar      *progress_bar;
   GtkLabel            *progress_label;
@@ -432,8 +450,9 @@ add_error_row (WmRunDialog  *self,
   self->n_errors++;
 }
 
-/* The open flow's version blocks on its own errors; a reached flow on
- * those of the versions that were launched (a draft of it takes no part). */
+/* A tried flow's version (the open flow's, or a journey's flows') blocks
+ * on its own errors; a reached flow on those of the versions that were
+ * launched (a draft of it takes no part). */
 static gboolean
 blocks (WmFlow       *flow,
         gboolean      open_flow,
@@ -452,23 +471,15 @@ blocks (WmFlow       *flow,
   return v != NULL && wm_version_get_status (v) != WM_VERSION_DRAFT;
 }
 
+/* The rows of the run's flows and the errors that block them. */
 static void
-list_flows (WmRunDialog *self)
+list_flow_rows (WmRunDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->flow_ids, g_strfreev);
-  self->flow_ids = wm_workspace_collect_run_flows (self->workspace, self->flow_id, self->version, &error);
-  if (self->flow_ids == NULL)
-    {
-      show_message (self, error->message);
-      self->flow_ids = g_new0 (char *, 1);
-      return;
-    }
   for (guint i = 0; self->flow_ids[i] != NULL; i++)
     {
       g_autoptr(WmFlow) flow = wm_workspace_get_flow (self->workspace, self->flow_ids[i], NULL);
       g_autoptr(GPtrArray) diagnostics = NULL;
+      guint tried = GPOINTER_TO_UINT (g_hash_table_lookup (self->tried, self->flow_ids[i]));
       GtkWidget *row;
 
       if (flow == NULL)
@@ -476,10 +487,10 @@ list_flows (WmRunDialog *self)
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), wm_flow_get_name (flow));
-      if (i == 0)
+      if (tried > 0)
         {
           g_autofree char *subtitle = g_strdup_printf (_("Version %u, simulated alone as if launched at the start"),
-                                                       self->version);
+                                                       tried);
 
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
         }
@@ -490,11 +501,261 @@ list_flows (WmRunDialog *self)
 
       diagnostics = wm_validate_flow (flow, WM_LOOKUP (self->workspace));
       for (guint d = 0; d < diagnostics->len; d++)
-        if (blocks (flow, i == 0, self->version, diagnostics->pdata[d]))
+        if (blocks (flow, tried > 0, tried, diagnostics->pdata[d]))
           add_error_row (self, flow, diagnostics->pdata[d]);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), self->n_errors > 0);
-  gtk_widget_set_sensitive (self->run_button, self->n_errors == 0);
+}
+
+static void
+update_errors_shown (WmRunDialog *self)
+{
+  guint n = self->n_errors + self->n_journey_errors;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_group), n > 0);
+  gtk_widget_set_sensitive (self->run_button, n == 0 && self->flow_ids != NULL && self->flow_ids[0] != NULL);
+}
+
+static void
+list_flows (WmRunDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->flow_ids, g_strfreev);
+  g_hash_table_remove_all (self->tried);
+  self->flow_ids = wm_workspace_collect_run_flows (self->workspace, self->flow_id, self->version, &error);
+  if (self->flow_ids == NULL)
+    {
+      self->flows_problem = g_strdup (error->message);
+      show_message (self, error->message);
+      self->flow_ids = g_new0 (char *, 1);
+      return;
+    }
+  g_hash_table_insert (self->tried, g_strdup (self->flow_id), GUINT_TO_POINTER (self->version));
+  list_flow_rows (self);
+  update_errors_shown (self);
+}
+
+/* The flows a journey's stages group (document order, each once), and
+ * the flows they reach. */
+static gboolean
+collect_journey_flows (WmRunDialog *self,
+                       WmJourney   *journey,
+                       GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) grouped = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *stages = wm_journey_get_stages (journey);
+
+  for (guint i = 0; stages != NULL && i < json_array_get_length (stages); i++)
+    {
+      JsonNode *stage = json_array_get_element (stages, i);
+      JsonNode *member = JSON_NODE_HOLDS_OBJECT (stage)
+                         ? json_object_get_member (json_node_get_object (stage), "flows") : NULL;
+      JsonArray *flows = member != NULL && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+
+      for (guint f = 0; flows != NULL && f < json_array_get_length (flows); f++)
+        {
+          JsonNode *node = json_array_get_element (flows, f);
+          const char *id = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+          g_autoptr(WmFlow) flow = NULL;
+          WmVersion *latest;
+
+          if (id == NULL || g_hash_table_contains (self->tried, id))
+            continue;
+          flow = wm_workspace_get_flow (self->workspace, id, error);
+          if (flow == NULL)
+            return FALSE;
+          latest = wm_flow_get_latest_version (flow);
+          g_hash_table_insert (self->tried, g_strdup (id),
+                               GUINT_TO_POINTER (latest != NULL ? wm_version_get_number (latest) : 1));
+          g_ptr_array_add (grouped, g_strdup (id));
+        }
+    }
+  if (grouped->len == 0)
+    {
+      g_set_error_literal (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_INVALID,
+                           _("The journey groups no flow, so there is nothing to simulate. Add flows to "
+                             "its stages first."));
+      return FALSE;
+    }
+  for (guint i = 0; i < grouped->len; i++)
+    {
+      const char *id = grouped->pdata[i];
+      guint version = GPOINTER_TO_UINT (g_hash_table_lookup (self->tried, id));
+      g_auto(GStrv) reached = wm_workspace_collect_run_flows (self->workspace, id, version, error);
+
+      if (reached == NULL)
+        return FALSE;
+      for (guint r = 0; reached[r] != NULL; r++)
+        if (g_hash_table_add (seen, reached[r]))
+          g_strv_builder_add (builder, reached[r]);
+    }
+  g_clear_pointer (&self->flow_ids, g_strfreev);
+  self->flow_ids = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static void
+list_journey_flows (WmRunDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmJourney) journey = wm_workspace_get_journey (self->workspace, self->journey_id, &error);
+
+  g_hash_table_remove_all (self->tried);
+  if (journey == NULL || !collect_journey_flows (self, journey, &error))
+    {
+      self->flows_problem = g_strdup (error->message);
+      show_message (self, error->message);
+      g_clear_pointer (&self->flow_ids, g_strfreev);
+      self->flow_ids = g_new0 (char *, 1);
+      gtk_widget_set_sensitive (self->run_button, FALSE);
+      return;
+    }
+  list_flow_rows (self);
+  update_errors_shown (self);
+}
+
+/* ---- the journeys and their errors --------------------------------------- */
+
+/* @stages (may be NULL) names the stage of @d's element. */
+static void
+add_journey_error_row (WmRunDialog  *self,
+                       const char   *journey_name,
+                       JsonArray    *stages,
+                       WmDiagnostic *d)
+{
+  const char *stage_name = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+
+  for (guint i = 0; d->element != NULL && stages != NULL && i < json_array_get_length (stages); i++)
+    {
+      JsonNode *node = json_array_get_element (stages, i);
+      JsonObject *stage = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (stage != NULL && g_strcmp0 (json_object_get_string_member_with_default (stage, "id", NULL),
+                                      d->element) == 0)
+        {
+          stage_name = json_object_get_string_member_with_default (stage, "name", NULL);
+          if (stage_name == NULL || *stage_name == '\0')
+            stage_name = d->element;
+          break;
+        }
+    }
+  if (stage_name != NULL)
+    /* Translators: a journey's error: "New customer onboarding, stage: Welcomed" */
+    subtitle = g_strdup_printf (_("%s, stage: %s"), journey_name, stage_name);
+  else
+    subtitle = g_strdup (journey_name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), d->message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (icon, "error");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_group_add (self->errors_group, row);
+  g_ptr_array_add (self->journey_error_rows, row);
+  self->n_journey_errors++;
+}
+
+/* The errors of the journeys switched on, checked as the journey editor
+ * does (flows the workspace lacks included); listed again on every switch. */
+static void
+check_journeys (WmRunDialog *self)
+{
+  const char * const *ids = wm_run_journeys_get_ids (self->journeys_group);
+
+  for (guint i = 0; i < self->journey_error_rows->len; i++)
+    adw_preferences_group_remove (self->errors_group, self->journey_error_rows->pdata[i]);
+  g_ptr_array_set_size (self->journey_error_rows, 0);
+  self->n_journey_errors = 0;
+  g_ptr_array_set_size (self->failing_journeys, 0);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(WmJourney) journey = wm_workspace_get_journey (self->workspace, ids[i], &error);
+      g_autoptr(GPtrArray) diagnostics = NULL;
+      const char *name = wm_run_journeys_get_name (self->journeys_group, ids[i]);
+      guint before = self->n_journey_errors;
+
+      if (journey == NULL)
+        {
+          WmDiagnostic d = { 0 };
+
+          /* Stored but unreadable: named like a validation error. */
+          d.severity = WM_SEVERITY_ERROR;
+          d.message = error->message;
+          add_journey_error_row (self, name != NULL ? name : ids[i], NULL, &d);
+          g_ptr_array_add (self->failing_journeys, g_strdup (name != NULL ? name : ids[i]));
+          continue;
+        }
+      diagnostics = wm_validate_journey (journey, WM_LOOKUP (self->workspace), TRUE);
+      for (guint d = 0; d < diagnostics->len; d++)
+        {
+          WmDiagnostic *diagnostic = diagnostics->pdata[d];
+
+          if (diagnostic->severity == WM_SEVERITY_ERROR)
+            add_journey_error_row (self, name != NULL ? name : ids[i], wm_journey_get_stages (journey),
+                                   diagnostic);
+        }
+      if (self->n_journey_errors > before)
+        g_ptr_array_add (self->failing_journeys, g_strdup (name != NULL ? name : ids[i]));
+    }
+  update_errors_shown (self);
+}
+
+static void
+journeys_changed_cb (WmRunDialog *self)
+{
+  show_message (self, self->flows_problem);
+  check_journeys (self);
+}
+
+static void
+load_journeys (WmRunDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_run_journeys_load (self->journeys_group, self->workspace, (const char * const *) self->flow_ids,
+                             &error))
+    show_message (self, error->message);
+  if (self->journey_id != NULL)
+    {
+      const char * const *on = wm_run_journeys_get_ids (self->journeys_group);
+
+      /* The journey of the dialog is on even when it groups no flow. */
+      if (!g_strv_contains (on, self->journey_id))
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) ids = NULL;
+
+          g_strv_builder_addv (builder, (const char **) on);
+          g_strv_builder_add (builder, self->journey_id);
+          ids = g_strv_builder_end (builder);
+          wm_run_journeys_set_ids (self->journeys_group, (const char * const *) ids);
+        }
+    }
+  check_journeys (self);
+  g_signal_connect_object (self->journeys_group, "changed", G_CALLBACK (journeys_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+void
+wm_run_dialog_set_journeys (WmRunDialog        *self,
+                            const char * const *journey_ids)
+{
+  g_return_if_fail (WM_IS_RUN_DIALOG (self));
+  wm_run_journeys_set_ids (self->journeys_group, journey_ids);
+}
+
+const char * const *
+wm_run_dialog_get_journey_ids (WmRunDialog *self)
+{
+  g_return_val_if_fail (WM_IS_RUN_DIALOG (self), NULL);
+  return wm_run_journeys_get_ids (self->journeys_group);
 }
 
 const char * const *
@@ -508,7 +769,7 @@ guint
 wm_run_dialog_get_n_errors (WmRunDialog *self)
 {
   g_return_val_if_fail (WM_IS_RUN_DIALOG (self), 0);
-  return self->n_errors;
+  return self->n_errors + self->n_journey_errors;
 }
 
 const char *
@@ -579,6 +840,7 @@ clear_run (WmRunDialog *self)
   g_clear_pointer (&self->program, wm_sim_program_free);
   g_clear_pointer (&self->run, wm_run_free);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
+  g_clear_pointer (&self->journey_documents, g_ptr_array_unref);
 }
 
 /* Whether the workspace still holds the flow files the run simulated
@@ -593,6 +855,21 @@ flows_unchanged (WmRunDialog *self)
       g_autofree char *now = flow != NULL ? wm_flow_to_canonical (flow, NULL) : NULL;
 
       if (g_strcmp0 (now, self->documents->pdata[i]) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The same for the journeys' files. */
+static gboolean
+journeys_unchanged (WmRunDialog *self)
+{
+  for (guint i = 0; i < self->run->journeys->len; i++)
+    {
+      WmRunJourney *journey = self->run->journeys->pdata[i];
+      g_autofree char *now = wm_workspace_export_journey (self->workspace, journey->journey_id, NULL, NULL);
+
+      if (g_strcmp0 (now, self->journey_documents->pdata[i]) != 0)
         return FALSE;
     }
   return TRUE;
@@ -849,8 +1126,24 @@ run_done_cb (GObject      *source,
       clear_run (self);
       return;
     }
+  if (!journeys_unchanged (self))
+    {
+      show_message (self, _("A journey of the run was changed while it ran, so its figures would not match "
+                            "the journeys stored with it. Nothing was stored; run it again."));
+      clear_run (self);
+      return;
+    }
   self->run->report = wm_sim_report_to_text (result->report);
   self->run->duration_ms = (g_get_monotonic_time () - self->started) / 1000;
+  if (self->journey_id != NULL)
+    {
+      /* Named after the journey rather than its first flow. */
+      const char *journey_name = wm_run_journeys_get_name (self->journeys_group, self->journey_id);
+
+      self->run->ran_at = g_get_real_time () / G_USEC_PER_SEC;
+      self->run->name = wm_run_default_name (journey_name != NULL ? journey_name : self->journey_id,
+                                             self->run->ran_at, NULL);
+    }
   id = wm_workspace_add_run (self->workspace, self->run, &error);
   if (id == 0)
     {
@@ -888,8 +1181,10 @@ prepare (WmRunDialog *self,
   guint n = g_strv_length (self->flow_ids);
   g_autofree WmRunProgramFlow *flows = g_new0 (WmRunProgramFlow, MAX (n, 1));
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_free);
+  const char * const *journey_ids = wm_run_journeys_get_ids (self->journeys_group);
 
   self->documents = documents;
+  self->journey_documents = g_ptr_array_new_with_free_func (g_free);
   self->run = wm_run_new ();
   self->run->profiles_path = g_strdup (self->profiles_path);
   self->run->start = start;
@@ -899,6 +1194,7 @@ prepare (WmRunDialog *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(WmFlow) flow = wm_workspace_get_flow (self->workspace, self->flow_ids[i], error);
+      guint tried = GPOINTER_TO_UINT (g_hash_table_lookup (self->tried, self->flow_ids[i]));
       WmVersion *latest;
 
       if (flow == NULL)
@@ -906,15 +1202,28 @@ prepare (WmRunDialog *self,
       latest = wm_flow_get_latest_version (flow);
       g_ptr_array_add (documents, wm_flow_to_canonical (flow, NULL));
       flows[i].document = documents->pdata[i];
-      flows[i].tried = i == 0 ? self->version : 0;
+      flows[i].tried = tried;
       wm_run_add_flow (self->run, self->flow_ids[i],
-                       i == 0 ? self->version : (latest != NULL ? wm_version_get_number (latest) : 1),
-                       i == 0);
+                       tried > 0 ? tried : (latest != NULL ? wm_version_get_number (latest) : 1),
+                       tried > 0);
     }
+  /* The journey files as the workspace holds them: the stored run takes
+   * the same text when it is added. */
+  for (guint i = 0; journey_ids[i] != NULL; i++)
+    {
+      char *document = wm_workspace_export_journey (self->workspace, journey_ids[i], NULL, error);
+
+      if (document == NULL)
+        return FALSE;
+      g_ptr_array_add (self->journey_documents, document);
+      wm_run_add_journey (self->run, journey_ids[i]);
+    }
+  g_ptr_array_add (self->journey_documents, NULL);
   /* Before the run: a file changed while it runs counts as changed. */
   if (!wm_run_stat_profiles (self->run, error))
     return FALSE;
-  self->program = wm_run_program_new (flows, n, params, start, end, seed, error);
+  self->program = wm_run_program_new (flows, n, params, start, end, seed,
+                                     (const char * const *) self->journey_documents->pdata, error);
   return self->program != NULL;
 }
 
@@ -942,6 +1251,35 @@ wm_run_dialog_run (WmRunDialog *self)
                          self->n_errors);
 
       show_message (self, message);
+      return FALSE;
+    }
+  if (self->failing_journeys->len == 1)
+    {
+      /* Translators: "“Onboarding” has 2 errors; fix them or switch the journey off." */
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("“%s” has %u error; fix it or switch the journey off.",
+                                   "“%s” has %u errors; fix them or switch the journey off.",
+                                   self->n_journey_errors),
+                         (const char *) self->failing_journeys->pdata[0], self->n_journey_errors);
+
+      show_message (self, message);
+      return FALSE;
+    }
+  if (self->failing_journeys->len > 1)
+    {
+      g_autofree char *message =
+        g_strdup_printf (ngettext ("%u journey of the run has errors; fix it or switch it off.",
+                                   "%u journeys of the run have errors; fix them or switch them off.",
+                                   self->failing_journeys->len),
+                         self->failing_journeys->len);
+
+      show_message (self, message);
+      return FALSE;
+    }
+  if (self->flow_ids[0] == NULL)
+    {
+      show_message (self, self->flows_problem != NULL ? self->flows_problem
+                                                      : _("The run has no flow to simulate."));
       return FALSE;
     }
   if (self->profiles_path == NULL || *self->profiles_path == '\0')
@@ -1089,10 +1427,15 @@ wm_run_dialog_finalize (GObject *object)
   clear_run (self);
   g_clear_object (&self->workspace);
   g_free (self->flow_id);
+  g_free (self->journey_id);
+  g_free (self->flows_problem);
   g_strfreev (self->flow_ids);
+  g_hash_table_unref (self->tried);
   g_free (self->profiles_path);
   g_free (self->message);
   g_ptr_array_unref (self->error_rows);
+  g_ptr_array_unref (self->journey_error_rows);
+  g_ptr_array_unref (self->failing_journeys);
   G_OBJECT_CLASS (wm_run_dialog_parent_class)->finalize (object);
 }
 
@@ -1104,6 +1447,7 @@ wm_run_dialog_class_init (WmRunDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   g_type_ensure (WM_TYPE_PARAMS_TABLE);
+  g_type_ensure (WM_TYPE_RUN_JOURNEYS);
 
   object_class->dispose = wm_run_dialog_dispose;
   object_class->finalize = wm_run_dialog_finalize;
@@ -1133,6 +1477,7 @@ wm_run_dialog_class_init (WmRunDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, end_row);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, seed_row);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, flows_group);
+  gtk_widget_class_bind_template_child (widget_class, WmRunDialog, journeys_group);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, params_table);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, WmRunDialog, progress_label);
@@ -1154,10 +1499,29 @@ wm_run_dialog_init (WmRunDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->error_rows = g_ptr_array_new ();
+  self->journey_error_rows = g_ptr_array_new ();
+  self->failing_journeys = g_ptr_array_new_with_free_func (g_free);
+  self->tried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   day_picker_init (self, &self->start, self->start_row, _("Start day"));
   day_picker_init (self, &self->end, self->end_row, _("End day"));
   gtk_editable_set_text (GTK_EDITABLE (self->seed_row), "1");
   set_default_window (self);
+}
+
+/* What both dialogs start with: the workspace, its sample profiles and
+ * the remembered parameters. */
+static WmRunDialog *
+dialog_new (GtkWindow   *parent,
+            WmWorkspace *workspace)
+{
+  WmRunDialog *self = g_object_new (WM_TYPE_RUN_DIALOG, "transient-for", parent, NULL);
+  g_autofree char *sample_path = NULL;
+
+  self->workspace = g_object_ref (workspace);
+  sample_path = wm_workspace_get_sample_profiles_path (workspace);
+  wm_run_dialog_set_profiles_path (self, g_file_test (sample_path, G_FILE_TEST_IS_REGULAR) ? sample_path : NULL);
+  load_remembered (self);
+  return self;
 }
 
 GtkWidget *
@@ -1167,24 +1531,43 @@ wm_run_dialog_new (GtkWindow   *parent,
                    guint        version)
 {
   WmRunDialog *self;
-  g_autoptr(GFile) sample = NULL;
-  g_autofree char *sample_path = NULL;
   g_autoptr(WmFlow) flow = NULL;
 
   g_return_val_if_fail (WM_IS_WORKSPACE (workspace), NULL);
   g_return_val_if_fail (flow_id != NULL, NULL);
 
-  self = g_object_new (WM_TYPE_RUN_DIALOG, "transient-for", parent, NULL);
-  self->workspace = g_object_ref (workspace);
+  self = dialog_new (parent, workspace);
   self->flow_id = g_strdup (flow_id);
   self->version = version;
   flow = wm_workspace_get_flow (workspace, flow_id, NULL);
   if (flow != NULL)
     adw_window_title_set_subtitle (self->window_title, wm_flow_get_name (flow));
-
-  sample_path = wm_workspace_get_sample_profiles_path (workspace);
-  wm_run_dialog_set_profiles_path (self, g_file_test (sample_path, G_FILE_TEST_IS_REGULAR) ? sample_path : NULL);
-  load_remembered (self);
   list_flows (self);
+  load_journeys (self);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+wm_run_dialog_new_for_journey (GtkWindow   *parent,
+                               WmWorkspace *workspace,
+                               const char  *journey_id)
+{
+  WmRunDialog *self;
+  g_autoptr(WmJourney) journey = NULL;
+
+  g_return_val_if_fail (WM_IS_WORKSPACE (workspace), NULL);
+  g_return_val_if_fail (journey_id != NULL, NULL);
+
+  self = dialog_new (parent, workspace);
+  self->journey_id = g_strdup (journey_id);
+  journey = wm_workspace_get_journey (workspace, journey_id, NULL);
+  if (journey != NULL)
+    adw_window_title_set_subtitle (self->window_title, wm_journey_get_name (journey) != NULL
+                                                       ? wm_journey_get_name (journey) : journey_id);
+  adw_preferences_group_set_description (self->flows_group,
+                                         _("The flows the journey’s stages group, each one’s latest version "
+                                           "tried alone, and every flow their “Add to flow” elements reach."));
+  list_journey_flows (self);
+  load_journeys (self);
   return GTK_WIDGET (self);
 }

@@ -7,7 +7,9 @@
  * (a start and an end day, the month before today by default), the seed,
  * the flows that take part (the open flow's version, tried alone as if
  * launched at the start, and every flow its add.to.flow elements reach),
- * and the run parameters in an editable table, remembered per workspace.
+ * the journeys that take part (switches; on for those grouping a flow of
+ * the run), and the run parameters in an editable table, remembered per
+ * workspace.
  * Bad inputs are named in the dialog and nothing is stored. Run simulates
  * in worker threads with a progress bar; Cancel Run stops it with nothing
  * stored. A finished run is stored in the workspace and ::run-stored
@@ -63,9 +65,24 @@ char               *wm_run_dialog_get_parameters    (WmRunDialog  *self,
 /* What Reset does: the defaults table. */
 void                wm_run_dialog_reset_parameters  (WmRunDialog  *self);
 
+/* For journey @journey_id as saved in @workspace: every flow its stages
+ * group, each one's latest version tried alone, with the flows they
+ * reach; the journey is switched on. */
+GtkWidget          *wm_run_dialog_new_for_journey   (GtkWindow    *parent,
+                                                     WmWorkspace  *workspace,
+                                                     const char   *journey_id);
+
+/* Switches on the journeys of @journey_ids (NULL: none) and off every
+ * other; ids the workspace does not have are left out. */
+void                wm_run_dialog_set_journeys      (WmRunDialog        *self,
+                                                     const char * const *journey_ids);
+/* The ids of the journeys switched on, in the list's order. */
+const char * const *wm_run_dialog_get_journey_ids   (WmRunDialog  *self);
+
 /* The ids of the flows that take part, the open flow first. */
 const char * const *wm_run_dialog_get_flow_ids      (WmRunDialog  *self);
-/* The validation errors listed (they block the run). */
+/* The validation errors listed, of flows and of journeys switched on
+ * (they block the run). */
 guint               wm_run_dialog_get_n_errors      (WmRunDialog  *self);
 /* The message shown (why the inputs were refused, or that a run was
  * cancelled), or NULL. */

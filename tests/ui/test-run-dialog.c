@@ -281,7 +281,8 @@ test_defaults (Fixture       *f,
   destroy_dialog (dialog);
 }
 
-/* Runs waymark-cli simulate on the stored run's own inputs. */
+/* Runs waymark-cli simulate on the stored run's own inputs (its journeys
+ * with --journey). */
 static char *
 cli_report (Fixture     *f,
             const WmRun *run)
@@ -308,6 +309,14 @@ cli_report (Fixture     *f,
           g_ptr_array_add (argv, g_strdup ("--try"));
           g_ptr_array_add (argv, g_strdup_printf ("%s:%u", flow->flow_id, flow->version));
         }
+    }
+  for (guint i = 0; i < run->journeys->len; i++)
+    {
+      const WmRunJourney *journey = run->journeys->pdata[i];
+      g_autofree char *name = g_strdup_printf ("journey-%u.json", i);
+
+      g_ptr_array_add (argv, g_strdup ("--journey"));
+      g_ptr_array_add (argv, write_temp (f, name, journey->document, -1));
     }
   g_ptr_array_add (argv, g_strdup ("--profiles"));
   g_ptr_array_add (argv, g_strdup (run->profiles_path));
