@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-run-dialog.h"
 #include "wm-runs-dialog.h"
 #include "wm-timeline-page.h"
 #include "wm-window.h"
@@ -224,6 +225,32 @@ journey_editor_closed_cb (WmWindow *self)
   wm_window_show_journeys (self);
 }
 
+/* win.simulate-journey ("s": a journey id): the run dialog for the
+ * journey (jrun's wm_run_dialog_new_for_journey); a stored run is shown
+ * on the performance page. */
+static void
+journey_run_stored_cb (WmWindow *self,
+                       gint64    id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-run", g_variant_new_int64 (id));
+}
+
+static void
+simulate_journey_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  WmWindow *self = WM_WINDOW (user_data);
+  WmWorkspace *workspace = wm_flows_page_get_workspace (self->flows_page);
+  GtkWidget *dialog;
+
+  if (workspace == NULL)
+    return;
+  dialog = wm_run_dialog_new_for_journey (GTK_WINDOW (self), workspace, g_variant_get_string (parameter, NULL));
+  g_signal_connect_object (dialog, "run-stored", G_CALLBACK (journey_run_stored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 journeys_page_journey_activated_cb (WmWindow   *self,
                                     const char *id)
@@ -422,6 +449,7 @@ wm_window_init (WmWindow *self)
     { "show-runs", show_runs_activated_cb },
     { "show-timeline", show_timeline_activated_cb, "x" },
     { "show-page", show_page_activated_cb, "s", "'flows'" },
+    { "simulate-journey", simulate_journey_activated_cb, "s" },
   };
   static const char * const pages[] = { "flows", "journeys" };
   GtkEventController *shortcuts;

@@ -15,6 +15,7 @@
 #include "wm-journey-commands.h"
 #include "wm-journey-editor.h"
 #include "wm-journey-properties.h"
+#include "wm-run-dialog.h"
 #include "wm-stage-editor.h"
 #include "wm-ui-types.h"
 #include "wm-window.h"
@@ -340,6 +341,36 @@ test_problem_selects_its_stage (Fixture       *f,
   g_assert_true (wm_journey_editor_save_now (editor));
 }
 
+static void
+test_simulate_opens_the_journey_run_dialog (Fixture       *f,
+                                            gconstpointer  data)
+{
+  WmJourneyEditor *editor = wm_window_get_journey_editor (f->window);
+  g_autoptr(GError) error = NULL;
+  WmRunDialog *dialog = NULL;
+  const char * const *ids;
+  GList *toplevels;
+
+  g_assert_true (wm_window_open_journey (f->window, "onboarding", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "journey.simulate", NULL));
+  spin (100);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (WM_IS_RUN_DIALOG (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  /* The journey is switched on, with the flows its stages group. */
+  ids = wm_run_dialog_get_journey_ids (dialog);
+  g_assert_nonnull (ids);
+  g_assert_cmpstr (ids[0], ==, "onboarding");
+  g_assert_null (ids[1]);
+  g_assert_cmpuint (g_strv_length ((char **) wm_run_dialog_get_flow_ids (dialog)), >=, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +390,7 @@ main (int   argc,
   ADD ("open-add-stage-undo-redo-back", test_open_add_undo_redo);
   ADD ("a-typed-edit-is-saved-and-survives-closing", test_typed_edit_is_saved);
   ADD ("a-problem-selects-its-stage-and-field", test_problem_selects_its_stage);
+  ADD ("simulate-opens-the-journey-run-dialog", test_simulate_opens_the_journey_run_dialog);
 #undef ADD
 
   return g_test_run ();
