@@ -516,16 +516,18 @@ release_journey (WmJourneyEditor *self)
   set_problems (self, NULL);
 }
 
-void
+gboolean
 wm_journey_editor_close (WmJourneyEditor *self)
 {
-  g_return_if_fail (WM_IS_JOURNEY_EDITOR (self));
+  g_return_val_if_fail (WM_IS_JOURNEY_EDITOR (self), FALSE);
 
-  wm_journey_editor_save_now (self);
+  if (!wm_journey_editor_save_now (self))
+    return FALSE;
   release_journey (self);
   update_title (self);
   update_save_label (self);
   update_actions (self);
+  return TRUE;
 }
 
 gboolean
@@ -540,8 +542,14 @@ wm_journey_editor_open (WmJourneyEditor  *self,
   g_return_val_if_fail (WM_IS_WORKSPACE (workspace), FALSE);
   g_return_val_if_fail (journey_id != NULL, FALSE);
 
-  /* Save first: reopening the journey open reads it back from the store. */
-  wm_journey_editor_save_now (self);
+  /* Save first: reopening the journey open reads it back from the store.
+   * What cannot be saved stays open rather than being dropped. */
+  if (!wm_journey_editor_save_now (self))
+    {
+      g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_INVALID,
+                   _("The journey open could not be saved; correct it or undo the change first"));
+      return FALSE;
+    }
   journey = wm_workspace_get_journey (workspace, journey_id, error);
   if (journey == NULL)
     return FALSE;
@@ -590,8 +598,8 @@ back_activated (GtkWidget  *widget,
 {
   WmJourneyEditor *self = WM_JOURNEY_EDITOR (widget);
 
-  wm_journey_editor_close (self);
-  g_signal_emit (self, signals[CLOSED], 0);
+  if (wm_journey_editor_close (self))
+    g_signal_emit (self, signals[CLOSED], 0);
 }
 
 static void

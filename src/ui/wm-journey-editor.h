@@ -38,8 +38,10 @@ gboolean     wm_journey_editor_open             (WmJourneyEditor  *self,
                                                  WmWorkspace      *workspace,
                                                  const char       *journey_id,
                                                  GError          **error);
-/* Saves what is pending and shows nothing. */
-void         wm_journey_editor_close            (WmJourneyEditor  *self);
+/* Saves what is pending and shows nothing. When it cannot be saved (a
+ * toast says why), the journey stays open, so nothing typed is lost, and
+ * FALSE is returned. */
+gboolean     wm_journey_editor_close            (WmJourneyEditor  *self);
 /* Saves a pending change now; FALSE when saving failed (a toast says
  * why, and the change is kept to be saved again). */
 gboolean     wm_journey_editor_save_now         (WmJourneyEditor  *self);

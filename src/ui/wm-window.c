@@ -33,6 +33,9 @@ struct _WmWindow
 
   /* The page the timeline was opened from, to go back to. */
   char          *before_timeline;
+
+  /* Closing was asked once while the journey could not be saved. */
+  gboolean       close_unsaved;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -141,7 +144,9 @@ wm_window_show_flows (WmWindow *self)
   g_return_if_fail (WM_IS_WINDOW (self));
 
   wm_editor_page_close (self->editor_page);
-  wm_journey_editor_close (self->journey_editor);
+  /* A journey that could not be saved stays in view, with its toast. */
+  if (!wm_journey_editor_close (self->journey_editor))
+    return;
   gtk_stack_set_visible_child_name (self->stack, "flows");
 }
 
@@ -158,7 +163,8 @@ wm_window_show_journeys (WmWindow *self)
   g_return_if_fail (WM_IS_WINDOW (self));
 
   wm_editor_page_close (self->editor_page);
-  wm_journey_editor_close (self->journey_editor);
+  if (!wm_journey_editor_close (self->journey_editor))
+    return;
   gtk_stack_set_visible_child_name (self->stack, "journeys");
 }
 
@@ -367,7 +373,15 @@ wm_window_close_request (GtkWindow *window)
 
   /* What the editor has not written yet goes to the workspace now. */
   wm_editor_page_close (self->editor_page);
-  wm_journey_editor_close (self->journey_editor);
+  /* A journey that cannot be saved keeps the window open once, with the
+   * reason in a toast; closing again closes without it. */
+  if (!wm_journey_editor_close (self->journey_editor) && !self->close_unsaved)
+    {
+      self->close_unsaved = TRUE;
+      wm_journey_editor_add_toast (self->journey_editor,
+                                   _("The journey is not saved; close again to close without it"));
+      return TRUE;
+    }
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);

@@ -341,6 +341,44 @@ test_problem_selects_its_stage (Fixture       *f,
   g_assert_true (wm_journey_editor_save_now (editor));
 }
 
+/* A change the store refuses (a stage grouping a flow the workspace does
+ * not have) is not dropped: Back and the lists keep the journey open,
+ * the window asks a second close; undoing the change lets it go. */
+static void
+test_refused_save_keeps_the_journey_open (Fixture       *f,
+                                          gconstpointer  data)
+{
+  WmJourneyEditor *editor = wm_window_get_journey_editor (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmCommand) command = NULL;
+
+  g_assert_true (wm_window_open_journey (f->window, "onboarding", &error));
+  g_assert_no_error (error);
+  command = wm_journey_command_group_flow_new ("loyal", "no-such-flow");
+  g_assert_true (wm_undo_stack_push (wm_journey_editor_get_undo_stack (editor), command));
+  g_assert_false (wm_journey_editor_save_now (editor));
+  g_assert_false (wm_journey_editor_is_saved (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "journey.back", NULL));
+  spin (20);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (editor)));
+  g_assert_nonnull (wm_journey_editor_get_journey (editor));
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-page", g_variant_new_string ("flows"));
+  spin (20);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (editor)));
+  /* The first close is refused while the journey is not saved. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_nonnull (wm_journey_editor_get_journey (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "journey.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "journey.back", NULL));
+  spin (20);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journeys_page (f->window))));
+  g_assert_true (wm_journey_editor_is_saved (editor));
+}
+
 static void
 test_simulate_opens_the_journey_run_dialog (Fixture       *f,
                                             gconstpointer  data)
@@ -390,6 +428,7 @@ main (int   argc,
   ADD ("open-add-stage-undo-redo-back", test_open_add_undo_redo);
   ADD ("a-typed-edit-is-saved-and-survives-closing", test_typed_edit_is_saved);
   ADD ("a-problem-selects-its-stage-and-field", test_problem_selects_its_stage);
+  ADD ("a-refused-save-keeps-the-journey-open", test_refused_save_keeps_the_journey_open);
   ADD ("simulate-opens-the-journey-run-dialog", test_simulate_opens_the_journey_run_dialog);
 #undef ADD
 

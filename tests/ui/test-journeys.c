@@ -341,6 +341,7 @@ test_window_import_routes_by_format (Fixture       *f,
   GtkWindow *window = g_object_new (WM_TYPE_WINDOW, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *journey = NULL;
+
   g_autofree char *flow = NULL;
   g_auto(GStrv) messages = NULL;
   GSList *files = NULL;
@@ -349,6 +350,7 @@ test_window_import_routes_by_format (Fixture       *f,
   GListModel *flows = wm_workspace_get_flows (f->workspace);
   g_autoptr(GObject) first = g_list_model_get_item (flows, 0);
 
+  gtk_window_set_default_size (window, 1000, 640);
   wm_flows_page_set_workspace (wm_window_get_flows_page (WM_WINDOW (window)), f->workspace);
   gtk_window_present (window);
   spin (100);
@@ -378,7 +380,22 @@ test_window_import_routes_by_format (Fixture       *f,
 
     g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "journeys");
   }
-  g_assert_cmpuint (wm_journeys_page_get_n_shown (wm_window_get_journeys_page (WM_WINDOW (window))), ==, 0);
+  /* The window's journeys page has the workspace only through the app:
+   * give it here, as the application does. */
+  wm_journeys_page_set_workspace (wm_window_get_journeys_page (WM_WINDOW (window)), f->workspace);
+  g_assert_cmpuint (wm_journeys_page_get_n_shown (wm_window_get_journeys_page (WM_WINDOW (window))), ==, 2);
+  save_shot (GTK_WIDGET (window), "jpage-window-journeys.png");
+
+  /* Activating a row opens the journey editor; Back returns here. */
+  g_signal_emit_by_name (wm_journeys_page_get_row (wm_window_get_journeys_page (WM_WINDOW (window)), 0),
+                         "activated");
+  spin (50);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journey_editor (WM_WINDOW (window)))));
+  g_assert_nonnull (wm_journey_editor_get_journey (wm_window_get_journey_editor (WM_WINDOW (window))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wm_window_get_journey_editor (WM_WINDOW (window))),
+                                             "journey.back", NULL));
+  spin (50);
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journeys_page (WM_WINDOW (window)))));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-page", g_variant_new_string ("flows"));
   spin (50);
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_flows_page (WM_WINDOW (window)))));
