@@ -128,6 +128,41 @@ stage_editor_of (WmJourneyEditor *editor)
                                        GSIZE_TO_POINTER (WM_TYPE_STAGE_EDITOR)));
 }
 
+static gboolean
+is_board (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "WmJourneyBoard");
+}
+
+/* What the Delete key does while the board has the focus: the shortcut
+ * of the board's box, run as GTK runs it on a key press. */
+static gboolean
+press_delete_on_board (WmJourneyEditor *editor)
+{
+  GtkWidget *box = gtk_widget_get_parent (find_widget (GTK_WIDGET (editor), is_board, NULL));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (box);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Delete
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, box, NULL);
+        }
+    }
+  return FALSE;
+}
+
 static guint
 n_stages (WmJourney *journey)
 {
@@ -220,6 +255,15 @@ test_open_add_undo_redo (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "journey.delete-stage", NULL));
   g_assert_cmpuint (n_stages (journey), ==, 5);
   g_assert_null (wm_journey_editor_get_selected_stage (editor));
+
+  /* The Delete key on the board deletes the selected stage (and only on
+   * the board: the stage editor's fields take it for text). */
+  wm_journey_editor_select_stage (editor, "loyal");
+  g_assert_true (press_delete_on_board (editor));
+  g_assert_cmpuint (n_stages (journey), ==, 4);
+  g_assert_null (stage_name (journey, "loyal"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "journey.undo", NULL));
+  g_assert_cmpuint (n_stages (journey), ==, 5);
 
   /* Back saves and shows the journeys again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "journey.back", NULL));
