@@ -38,6 +38,7 @@ struct _WmJourneyEditor
   guint            save_source;
   guint            validate_source;
   gboolean         save_failed;
+  char            *save_error;   /* the last failed save's toast, shown once */
   guint            n_errors;
   guint            n_warnings;
 
@@ -444,10 +445,15 @@ wm_journey_editor_save_now (WmJourneyEditor *self)
     {
       g_autofree char *message = g_strdup_printf (_("Could not save the journey: %s"), error->message);
 
-      wm_journey_editor_add_toast (self, message);
+      /* Saving is retried after every keystroke: say it once, not each time. */
+      if (g_strcmp0 (message, self->save_error) != 0)
+        wm_journey_editor_add_toast (self, message);
+      g_free (self->save_error);
+      self->save_error = g_steal_pointer (&message);
     }
   else
     {
+      g_clear_pointer (&self->save_error, g_free);
       wm_undo_stack_set_clean (self->undo);
       /* The store validated what it saved: that is the list to show. */
       g_clear_handle_id (&self->validate_source, g_source_remove);
@@ -513,6 +519,7 @@ release_journey (WmJourneyEditor *self)
   g_clear_pointer (&self->selected, g_free);
   g_clear_object (&self->workspace);
   self->save_failed = FALSE;
+  g_clear_pointer (&self->save_error, g_free);
   set_problems (self, NULL);
 }
 
@@ -522,7 +529,11 @@ wm_journey_editor_close (WmJourneyEditor *self)
   g_return_val_if_fail (WM_IS_JOURNEY_EDITOR (self), FALSE);
 
   if (!wm_journey_editor_save_now (self))
-    return FALSE;
+    {
+      /* Asked to leave: say again why it stays. */
+      wm_journey_editor_add_toast (self, self->save_error);
+      return FALSE;
+    }
   release_journey (self);
   update_title (self);
   update_save_label (self);
