@@ -11,7 +11,9 @@
 #include "wm-flow-settings.h"
 #include "wm-flows-page.h"
 #include "wm-inspector.h"
+#include "wm-journey-editor.h"
 #include "wm-journey-properties.h"
+#include "wm-journeys-page.h"
 #include "wm-launch-dialog.h"
 #include "wm-new-flow-dialog.h"
 #include "wm-palette.h"
@@ -32,6 +34,8 @@ wm_ui_ensure_types (void)
   g_type_ensure (WM_TYPE_INSPECTOR);
   g_type_ensure (WM_TYPE_FLOW_SETTINGS);
   g_type_ensure (WM_TYPE_FLOWS_PAGE);
+  g_type_ensure (WM_TYPE_JOURNEYS_PAGE);
+  g_type_ensure (WM_TYPE_JOURNEY_EDITOR);
   g_type_ensure (WM_TYPE_NEW_FLOW_DIALOG);
   g_type_ensure (WM_TYPE_LAUNCH_DIALOG);
   g_type_ensure (WM_TYPE_RUN_DIALOG);

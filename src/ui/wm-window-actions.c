@@ -1,5 +1,5 @@
-/* wm-window-actions.c - importing flow files, and the milestones and
- * outcomes window
+/* wm-window-actions.c - importing flow and journey files, and the
+ * milestones and outcomes window
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -42,6 +42,10 @@ _wm_window_show_toast (WmWindow   *self,
     }
   if (gtk_widget_get_child_visible (GTK_WIDGET (editor)))
     wm_editor_page_show_toast (editor, toast);
+  else if (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journey_editor (self))))
+    wm_journey_editor_show_toast (wm_window_get_journey_editor (self), toast);
+  else if (gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journeys_page (self))))
+    wm_journeys_page_show_toast (wm_window_get_journeys_page (self), toast);
   else
     wm_flows_page_show_toast (wm_window_get_flows_page (self), toast);
 }
@@ -65,6 +69,7 @@ wm_window_import_files (WmWindow *self,
 {
   WmWorkspace *workspace;
   char **messages;
+  guint n;
 
   g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
 
@@ -74,7 +79,23 @@ wm_window_import_files (WmWindow *self,
       _wm_window_show_toast (self, _("No workspace is open to import into"));
       return NULL;
     }
-  messages = wm_workspace_import_files (workspace, files, NULL);
+  /* Flows and journeys come through the same chooser and drop: each file
+   * goes to its importer, by its "format", in the order given. */
+  messages = g_new0 (char *, g_slist_length (files) + 1);
+  n = 0;
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GSList one = { .data = l->data, .next = NULL };
+      g_auto(GStrv) flow_messages = NULL;
+
+      if (wm_file_is_journey (G_FILE (l->data)))
+        messages[n++] = wm_import_journey_file (workspace, G_FILE (l->data), NULL);
+      else
+        {
+          flow_messages = wm_workspace_import_files (workspace, &one, NULL);
+          messages[n++] = g_strdup (flow_messages[0]);
+        }
+    }
   for (guint i = 0; messages[i] != NULL; i++)
     _wm_window_show_toast (self, messages[i]);
   return messages;
@@ -107,21 +128,27 @@ import_activated_cb (GSimpleAction *action,
   WmWindow *self = WM_WINDOW (user_data);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) flows = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) journeys = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  gboolean on_journeys = gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journeys_page (self)))
+                         || gtk_widget_get_child_visible (GTK_WIDGET (wm_window_get_journey_editor (self)));
 
-  chooser = gtk_file_chooser_native_new (_("Import Flows"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (on_journeys ? _("Import Journeys") : _("Import Flows"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_filter_set_name (flows, _("Flow files"));
   gtk_file_filter_add_pattern (flows, "*.waymark.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), flows);
+  gtk_file_filter_set_name (journeys, _("Journey files"));
+  gtk_file_filter_add_pattern (journeys, "*.waymark-journey.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), journeys);
   /* A flow saved under another name is still a flow. */
   gtk_file_filter_set_name (json, _("JSON files"));
   gtk_file_filter_add_mime_type (json, "application/json");
   gtk_file_filter_add_pattern (json, "*.json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), flows);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), on_journeys ? journeys : flows);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

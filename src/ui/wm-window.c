@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-run-dialog.h"
 #include "wm-runs-dialog.h"
 #include "wm-timeline-page.h"
 #include "wm-window.h"
@@ -21,6 +22,8 @@ struct _WmWindow
   /* Template children */
   GtkStack      *stack;
   WmFlowsPage   *flows_page;
+  WmJourneysPage *journeys_page;
+  WmJourneyEditor *journey_editor;
   WmEditorPage  *editor_page;
   WmRunPage     *run_page;
 
@@ -30,6 +33,9 @@ struct _WmWindow
 
   /* The page the timeline was opened from, to go back to. */
   char          *before_timeline;
+
+  /* Closing was asked once while the journey could not be saved. */
+  gboolean       close_unsaved;
 };
 
 G_DEFINE_FINAL_TYPE (WmWindow, wm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -138,7 +144,127 @@ wm_window_show_flows (WmWindow *self)
   g_return_if_fail (WM_IS_WINDOW (self));
 
   wm_editor_page_close (self->editor_page);
+  /* A journey that could not be saved stays in view, with its toast. */
+  if (!wm_journey_editor_close (self->journey_editor))
+    return;
   gtk_stack_set_visible_child_name (self->stack, "flows");
+}
+
+WmJourneysPage *
+wm_window_get_journeys_page (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->journeys_page;
+}
+
+void
+wm_window_show_journeys (WmWindow *self)
+{
+  g_return_if_fail (WM_IS_WINDOW (self));
+
+  wm_editor_page_close (self->editor_page);
+  if (!wm_journey_editor_close (self->journey_editor))
+    return;
+  gtk_stack_set_visible_child_name (self->stack, "journeys");
+}
+
+/* win.show-page: the state follows the stack, so the Flows | Journeys
+ * toggles show the list in view, and stays on the last list while an
+ * editor, a run or a timeline is shown. */
+static void
+show_page_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  WmWindow *self = WM_WINDOW (user_data);
+
+  if (g_str_equal (g_variant_get_string (parameter, NULL), "journeys"))
+    wm_window_show_journeys (self);
+  else
+    wm_window_show_flows (self);
+}
+
+static void
+stack_visible_child_cb (WmWindow *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->stack);
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "show-page");
+
+  if (action != NULL && (g_strcmp0 (shown, "flows") == 0 || g_strcmp0 (shown, "journeys") == 0))
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (shown));
+}
+
+WmJourneyEditor *
+wm_window_get_journey_editor (WmWindow *self)
+{
+  g_return_val_if_fail (WM_IS_WINDOW (self), NULL);
+  return self->journey_editor;
+}
+
+gboolean
+wm_window_open_journey (WmWindow    *self,
+                        const char  *id,
+                        GError     **error)
+{
+  WmWorkspace *workspace;
+
+  g_return_val_if_fail (WM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  workspace = wm_flows_page_get_workspace (self->flows_page);
+  if (workspace == NULL)
+    {
+      g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
+                   _("No workspace is open"));
+      return FALSE;
+    }
+  if (!wm_journey_editor_open (self->journey_editor, workspace, id, error))
+    return FALSE;
+  gtk_stack_set_visible_child_name (self->stack, "journey");
+  gtk_widget_grab_focus (GTK_WIDGET (self->journey_editor));
+  return TRUE;
+}
+
+static void
+journey_editor_closed_cb (WmWindow *self)
+{
+  wm_window_show_journeys (self);
+}
+
+/* win.simulate-journey ("s": a journey id): the run dialog for the
+ * journey (jrun's wm_run_dialog_new_for_journey); a stored run is shown
+ * on the performance page. */
+static void
+journey_run_stored_cb (WmWindow *self,
+                       gint64    id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "show-run", g_variant_new_int64 (id));
+}
+
+static void
+simulate_journey_activated_cb (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  WmWindow *self = WM_WINDOW (user_data);
+  WmWorkspace *workspace = wm_flows_page_get_workspace (self->flows_page);
+  GtkWidget *dialog;
+
+  if (workspace == NULL)
+    return;
+  dialog = wm_run_dialog_new_for_journey (GTK_WINDOW (self), workspace, g_variant_get_string (parameter, NULL));
+  g_signal_connect_object (dialog, "run-stored", G_CALLBACK (journey_run_stored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+journeys_page_journey_activated_cb (WmWindow   *self,
+                                    const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!wm_window_open_journey (self, id, &error))
+    wm_journeys_page_add_toast (self->journeys_page, error->message);
 }
 
 static void
@@ -268,6 +394,15 @@ wm_window_close_request (GtkWindow *window)
 
   /* What the editor has not written yet goes to the workspace now. */
   wm_editor_page_close (self->editor_page);
+  /* A journey that cannot be saved keeps the window open once, with the
+   * reason in a toast; closing again closes without it. */
+  if (!wm_journey_editor_close (self->journey_editor) && !self->close_unsaved)
+    {
+      self->close_unsaved = TRUE;
+      wm_journey_editor_add_toast (self->journey_editor,
+                                   _("The journey is not saved; close again to close without it"));
+      return TRUE;
+    }
   save_window_state (self);
 
   return GTK_WINDOW_CLASS (wm_window_parent_class)->close_request (window);
@@ -299,6 +434,7 @@ application_changed_cb (WmWindow *self)
       WmWorkspace *workspace = wm_application_get_workspace (WM_APPLICATION (app));
 
       wm_flows_page_set_workspace (self->flows_page, workspace);
+      wm_journeys_page_set_workspace (self->journeys_page, workspace);
       wm_editor_page_set_workspace (self->editor_page, workspace);
       wm_run_page_set_workspace (self->run_page, workspace);
       wm_timeline_page_set_workspace (self->timeline_page, workspace);
@@ -322,6 +458,13 @@ wm_window_class_init (WmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmWindow, editor_page);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, flows_page_flow_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, journeys_page);
+  gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, journeys_page_journey_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, WmWindow, journey_editor);
+  gtk_widget_class_bind_template_callback (widget_class, journey_editor_closed_cb);
+  g_type_ensure (WM_TYPE_JOURNEY_EDITOR);
+  g_type_ensure (WM_TYPE_JOURNEYS_PAGE);
   gtk_widget_class_bind_template_callback (widget_class, editor_page_closed_cb);
   gtk_widget_class_bind_template_child (widget_class, WmWindow, run_page);
   gtk_widget_class_bind_template_callback (widget_class, run_page_back_cb);
@@ -341,10 +484,28 @@ wm_window_init (WmWindow *self)
     { "show-runs", show_runs_activated_cb },
     { "show-timeline", show_timeline_activated_cb, "x" },
     { "show-customer", show_customer_activated_cb, "(xs)" },
+    { "show-page", show_page_activated_cb, "s", "'flows'" },
+    { "simulate-journey", simulate_journey_activated_cb, "s" },
   };
+  static const char * const pages[] = { "flows", "journeys" };
+  GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), run_actions, G_N_ELEMENTS (run_actions), self);
+
+  /* Alt+1 / Alt+2 switch between the lists from anywhere in the window,
+   * as in other GNOME apps with a view switcher. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                                gtk_named_action_new ("win.show-page"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (pages[i]));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -6,6 +6,8 @@
 #include "wm-application.h"
 #include "wm-editor-page.h"
 #include "wm-flows-page.h"
+#include "wm-journey-editor.h"
+#include "wm-journeys-page.h"
 #include "wm-run-page.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,18 @@ gboolean      wm_window_show_run        (WmWindow      *self,
                                          GError       **error);
 /* Saves and shows the list of flows. */
 void          wm_window_show_flows      (WmWindow      *self);
+
+/* The list of journeys, the other page win.show-page ("s": "flows" or
+ * "journeys") [Alt+1, Alt+2] switches to. */
+WmJourneysPage *wm_window_get_journeys_page (WmWindow  *self);
+/* Saves what is pending and shows the list of journeys. */
+void          wm_window_show_journeys   (WmWindow      *self);
+/* The editor of one journey, and opening journey @id in it; Back
+ * returns to the list of journeys. */
+WmJourneyEditor *wm_window_get_journey_editor (WmWindow *self);
+gboolean      wm_window_open_journey    (WmWindow      *self,
+                                         const char    *id,
+                                         GError       **error);
 
 /* wm-window-actions.c: win.import [Ctrl+O], win.definitions and
  * win.show-message ("s": a toast's whole text), and dropping flow files
