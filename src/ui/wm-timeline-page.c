@@ -281,7 +281,20 @@ load_customer (RunInputs   *inputs,
   timeline = wm_timeline_rerun (inputs->program, profile);
   model = wm_timeline_model_new (inputs->program, timeline, zone, error);
   if (model == NULL)
-    g_clear_pointer (id, g_free);
+    {
+      g_clear_pointer (id, g_free);
+      return NULL;
+    }
+  /* Stages and steps by the names they had in the run; the stored
+   * documents loaded for the program, so they load here too. */
+  for (guint i = 0; i < inputs->run->journeys->len; i++)
+    {
+      const WmRunJourney *journey = g_ptr_array_index (inputs->run->journeys, i);
+      g_autoptr(WmJourney) loaded = wm_journey_load_from_data (journey->document, -1, NULL);
+
+      if (loaded != NULL)
+        wm_timeline_model_name_journey (model, loaded);
+    }
   return model;
 }
 

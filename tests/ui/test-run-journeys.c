@@ -336,6 +336,7 @@ assert_customer_gated (Fixture     *f,
   GtkWidget *page = g_object_new (WM_TYPE_TIMELINE_PAGE, NULL);
   GListModel *model;
   gboolean gated = FALSE;
+  guint named;
 
   for (guint i = 0; lines[i] != NULL && profile == NULL; i++)
     {
@@ -372,6 +373,39 @@ assert_customer_gated (Fixture     *f,
         gated = TRUE;
     }
   g_assert_true (gated);
+
+  /* A customer with stage lines sees the stages by the names the run's
+   * journey gave them, not by id. */
+  g_clear_pointer (&profile, g_free);
+  for (guint i = 0; lines[i] != NULL && profile == NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *line;
+
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      line = json_node_get_object (json_parser_get_root (parser));
+      if (g_strcmp0 (json_object_get_string_member_with_default (line, "step", ""), "stage") == 0)
+        profile = g_strdup (json_object_get_string_member (line, "profile"));
+    }
+  g_assert_nonnull (profile);
+  g_assert_true (wm_timeline_page_find_customer (WM_TIMELINE_PAGE (page), profile, &error));
+  g_assert_no_error (error);
+  spin (100);
+  model = G_LIST_MODEL (wm_timeline_page_get_model (WM_TIMELINE_PAGE (page)));
+  named = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(WmTimelineItem) item = g_list_model_get_item (model, i);
+
+      if (wm_timeline_item_get_kind (item) != WM_TIMELINE_STAGE)
+        continue;
+      g_assert_nonnull (wm_timeline_item_get_stage_name (item));
+      g_assert_cmpstr (wm_timeline_item_get_stage_name (item), !=, wm_timeline_item_get_stage (item));
+      named++;
+    }
+  g_assert_cmpuint (named, >, 0);
   gtk_window_destroy (window);
   spin (50);
 }
