@@ -27,7 +27,7 @@
 #define COLUMN_GAP 72
 #define ROW_GAP 20
 #define HEADER_GAP 12
-#define ARROW_SIZE 8.0
+#define ARROW_SIZE 10.0
 
 /* ---- The area: places headers and cards, draws arrows ---- */
 
@@ -234,19 +234,19 @@ draw_arrow (cairo_t               *cr,
       cairo_save (cr);
       cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
     }
-  ex -= ARROW_SIZE * 0.6;
+  /* The tip stops short of the card's edge (and its shadow). */
+  ex -= 3;
+  angle = atan2 (ey - c2y, ex - c2x);
   cairo_move_to (cr, sx, sy);
-  cairo_curve_to (cr, c1x, c1y, c2x, c2y, ex, ey);
+  cairo_curve_to (cr, c1x, c1y, c2x, c2y,
+                  ex - ARROW_SIZE * 0.8 * cos (angle), ey - ARROW_SIZE * 0.8 * sin (angle));
   cairo_stroke (cr);
   if (!forward)
     cairo_restore (cr);
 
-  angle = atan2 (ey - c2y, ex - c2x);
-  ex += ARROW_SIZE * 0.6 * cos (angle);
-  ey += ARROW_SIZE * 0.6 * sin (angle);
   cairo_move_to (cr, ex, ey);
-  cairo_line_to (cr, ex - ARROW_SIZE * cos (angle - 0.45), ey - ARROW_SIZE * sin (angle - 0.45));
-  cairo_line_to (cr, ex - ARROW_SIZE * cos (angle + 0.45), ey - ARROW_SIZE * sin (angle + 0.45));
+  cairo_line_to (cr, ex - ARROW_SIZE * cos (angle - 0.42), ey - ARROW_SIZE * sin (angle - 0.42));
+  cairo_line_to (cr, ex - ARROW_SIZE * cos (angle + 0.42), ey - ARROW_SIZE * sin (angle + 0.42));
   cairo_close_path (cr);
   cairo_fill (cr);
 }
@@ -888,7 +888,10 @@ rebuild (WmJourneyBoard *self)
       GtkWidget *header = gtk_label_new (title);
 
       gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_lines (GTK_LABEL (header), 2);
       gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+      gtk_label_set_yalign (GTK_LABEL (header), 1);
       gtk_widget_add_css_class (header, "journey-column-header");
       gtk_widget_add_css_class (header, "dim-label");
       gtk_widget_add_css_class (header, "caption-heading");

@@ -215,6 +215,13 @@ describe_duration (JsonObject *stage)
 
   if (text == NULL || !wm_duration_parse (text, &seconds))
     return g_strdup (_("Not set"));
+  /* Stages take days: "14 days" reads better here than "2 weeks". */
+  if (seconds > 0 && seconds % (24 * 3600) == 0)
+    {
+      guint days = seconds / (24 * 3600);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
+    }
   return wm_duration_describe (seconds);
 }
 
