@@ -28,6 +28,8 @@
 #define ROW_GAP 20
 #define HEADER_GAP 12
 #define ARROW_SIZE 10.0
+/* How far under the cards a link of a cycle loops. */
+#define BACK_DROP 56
 
 /* ---- The area: places headers and cards, draws arrows ---- */
 
@@ -159,6 +161,18 @@ wm_journey_board_area_measure (GtkWidget      *widget,
             y += card_height (card_at (self, c, r)) + ROW_GAP;
           size = MAX (size, y - ROW_GAP + MARGIN);
         }
+      /* Room for the loops of links that go back (see draw_arrow). */
+      for (guint i = 0; i < wm_journey_layout_get_n_links (self->layout); i++)
+        {
+          const WmJourneyLayoutLink *link = wm_journey_layout_get_link (self->layout, i);
+
+          if (wm_journey_layout_get_stage (self->layout, link->to)->column
+              <= wm_journey_layout_get_stage (self->layout, link->from)->column)
+            {
+              size += BACK_DROP;
+              break;
+            }
+        }
     }
   *minimum = *natural = size;
 }
@@ -225,12 +239,15 @@ draw_arrow (cairo_t               *cr,
     }
   else
     {
-      /* A link that goes back (a cycle): out to the right, over the cards
-       * and in from the left, dashed so it reads as something to fix. */
-      double lift = MAX (sy, ey) - MIN (from->origin.y, to->origin.y) + 48;
+      /* A link that goes back (a cycle): out to the right, under the
+       * cards and in from the left, below the forward arrows' ends and
+       * dashed, so it reads as something to fix. */
+      double below = MAX (from->origin.y + from->size.height, to->origin.y + to->size.height) + BACK_DROP;
 
-      c1x = sx + 96; c1y = sy - lift;
-      c2x = ex - 96; c2y = ey - lift;
+      sy += 14;
+      ey += 14;
+      c1x = sx + 96; c1y = below;
+      c2x = ex - 96; c2y = below;
       cairo_save (cr);
       cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
     }

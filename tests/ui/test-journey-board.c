@@ -369,6 +369,8 @@ drop_at (Fixture    *fixture,
   g_value_set_string (&value, dragged);
   g_signal_emit_by_name (target, "motion", x, y, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  if (g_strcmp0 (dragged, "loyal") == 0)
+    save_shot (fixture, "onboarding-drop-indicator");
   g_signal_emit_by_name (target, "drop", &value, x, y, &done);
   g_assert_true (done);
   g_value_unset (&value);
@@ -495,6 +497,35 @@ test_scrolls_to_the_selection (Fixture       *fixture,
   save_shot (fixture, "diamond-scrolled");
 }
 
+#define CYCLE \
+  "{\"format\":\"waymark.journey\",\"format_version\":1,\"id\":\"loop\",\"name\":\"Loop\"," \
+  "\"stages\":[" \
+  "{\"id\":\"start\",\"name\":\"Start\",\"begins\":{\"when\":\"journey\",\"after\":[]},\"completes\":\"manual\",\"duration\":\"1d\",\"steps\":[]}," \
+  "{\"id\":\"a\",\"name\":\"Trial\",\"begins\":{\"when\":\"after\",\"after\":[\"start\",\"c\"]},\"completes\":\"manual\",\"duration\":\"1d\",\"steps\":[]}," \
+  "{\"id\":\"b\",\"name\":\"Paying\",\"begins\":{\"when\":\"after\",\"after\":[\"a\"]},\"completes\":\"manual\",\"duration\":\"1d\",\"steps\":[]}," \
+  "{\"id\":\"c\",\"name\":\"Lapsed\",\"begins\":{\"when\":\"after\",\"after\":[\"b\",\"gone\"]},\"completes\":\"manual\",\"duration\":\"1d\",\"steps\":[]}]}"
+
+static void
+test_cycle (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) diagnostics = wm_validate_journey (fixture->journey, NULL, FALSE);
+  float x[4];
+  const char *ids[] = { "start", "a", "b", "c" };
+
+  /* A cycle reads left to right in document order; an unknown name in
+   * `after` is shown as it is written. */
+  for (guint i = 0; i < 4; i++)
+    x[i] = card_bounds (fixture, ids[i]).origin.x;
+  g_assert_cmpfloat (x[0], <, x[1]);
+  g_assert_cmpfloat (x[1], <, x[2]);
+  g_assert_cmpfloat (x[2], <, x[3]);
+  g_assert_true (card_shows (fixture, "c", "After Paying, gone"));
+  wm_journey_board_set_diagnostics (fixture->board, diagnostics);
+  g_assert_true (gtk_widget_has_css_class (find_card (fixture, "c"), "error"));
+  save_shot (fixture, "cycle");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +557,8 @@ main (int   argc,
               fixture_set_up, test_follows_changes, fixture_tear_down);
   g_test_add ("/ui/journey-board/diamond", Fixture, DIAMOND,
               fixture_set_up, test_diamond, fixture_tear_down);
+  g_test_add ("/ui/journey-board/cycle", Fixture, CYCLE,
+              fixture_set_up, test_cycle, fixture_tear_down);
   g_test_add ("/ui/journey-board/scrolls-to-the-selection", Fixture, DIAMOND,
               fixture_set_up, test_scrolls_to_the_selection, fixture_tear_down);
 
