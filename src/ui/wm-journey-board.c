@@ -1010,10 +1010,8 @@ wm_journey_board_init (WmJourneyBoard *self)
   gtk_widget_set_can_target (self->placeholder, FALSE);
   gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->area),
-                               _("Click a stage to select it. Arrow keys move between stages; "
-                                 "Alt+Up and Alt+Down move the selected stage earlier or later; "
-                                 "drag a card to reorder."));
+  /* The keys are told to assistive technologies here and on each card
+   * (a tooltip over the whole board would cover the cards). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey stages"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
