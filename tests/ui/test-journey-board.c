@@ -256,6 +256,70 @@ test_cards_in_columns (Fixture       *fixture,
   save_shot (fixture, "onboarding");
 }
 
+/* Fails with what the accessible property holds instead, if it differs. */
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *expected)
+{
+  g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  g_assert_cmpstr (differs, ==, NULL);
+}
+
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(WmCommand) duration = wm_journey_command_set_stage_duration_new ("onboarded", "soon");
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree char *selected = NULL;
+
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (find_card (fixture, "registered")),
+                                               GTK_ACCESSIBLE_ROLE_BUTTON));
+  assert_accessible_label (find_card (fixture, "registered"), "Stage Registered, begins with the journey, 2 steps");
+  assert_accessible_label (find_card (fixture, "first-purchase"),
+                           "Stage First purchase, after Registered, Onboarded, 1 step");
+  assert_accessible_label (find_card (fixture, "loyal"), "Stage Loyal, begins by hand, completes by hand");
+
+  g_assert_true (wm_undo_stack_push (fixture->undo, duration));
+  diagnostics = wm_validate_journey (fixture->journey, NULL, FALSE);
+  wm_journey_board_set_diagnostics (fixture->board, diagnostics);
+  assert_accessible_label (find_card (fixture, "onboarded"), "Stage Onboarded, after Registered, 2 steps, 1 error");
+
+  wm_journey_board_select_stage (fixture->board, "loyal");
+  selected = gtk_test_accessible_check_state (GTK_ACCESSIBLE (find_card (fixture, "loyal")),
+                                              GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+  g_assert_cmpstr (selected, ==, NULL);
+}
+
+static void
+test_empty_journey (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *ids[] = { "registered", "onboarded", "first-purchase", "loyal" };
+  GtkWidget *placeholder;
+
+  placeholder = find_widget (GTK_WIDGET (fixture->board), is_label_with_text, "This journey has no stages yet");
+  g_assert_nonnull (placeholder);
+  g_assert_false (gtk_widget_get_visible (placeholder));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(WmCommand) remove = wm_journey_command_remove_stage_new (ids[i]);
+
+      g_assert_true (wm_undo_stack_push (fixture->undo, remove));
+    }
+  g_assert_cmpuint (count_cards (fixture), ==, 0);
+  g_assert_true (gtk_widget_get_visible (placeholder));
+  /* Keys and drops have nothing to act on. */
+  g_assert_false (press_key (fixture, GDK_KEY_Down, 0));
+  g_assert_null (wm_journey_board_get_selected_stage (fixture->board));
+  save_shot (fixture, "empty");
+  g_assert_true (wm_undo_stack_undo (fixture->undo));
+  g_assert_cmpuint (count_cards (fixture), ==, 1);
+  g_assert_false (gtk_widget_get_visible (placeholder));
+}
+
 static void
 test_click_selects (Fixture       *fixture,
                     gconstpointer  data)
@@ -533,6 +597,9 @@ main (int   argc,
   g_content_type_set_mime_dirs (NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("LANGUAGE", "C", TRUE);
+  /* GTK's test accessibility backend keeps the accessible properties for
+   * gtk_test_accessible_check_property() without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
     {
@@ -545,6 +612,10 @@ main (int   argc,
 
   g_test_add ("/ui/journey-board/cards-in-columns", Fixture, NULL,
               fixture_set_up, test_cards_in_columns, fixture_tear_down);
+  g_test_add ("/ui/journey-board/accessible-names", Fixture, NULL,
+              fixture_set_up, test_accessible_names, fixture_tear_down);
+  g_test_add ("/ui/journey-board/empty-journey", Fixture, NULL,
+              fixture_set_up, test_empty_journey, fixture_tear_down);
   g_test_add ("/ui/journey-board/click-selects", Fixture, NULL,
               fixture_set_up, test_click_selects, fixture_tear_down);
   g_test_add ("/ui/journey-board/arrow-keys-move-the-selection", Fixture, NULL,
