@@ -220,17 +220,29 @@ lookup_colour (GtkWidget  *widget,
   return found;
 }
 
+/* @channel: for a forward link that skips columns, the height under the
+ * cards of the columns it passes (it runs there instead of under them,
+ * where it would be hidden); 0 for the others. */
 static void
 draw_arrow (cairo_t               *cr,
             const graphene_rect_t *from,
             const graphene_rect_t *to,
-            gboolean               forward)
+            gboolean               forward,
+            double                 channel)
 {
   double sx = from->origin.x + from->size.width, sy = from->origin.y + MIN (from->size.height / 2, 36);
   double ex = to->origin.x, ey = to->origin.y + MIN (to->size.height / 2, 36);
   double c1x, c1y, c2x, c2y, angle;
 
-  if (forward)
+  if (forward && channel > 0)
+    {
+      cairo_move_to (cr, sx, sy);
+      cairo_curve_to (cr, sx + COLUMN_GAP / 2., sy, sx + COLUMN_GAP / 2., channel, sx + COLUMN_GAP, channel);
+      cairo_line_to (cr, ex - COLUMN_GAP, channel);
+      c1x = ex - COLUMN_GAP / 2.; c1y = channel;
+      c2x = ex - COLUMN_GAP / 2.; c2y = ey;
+    }
+  else if (forward)
     {
       double bend = MAX ((ex - sx) / 2, 24);
 
@@ -254,7 +266,8 @@ draw_arrow (cairo_t               *cr,
   /* The tip stops short of the card's edge (and its shadow). */
   ex -= 3;
   angle = atan2 (ey - c2y, ex - c2x);
-  cairo_move_to (cr, sx, sy);
+  if (!(forward && channel > 0))
+    cairo_move_to (cr, sx, sy);
   cairo_curve_to (cr, c1x, c1y, c2x, c2y,
                   ex - ARROW_SIZE * 0.8 * cos (angle), ey - ARROW_SIZE * 0.8 * sin (angle));
   cairo_stroke (cr);
@@ -266,6 +279,27 @@ draw_arrow (cairo_t               *cr,
   cairo_line_to (cr, ex - ARROW_SIZE * cos (angle + 0.42), ey - ARROW_SIZE * sin (angle + 0.42));
   cairo_close_path (cr);
   cairo_fill (cr);
+}
+
+/* Under the lowest card of the columns strictly between @from and @to
+ * (see draw_arrow), or 0 when there is none. */
+static double
+skip_channel (WmJourneyBoard *self,
+              GtkWidget      *area,
+              guint           from,
+              guint           to)
+{
+  double channel = 0;
+
+  for (guint c = from + 1; c < to; c++)
+    {
+      guint size = wm_journey_layout_get_column_size (self->layout, c);
+      graphene_rect_t bounds;
+
+      if (size > 0 && gtk_widget_compute_bounds (card_at (self, c, size - 1), area, &bounds))
+        channel = MAX (channel, bounds.origin.y + bounds.size.height + ROW_GAP / 2.);
+    }
+  return channel;
 }
 
 static void
@@ -300,7 +334,7 @@ snapshot_arrows (WmJourneyBoard *self,
           || !gtk_widget_compute_bounds (g_ptr_array_index (self->cards, link->to), area, &b))
         continue;
       gdk_cairo_set_source_rgba (cr, to->column > from->column ? &line : &cycle);
-      draw_arrow (cr, &a, &b, to->column > from->column);
+      draw_arrow (cr, &a, &b, to->column > from->column, skip_channel (self, area, from->column, to->column));
     }
   cairo_destroy (cr);
 }
