@@ -814,6 +814,19 @@ describe_problems (WmJourneyBoard *self,
   return text->len > 0 ? g_strdup (text->str) : NULL;
 }
 
+/* The member if it is a string, else NULL (without json-glib's warnings
+ * about other types: an invalid document may hold anything). */
+static const char *
+get_string (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static char *
 describe_column (WmJourneyBoard *self,
                  guint           column,
@@ -832,7 +845,7 @@ describe_column (WmJourneyBoard *self,
       JsonObject *begins = json_object_get_member (object, "begins") != NULL
                            && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "begins"))
                            ? json_object_get_object_member (object, "begins") : NULL;
-      const char *when = begins != NULL ? json_object_get_string_member_with_default (begins, "when", NULL) : NULL;
+      const char *when = get_string (begins, "when");
 
       if (g_strcmp0 (when, "manual") == 0)
         manual = TRUE;
@@ -880,7 +893,7 @@ rebuild (WmJourneyBoard *self)
     {
       const WmJourneyLayoutStage *stage = wm_journey_layout_get_stage (self->layout, i);
       JsonObject *object = json_array_get_object_element (stages, stage->index);
-      const char *name = json_object_get_string_member_with_default (object, "name", NULL);
+      const char *name = get_string (object, "name");
 
       if (name != NULL && *name != '\0' && !g_hash_table_contains (names, stage->id))
         g_hash_table_insert (names, stage->id, (gpointer) name);

@@ -590,6 +590,34 @@ test_cycle (Fixture       *fixture,
   save_shot (fixture, "cycle");
 }
 
+/* Wrong types everywhere a load lets them through (validation errors). */
+#define ODD \
+  "{\"format\":\"waymark.journey\",\"format_version\":1,\"id\":\"odd\",\"name\":[1]," \
+  "\"stages\":[" \
+  "{\"id\":\"x\",\"name\":[\"X\"],\"begins\":{\"when\":{},\"after\":\"y\"},\"completes\":7,\"steps\":{}," \
+  "\"flows\":\"welcome\",\"duration\":3}," \
+  "{\"id\":\"y\",\"name\":null,\"begins\":[],\"completes\":\"steps\",\"steps\":[],\"duration\":\"7d\"}," \
+  "{\"id\":\"z\",\"name\":\"Z\",\"begins\":{\"when\":\"after\",\"after\":[1,null,\"y\"]},\"completes\":\"steps\",\"steps\":[],\"duration\":\"1w\"}]}"
+
+static void
+test_odd_document (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_cmpuint (count_cards (fixture), ==, 3);
+  /* Unnamed stages show their id; what cannot be read is "not set". */
+  g_assert_true (card_shows (fixture, "x", "x"));
+  g_assert_true (card_shows (fixture, "x", "How it begins is not set"));
+  g_assert_true (card_shows (fixture, "x", "Not set"));
+  g_assert_true (card_shows (fixture, "x", "None"));
+  g_assert_true (card_shows (fixture, "y", "y"));
+  g_assert_true (card_shows (fixture, "y", "No steps"));
+  g_assert_true (card_shows (fixture, "z", "After y"));
+  g_assert_true (card_shows (fixture, "z", "7 days"));
+  g_assert_cmpfloat (card_bounds (fixture, "z").origin.x, >, card_bounds (fixture, "y").origin.x);
+  g_assert_true (press_key (fixture, GDK_KEY_Right, 0));
+  g_assert_cmpstr (wm_journey_board_get_selected_stage (fixture->board), ==, "x");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +658,8 @@ main (int   argc,
               fixture_set_up, test_diamond, fixture_tear_down);
   g_test_add ("/ui/journey-board/cycle", Fixture, CYCLE,
               fixture_set_up, test_cycle, fixture_tear_down);
+  g_test_add ("/ui/journey-board/odd-document", Fixture, ODD,
+              fixture_set_up, test_odd_document, fixture_tear_down);
   g_test_add ("/ui/journey-board/scrolls-to-the-selection", Fixture, DIAMOND,
               fixture_set_up, test_scrolls_to_the_selection, fixture_tear_down);
 
