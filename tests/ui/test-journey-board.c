@@ -342,6 +342,24 @@ test_click_selects (Fixture       *fixture,
   g_assert_cmpstr (last_selection (fixture), ==, "");
   g_assert_null (wm_journey_board_get_selected_stage (fixture->board));
   g_assert_cmpuint (fixture->selections->len, ==, 3);
+
+  /* A click on the board's background clears the selection; one on a
+   * card does not. */
+  {
+    GtkWidget *area = gtk_widget_get_parent (find_card (fixture, "loyal"));
+    GtkEventController *click = find_controller (area, GTK_TYPE_GESTURE_CLICK);
+    graphene_rect_t loyal;
+
+    g_assert_nonnull (click);
+    g_assert_true (gtk_widget_compute_bounds (find_card (fixture, "loyal"), area, &loyal));
+    wm_journey_board_select_stage (fixture->board, "loyal");
+    g_signal_emit_by_name (click, "pressed", 1, (double) loyal.origin.x + 20, (double) loyal.origin.y + 20);
+    g_assert_cmpstr (wm_journey_board_get_selected_stage (fixture->board), ==, "loyal");
+    g_signal_emit_by_name (click, "pressed", 1, (double) loyal.origin.x + 20,
+                           (double) loyal.origin.y + loyal.size.height + 60);
+    g_assert_null (wm_journey_board_get_selected_stage (fixture->board));
+    g_assert_cmpuint (fixture->selections->len, ==, 5);
+  }
   save_shot (fixture, "onboarding-nothing-selected");
 }
 
