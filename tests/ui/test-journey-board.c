@@ -559,6 +559,9 @@ test_diamond (Fixture       *fixture,
   g_assert_cmpfloat (card_bounds (fixture, "advocate").origin.x, >, card_bounds (fixture, "engaged").origin.x);
   g_assert_true (card_shows (fixture, "engaged", "After Activated, Invited a friend"));
   wm_journey_board_select_stage (fixture->board, "engaged");
+  /* Wide enough for the whole journey. */
+  gtk_window_set_default_size (fixture->window, 1240, 400);
+  spin (300);
   save_shot (fixture, "diamond");
 }
 
