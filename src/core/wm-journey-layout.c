@@ -36,6 +36,19 @@ clear_stage (gpointer data)
   g_free (stage->id);
 }
 
+/* The member if it is a string, else NULL (json-glib's getters warn on
+ * other types, and the document may hold anything while invalid). */
+static const char *
+get_string (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static gboolean
 is_after_stage (JsonObject *stage)
 {
@@ -184,7 +197,7 @@ wm_journey_layout_new (JsonArray *stages)
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
-      id = json_object_get_string_member_with_default (json_node_get_object (node), "id", "");
+      id = get_string (json_node_get_object (node), "id");
       stage.id = g_strdup (id != NULL ? id : "");
       stage.index = i;
       g_array_append_val (self->stages, stage);

@@ -2,72 +2,23 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The board is a scrolled window around a private area widget that places
- * a header per column and the cards (wm-journey-card.c) where
- * wm-journey-layout.c says, and draws the `after` arrows under them and
- * the drop indicator over them. Cards are kept across the journey's
- * ::changed (matched by stage id), so the focused card keeps the focus
- * through an edit, an undo or a move.
+ * The board is a scrolled window around a private area widget
+ * (wm-journey-board-area.c) that shows the cards (wm-journey-card.c);
+ * here are the selection, the keys, drag and drop, and following the
+ * journey. Cards are kept across the journey's ::changed (matched by
+ * stage id), so the focused card keeps the focus through an edit, an undo
+ * or a move.
  */
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
-#include "wm-journey-board.h"
+#include "wm-journey-board-private.h"
 #include "wm-journey-card.h"
 #include "wm-journey-commands.h"
-#include "wm-journey-layout.h"
 #include "wm-validate.h"
 
-#define MARGIN 24
-#define CARD_WIDTH 232
-#define COLUMN_GAP 72
-#define ROW_GAP 20
-#define HEADER_GAP 12
-#define ARROW_SIZE 8.0
-
-/* ---- The area: places headers and cards, draws arrows ---- */
-
-#define WM_TYPE_JOURNEY_BOARD_AREA (wm_journey_board_area_get_type ())
-G_DECLARE_FINAL_TYPE (WmJourneyBoardArea, wm_journey_board_area, WM, JOURNEY_BOARD_AREA, GtkWidget)
-
-struct _WmJourneyBoardArea
-{
-  GtkWidget parent_instance;
-
-  WmJourneyBoard *board; /* unowned: the board owns the area */
-};
-
-struct _WmJourneyBoard
-{
-  GtkWidget parent_instance;
-
-  GtkWidget *scroller;
-  WmJourneyBoardArea *area;
-  GtkWidget *placeholder;
-
-  WmJourney *journey;
-  WmUndoStack *undo;
-  gulong changed_id;
-  GPtrArray *diagnostics;  /* WmDiagnostic copies, or NULL */
-
-  WmJourneyLayout *layout;
-  GPtrArray *cards;        /* WmJourneyCard, by layout position */
-  GPtrArray *headers;      /* GtkLabel, per column */
-  char *selected;
-  char *scroll_to;         /* the stage to bring into view once laid out */
-  guint scroll_idle;
-
-  /* The drop indicator while a card is dragged over the board. */
-  gboolean drop_shown;
-  guint drop_target;       /* layout position of the card it is next to */
-  gboolean drop_after;
-};
-
-G_DEFINE_FINAL_TYPE (WmJourneyBoardArea, wm_journey_board_area, GTK_TYPE_WIDGET)
 G_DEFINE_FINAL_TYPE (WmJourneyBoard, wm_journey_board, GTK_TYPE_WIDGET)
 
 enum
@@ -77,274 +28,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static gboolean scroll_when_laid_out (gpointer data);
-
-static guint
-n_columns (WmJourneyBoard *self)
-{
-  return self->layout != NULL ? wm_journey_layout_get_n_columns (self->layout) : 0;
-}
-
-/* A layout stage's position in the layout (and in self->cards). */
-static guint
-position_of (WmJourneyBoard             *self,
-             const WmJourneyLayoutStage *stage)
-{
-  return stage - wm_journey_layout_get_stage (self->layout, 0);
-}
-
-static GtkWidget *
-card_at (WmJourneyBoard *self,
-         guint           column,
-         guint           row)
-{
-  const WmJourneyLayoutStage *stage = wm_journey_layout_get_cell (self->layout, column, row);
-
-  return stage != NULL ? g_ptr_array_index (self->cards, position_of (self, stage)) : NULL;
-}
-
-static int
-header_height (WmJourneyBoard *self)
-{
-  int height = 0;
-
-  for (guint c = 0; c < self->headers->len; c++)
-    {
-      int natural;
-
-      gtk_widget_measure (g_ptr_array_index (self->headers, c), GTK_ORIENTATION_VERTICAL, CARD_WIDTH,
-                          NULL, &natural, NULL, NULL);
-      height = MAX (height, natural);
-    }
-  return height;
-}
-
-static int
-card_height (GtkWidget *card)
-{
-  int natural;
-
-  gtk_widget_measure (card, GTK_ORIENTATION_VERTICAL, CARD_WIDTH, NULL, &natural, NULL, NULL);
-  return natural;
-}
-
-static void
-wm_journey_board_area_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
-{
-  WmJourneyBoard *self = WM_JOURNEY_BOARD_AREA (widget)->board;
-  guint columns = n_columns (self);
-  int size = 0;
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      if (columns > 0)
-        size = 2 * MARGIN + columns * CARD_WIDTH + (columns - 1) * COLUMN_GAP;
-    }
-  else if (columns > 0)
-    {
-      int top = MARGIN + header_height (self) + HEADER_GAP;
-
-      for (guint c = 0; c < columns; c++)
-        {
-          int y = top;
-
-          for (guint r = 0; r < wm_journey_layout_get_column_size (self->layout, c); r++)
-            y += card_height (card_at (self, c, r)) + ROW_GAP;
-          size = MAX (size, y - ROW_GAP + MARGIN);
-        }
-    }
-  *minimum = *natural = size;
-}
-
-static void
-wm_journey_board_area_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  WmJourneyBoard *self = WM_JOURNEY_BOARD_AREA (widget)->board;
-  int headers = header_height (self);
-  int top = MARGIN + headers + HEADER_GAP;
-
-  for (guint c = 0; c < n_columns (self); c++)
-    {
-      int x = MARGIN + c * (CARD_WIDTH + COLUMN_GAP);
-      int y = top;
-
-      gtk_widget_size_allocate (g_ptr_array_index (self->headers, c),
-                                &(GtkAllocation) { x, MARGIN, CARD_WIDTH, headers }, -1);
-      for (guint r = 0; r < wm_journey_layout_get_column_size (self->layout, c); r++)
-        {
-          GtkWidget *card = card_at (self, c, r);
-          int h = card_height (card);
-
-          gtk_widget_size_allocate (card, &(GtkAllocation) { x, y, CARD_WIDTH, h }, -1);
-          y += h + ROW_GAP;
-        }
-    }
-  if (self->scroll_to != NULL && self->scroll_idle == 0)
-    self->scroll_idle = g_idle_add (scroll_when_laid_out, self);
-}
-
-static gboolean
-lookup_colour (GtkWidget  *widget,
-               const char *name,
-               GdkRGBA    *out)
-{
-  gboolean found;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, out);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return found;
-}
-
-static void
-draw_arrow (cairo_t               *cr,
-            const graphene_rect_t *from,
-            const graphene_rect_t *to,
-            gboolean               forward)
-{
-  double sx = from->origin.x + from->size.width, sy = from->origin.y + MIN (from->size.height / 2, 36);
-  double ex = to->origin.x, ey = to->origin.y + MIN (to->size.height / 2, 36);
-  double c1x, c1y, c2x, c2y, angle;
-
-  if (forward)
-    {
-      double bend = MAX ((ex - sx) / 2, 24);
-
-      c1x = sx + bend; c1y = sy;
-      c2x = ex - bend; c2y = ey;
-    }
-  else
-    {
-      /* A link that goes back (a cycle): out to the right, over the cards
-       * and in from the left, dashed so it reads as something to fix. */
-      double lift = MAX (sy, ey) - MIN (from->origin.y, to->origin.y) + 48;
-
-      c1x = sx + 96; c1y = sy - lift;
-      c2x = ex - 96; c2y = ey - lift;
-      cairo_save (cr);
-      cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
-    }
-  ex -= ARROW_SIZE * 0.6;
-  cairo_move_to (cr, sx, sy);
-  cairo_curve_to (cr, c1x, c1y, c2x, c2y, ex, ey);
-  cairo_stroke (cr);
-  if (!forward)
-    cairo_restore (cr);
-
-  angle = atan2 (ey - c2y, ex - c2x);
-  ex += ARROW_SIZE * 0.6 * cos (angle);
-  ey += ARROW_SIZE * 0.6 * sin (angle);
-  cairo_move_to (cr, ex, ey);
-  cairo_line_to (cr, ex - ARROW_SIZE * cos (angle - 0.45), ey - ARROW_SIZE * sin (angle - 0.45));
-  cairo_line_to (cr, ex - ARROW_SIZE * cos (angle + 0.45), ey - ARROW_SIZE * sin (angle + 0.45));
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
-static void
-snapshot_arrows (WmJourneyBoard *self,
-                 GtkWidget      *area,
-                 GtkSnapshot    *snapshot)
-{
-  GdkRGBA line, cycle;
-  cairo_t *cr;
-
-  if (self->layout == NULL || wm_journey_layout_get_n_links (self->layout) == 0)
-    return;
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (area), &line);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  line.alpha *= 0.45;
-  if (!lookup_colour (area, "warning_color", &cycle))
-    cycle = (GdkRGBA) { 0.8, 0.5, 0.0, 1.0 };
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (area),
-                                                                 gtk_widget_get_height (area)));
-  cairo_set_line_width (cr, 2);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; i < wm_journey_layout_get_n_links (self->layout); i++)
-    {
-      const WmJourneyLayoutLink *link = wm_journey_layout_get_link (self->layout, i);
-      const WmJourneyLayoutStage *from = wm_journey_layout_get_stage (self->layout, link->from);
-      const WmJourneyLayoutStage *to = wm_journey_layout_get_stage (self->layout, link->to);
-      graphene_rect_t a, b;
-
-      if (!gtk_widget_compute_bounds (g_ptr_array_index (self->cards, link->from), area, &a)
-          || !gtk_widget_compute_bounds (g_ptr_array_index (self->cards, link->to), area, &b))
-        continue;
-      gdk_cairo_set_source_rgba (cr, to->column > from->column ? &line : &cycle);
-      draw_arrow (cr, &a, &b, to->column > from->column);
-    }
-  cairo_destroy (cr);
-}
-
-static void
-snapshot_drop_indicator (WmJourneyBoard *self,
-                         GtkWidget      *area,
-                         GtkSnapshot    *snapshot)
-{
-  graphene_rect_t bounds;
-  GdkRGBA accent;
-  float y;
-
-  if (!self->drop_shown || self->drop_target >= self->cards->len
-      || !gtk_widget_compute_bounds (g_ptr_array_index (self->cards, self->drop_target), area, &bounds))
-    return;
-  if (!lookup_colour (area, "accent_bg_color", &accent))
-    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
-  y = self->drop_after ? bounds.origin.y + bounds.size.height + ROW_GAP / 2.f
-                       : bounds.origin.y - ROW_GAP / 2.f;
-  gtk_snapshot_append_color (snapshot, &accent,
-                             &GRAPHENE_RECT_INIT (bounds.origin.x - 6, y - 2, bounds.size.width + 12, 4));
-}
-
-static void
-wm_journey_board_area_snapshot (GtkWidget   *widget,
-                                GtkSnapshot *snapshot)
-{
-  WmJourneyBoard *self = WM_JOURNEY_BOARD_AREA (widget)->board;
-
-  snapshot_arrows (self, widget, snapshot);
-  GTK_WIDGET_CLASS (wm_journey_board_area_parent_class)->snapshot (widget, snapshot);
-  snapshot_drop_indicator (self, widget, snapshot);
-}
-
-static void
-wm_journey_board_area_dispose (GObject *object)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-  G_OBJECT_CLASS (wm_journey_board_area_parent_class)->dispose (object);
-}
-
-static void
-wm_journey_board_area_class_init (WmJourneyBoardAreaClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  G_OBJECT_CLASS (klass)->dispose = wm_journey_board_area_dispose;
-  widget_class->measure = wm_journey_board_area_measure;
-  widget_class->size_allocate = wm_journey_board_area_size_allocate;
-  widget_class->snapshot = wm_journey_board_area_snapshot;
-  gtk_widget_class_set_css_name (widget_class, "journey-board");
-}
-
-static void
-wm_journey_board_area_init (WmJourneyBoardArea *self)
-{
-}
 
 /* ---- Styles ---- */
 
@@ -375,27 +58,7 @@ find_card (WmJourneyBoard *self,
   if (self->layout == NULL || stage_id == NULL)
     return NULL;
   stage = wm_journey_layout_find (self->layout, stage_id);
-  return stage != NULL ? g_ptr_array_index (self->cards, position_of (self, stage)) : NULL;
-}
-
-static void
-scroll_to_card (WmJourneyBoard *self,
-                GtkWidget      *card);
-
-static GtkWidget *find_card (WmJourneyBoard *self,
-                             const char     *stage_id);
-
-static gboolean
-scroll_when_laid_out (gpointer data)
-{
-  WmJourneyBoard *self = data;
-  g_autofree char *id = g_steal_pointer (&self->scroll_to);
-  GtkWidget *card = find_card (self, id);
-
-  self->scroll_idle = 0;
-  if (card != NULL)
-    scroll_to_card (self, card);
-  return G_SOURCE_REMOVE;
+  return stage != NULL ? g_ptr_array_index (self->cards, wm_journey_board_position_of (self, stage)) : NULL;
 }
 
 static void
@@ -411,6 +74,19 @@ scroll_to_card (WmJourneyBoard *self,
                              bounds.origin.x - MARGIN, bounds.origin.x + bounds.size.width + MARGIN);
   gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (scroller),
                              bounds.origin.y - MARGIN, bounds.origin.y + bounds.size.height + MARGIN);
+}
+
+gboolean
+wm_journey_board_scroll_when_laid_out (gpointer data)
+{
+  WmJourneyBoard *self = data;
+  g_autofree char *id = g_steal_pointer (&self->scroll_to);
+  GtkWidget *card = find_card (self, id);
+
+  self->scroll_idle = 0;
+  if (card != NULL)
+    scroll_to_card (self, card);
+  return G_SOURCE_REMOVE;
 }
 
 /* Marks the selected card; without emitting. */
@@ -518,14 +194,14 @@ drop_place (WmJourneyBoard *self,
   int column = (int) ((x - MARGIN + COLUMN_GAP / 2) / (CARD_WIDTH + COLUMN_GAP));
   guint size;
 
-  if (self->layout == NULL || n_columns (self) == 0)
+  if (self->layout == NULL || wm_journey_board_get_n_columns (self) == 0)
     return FALSE;
-  column = CLAMP (column, 0, (int) n_columns (self) - 1);
+  column = CLAMP (column, 0, (int) wm_journey_board_get_n_columns (self) - 1);
   size = wm_journey_layout_get_column_size (self->layout, column);
   for (guint r = 0; r < size; r++)
     {
       const WmJourneyLayoutStage *stage = wm_journey_layout_get_cell (self->layout, column, r);
-      guint position = position_of (self, stage);
+      guint position = wm_journey_board_position_of (self, stage);
       graphene_rect_t bounds;
 
       if (!gtk_widget_compute_bounds (g_ptr_array_index (self->cards, position), GTK_WIDGET (self->area), &bounds))
@@ -679,16 +355,16 @@ select_neighbour (WmJourneyBoard *self,
         /* Skip empty columns; keep the row as near as the column allows. */
         do
           column += step;
-        while (column >= 0 && column < (int) n_columns (self)
+        while (column >= 0 && column < (int) wm_journey_board_get_n_columns (self)
                && wm_journey_layout_get_column_size (self->layout, column) == 0);
-        if (column >= 0 && column < (int) n_columns (self))
+        if (column >= 0 && column < (int) wm_journey_board_get_n_columns (self))
           row = MIN (row, (int) wm_journey_layout_get_column_size (self->layout, column) - 1);
       }
       break;
     default:
       return FALSE;
     }
-  card = column >= 0 && row >= 0 ? card_at (self, column, row) : NULL;
+  card = column >= 0 && row >= 0 ? wm_journey_board_card_at (self, column, row) : NULL;
   if (card == NULL)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
@@ -763,6 +439,19 @@ describe_problems (WmJourneyBoard *self,
   return text->len > 0 ? g_strdup (text->str) : NULL;
 }
 
+/* The member if it is a string, else NULL (without json-glib's warnings
+ * about other types: an invalid document may hold anything). */
+static const char *
+get_string (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static char *
 describe_column (WmJourneyBoard *self,
                  guint           column,
@@ -781,7 +470,7 @@ describe_column (WmJourneyBoard *self,
       JsonObject *begins = json_object_get_member (object, "begins") != NULL
                            && JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "begins"))
                            ? json_object_get_object_member (object, "begins") : NULL;
-      const char *when = begins != NULL ? json_object_get_string_member_with_default (begins, "when", NULL) : NULL;
+      const char *when = get_string (begins, "when");
 
       if (g_strcmp0 (when, "manual") == 0)
         manual = TRUE;
@@ -829,7 +518,7 @@ rebuild (WmJourneyBoard *self)
     {
       const WmJourneyLayoutStage *stage = wm_journey_layout_get_stage (self->layout, i);
       JsonObject *object = json_array_get_object_element (stages, stage->index);
-      const char *name = json_object_get_string_member_with_default (object, "name", NULL);
+      const char *name = get_string (object, "name");
 
       if (name != NULL && *name != '\0' && !g_hash_table_contains (names, stage->id))
         g_hash_table_insert (names, stage->id, (gpointer) name);
@@ -888,7 +577,10 @@ rebuild (WmJourneyBoard *self)
       GtkWidget *header = gtk_label_new (title);
 
       gtk_label_set_xalign (GTK_LABEL (header), 0);
+      gtk_label_set_wrap (GTK_LABEL (header), TRUE);
+      gtk_label_set_lines (GTK_LABEL (header), 2);
       gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+      gtk_label_set_yalign (GTK_LABEL (header), 1);
       gtk_widget_add_css_class (header, "journey-column-header");
       gtk_widget_add_css_class (header, "dim-label");
       gtk_widget_add_css_class (header, "caption-heading");
@@ -990,10 +682,8 @@ wm_journey_board_init (WmJourneyBoard *self)
   gtk_widget_set_can_target (self->placeholder, FALSE);
   gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->area),
-                               _("Click a stage to select it. Arrow keys move between stages; "
-                                 "Alt+Up and Alt+Down move the selected stage earlier or later; "
-                                 "drag a card to reorder."));
+  /* The keys are told to assistive technologies here and on each card
+   * (a tooltip over the whole board would cover the cards). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Journey stages"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

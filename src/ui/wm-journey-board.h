@@ -7,6 +7,12 @@
  * arrows for the `after` links. It selects stages and reorders them
  * (keyboard or drag and drop, as undo commands); the editor page shows
  * the selected stage's fields beside it.
+ *
+ * Keys (also in the cards' accessible description): the arrow keys move
+ * the selection between cards (up and down within a column, left and
+ * right between columns); Alt+Up and Alt+Down move the selected stage
+ * one place earlier or later in the document. Other keys (Delete) are
+ * left to the page. A click on the background clears the selection.
  */
 #pragma once
 

@@ -191,19 +191,21 @@ describe_begins (JsonObject *stage,
   return g_strdup_printf (in_sentence ? _("after %s") : _("After %s"), list->str);
 }
 
+/* "3 steps", "By hand"; @in_sentence: after a comma ("by hand"). */
 static char *
-describe_completes (JsonObject *stage)
+describe_completes (JsonObject *stage,
+                    gboolean    in_sentence)
 {
   const char *completes = get_string (stage, "completes");
   JsonArray *steps = get_array (stage, "steps");
   guint n_steps = steps != NULL ? json_array_get_length (steps) : 0;
 
   if (g_strcmp0 (completes, "manual") == 0)
-    return g_strdup (_("By hand"));
+    return g_strdup (in_sentence ? _("completes by hand") : _("By hand"));
   if (g_strcmp0 (completes, "steps") != 0)
-    return g_strdup (_("Not set"));
+    return g_strdup (in_sentence ? _("how it completes is not set") : _("Not set"));
   if (n_steps == 0)
-    return g_strdup (_("No steps"));
+    return g_strdup (in_sentence ? _("no steps") : _("No steps"));
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step", "%u steps", n_steps), n_steps);
 }
 
@@ -215,6 +217,13 @@ describe_duration (JsonObject *stage)
 
   if (text == NULL || !wm_duration_parse (text, &seconds))
     return g_strdup (_("Not set"));
+  /* Stages take days: "14 days" reads better here than "2 weeks". */
+  if (seconds > 0 && seconds % (24 * 3600) == 0)
+    {
+      guint days = seconds / (24 * 3600);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days", days), days);
+    }
   return wm_duration_describe (seconds);
 }
 
@@ -239,7 +248,8 @@ wm_journey_card_update (WmJourneyCard *self,
 {
   const char *name = get_string (stage, "name");
   g_autofree char *begins = describe_begins (stage, names, FALSE);
-  g_autofree char *completes = describe_completes (stage);
+  g_autofree char *completes = describe_completes (stage, FALSE);
+  g_autofree char *completes_phrase = describe_completes (stage, TRUE);
   g_autofree char *duration = describe_duration (stage);
   g_autofree char *flows = describe_flows (stage);
   g_autofree char *label = NULL;
@@ -278,7 +288,7 @@ wm_journey_card_update (WmJourneyCard *self,
    * "Stage Registered, begins with the journey, 1 step". */
   /* TRANSLATORS: a stage card's accessible name: name, how it begins,
    * how it completes ("Stage Registered, begins with the journey, 1 step"). */
-  label = g_strdup_printf (_("Stage %s, %s, %s"), name, begins_phrase, completes);
+  label = g_strdup_printf (_("Stage %s, %s, %s"), name, begins_phrase, completes_phrase);
   if (marks != NULL)
     {
       char *with_marks = g_strconcat (label, ", ", marks, NULL);

@@ -182,17 +182,21 @@ test_odd_documents (void)
   g_autoptr(GError) error = NULL;
   JsonObject *weird = json_object_new ();
   JsonObject *manual = json_object_new ();
+  JsonObject *odd_id = json_object_new ();
   g_autofree char *got = NULL;
 
   g_assert_cmpuint (wm_journey_layout_get_n_stages (empty), ==, 0);
   g_assert_cmpuint (wm_journey_layout_get_n_columns (empty), ==, 0);
   g_assert_null (wm_journey_layout_find (empty, "a"));
 
-  /* No begins at all, a string where an object belongs, a number. */
+  /* No begins at all, a string where an object belongs, a number, an id
+   * that is not a string. */
   json_object_set_string_member (weird, "id", "weird");
   json_object_set_string_member (weird, "begins", "after");
   json_array_add_object_element (stages, weird);
   json_array_add_int_element (stages, 7);
+  json_object_set_array_member (odd_id, "id", json_array_new ());
+  json_array_add_object_element (stages, odd_id);
   /* A manual stage with an `after` list: it waits for nothing. */
   json_object_set_string_member (manual, "id", "manual");
   json_object_set_object_member (manual, "begins", json_object_new ());
@@ -203,10 +207,10 @@ test_odd_documents (void)
 
   layout = wm_journey_layout_new (stages);
   got = describe (layout);
-  g_assert_cmpstr (got, ==, "weird:0.0 manual:0.1");
+  g_assert_cmpstr (got, ==, "weird:0.0 :0.1 manual:0.2");
   g_assert_cmpuint (wm_journey_layout_get_n_links (layout), ==, 0);
-  g_assert_cmpuint (wm_journey_layout_get_stage (layout, 1)->index, ==, 2);
-  g_assert_null (wm_journey_layout_get_stage (layout, 2));
+  g_assert_cmpuint (wm_journey_layout_get_stage (layout, 2)->index, ==, 3);
+  g_assert_null (wm_journey_layout_get_stage (layout, 3));
 }
 
 static void
