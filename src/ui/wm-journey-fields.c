@@ -112,11 +112,21 @@ show (WmJourneyField *field)
   /* The live check is newer than the last validation, which reports the
    * same problem in other words. */
   const char *message = field->live_error != NULL ? field->live_error : field->diagnostic;
+  /* A warning is shown as one: amber, not the red of what stops a run. */
+  gboolean warning = field->live_error == NULL && field->warning;
 
-  if (message != NULL)
+  if (message != NULL && !warning)
     gtk_widget_add_css_class (field->marked, "error");
   else
     gtk_widget_remove_css_class (field->marked, "error");
+  if (message != NULL && warning)
+    gtk_widget_add_css_class (field->marked, "warning");
+  else
+    gtk_widget_remove_css_class (field->marked, "warning");
+  if (warning)
+    gtk_widget_add_css_class (field->message, "warning");
+  else
+    gtk_widget_remove_css_class (field->message, "warning");
   gtk_label_set_text (GTK_LABEL (field->message), message != NULL ? message : "");
   if (field->message_row != NULL)
     gtk_widget_set_visible (field->message_row, message != NULL);
@@ -134,11 +144,12 @@ wm_journey_field_set_live_error (WmJourneyField *field,
 }
 
 void
-wm_journey_field_set_diagnostic (WmJourneyField *field,
-                                 const char     *message)
+wm_journey_field_set_diagnostic (WmJourneyField     *field,
+                                 const WmDiagnostic *diagnostic)
 {
   g_free (field->diagnostic);
-  field->diagnostic = g_strdup (message);
+  field->diagnostic = diagnostic != NULL ? g_strdup (diagnostic->message) : NULL;
+  field->warning = diagnostic != NULL && diagnostic->severity == WM_SEVERITY_WARNING;
   show (field);
 }
 
@@ -225,7 +236,7 @@ wm_journey_combo_get (AdwComboRow *row)
   return ids[selected];
 }
 
-const char *
+const WmDiagnostic *
 wm_journey_find_diagnostic (GPtrArray  *diagnostics,
                             const char *element,
                             const char *field)
@@ -237,7 +248,7 @@ wm_journey_find_diagnostic (GPtrArray  *diagnostics,
       WmDiagnostic *d = g_ptr_array_index (diagnostics, i);
 
       if (g_strcmp0 (d->element, element) == 0 && g_strcmp0 (d->field, field) == 0)
-        return d->message;
+        return d;
     }
   return NULL;
 }

@@ -13,6 +13,8 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "wm-validate.h"
+
 G_BEGIN_DECLS
 
 typedef struct
@@ -25,6 +27,7 @@ typedef struct
   GtkWidget *title;        /* a stacked row's title label, or NULL */
   char      *live_error;
   char      *diagnostic;
+  gboolean   warning;     /* the diagnostic is a warning */
 } WmJourneyField;
 
 /* A field whose message goes in a row of its own, to add to the group
@@ -42,8 +45,10 @@ void            wm_journey_field_free          (WmJourneyField *field);
 /* Takes @message (NULL: none). */
 void            wm_journey_field_set_live_error (WmJourneyField *field,
                                                  char           *message);
-void            wm_journey_field_set_diagnostic (WmJourneyField *field,
-                                                 const char     *message);
+/* The last validation's diagnostic for the field (NULL: none); a
+ * warning is shown in the warning colour. */
+void            wm_journey_field_set_diagnostic (WmJourneyField     *field,
+                                                 const WmDiagnostic *diagnostic);
 
 /* Sets @editable's text only when it differs, so the cursor of the field
  * a person types in stays where it is. NULL shows "". */
@@ -68,9 +73,9 @@ const char     *wm_journey_combo_get           (AdwComboRow    *row);
 const char     *wm_journey_object_string       (JsonObject     *object,
                                                 const char     *key);
 
-/* The message of the first error or warning in @diagnostics
- * (WmDiagnostic) for @element (NULL: the journey's own) and @field. */
-const char     *wm_journey_find_diagnostic     (GPtrArray      *diagnostics,
+/* The first error or warning in @diagnostics (WmDiagnostic) for
+ * @element (NULL: the journey's own) and @field, or NULL. */
+const WmDiagnostic *wm_journey_find_diagnostic (GPtrArray      *diagnostics,
                                                 const char     *element,
                                                 const char     *field);
 

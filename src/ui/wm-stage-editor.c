@@ -926,7 +926,7 @@ show_diagnostics (WmStageEditor *self)
       field = resolve_field (self, d->field, NULL);
       /* The first diagnostic of a field is the one shown. */
       if (field != NULL && g_hash_table_add (shown, field))
-        wm_journey_field_set_diagnostic (field, d->message);
+        wm_journey_field_set_diagnostic (field, d);
     }
 }
 

@@ -629,9 +629,19 @@ test_diagnostics_and_focus (Fixture       *f,
   g_assert_true (focus_is_in (field (f, "stuck")));
   g_assert_false (wm_stage_editor_focus_field (WM_STAGE_EDITOR (f->pane), "no-such-field"));
 
+  /* A warning is marked as a warning, not as an error. */
+  g_ptr_array_set_size (diagnostics, 0);
+  g_ptr_array_add (diagnostics, diagnostic_new ("welcomed", "steps.welcome-done.milestone", "Only a warning."));
+  ((WmDiagnostic *) diagnostics->pdata[0])->severity = WM_SEVERITY_WARNING;
+  wm_stage_editor_set_diagnostics (WM_STAGE_EDITOR (f->pane), diagnostics);
+  g_assert_true (gtk_widget_has_css_class (milestone, "warning"));
+  g_assert_false (gtk_widget_has_css_class (milestone, "error"));
+  g_assert_true (gtk_widget_has_css_class (find_widget (f->pane, is_field_message, "Only a warning"), "warning"));
+
   wm_stage_editor_set_diagnostics (WM_STAGE_EDITOR (f->pane), NULL);
   g_assert_null (find_widget (f->pane, is_field_message, "Pick the milestone"));
   g_assert_false (gtk_widget_has_css_class (milestone, "error"));
+  g_assert_false (gtk_widget_has_css_class (milestone, "warning"));
 }
 
 static void
