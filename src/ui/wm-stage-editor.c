@@ -505,6 +505,23 @@ flow_row_activated_cb (GtkListBox    *list,
     _wm_stage_editor_push (self, wm_journey_command_group_flow_new (self->stage_id, flow));
 }
 
+/* Enter in the search groups the first flow that matches: type a few
+ * letters of a name and press Enter, no pointer needed. */
+static void
+flow_search_activate_cb (WmStageEditor *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (self->flow_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row)
+          && g_object_get_data (G_OBJECT (row), "wm-flow") != NULL)
+        {
+          flow_row_activated_cb (GTK_LIST_BOX (self->flow_list), GTK_LIST_BOX_ROW (row), self);
+          return;
+        }
+    }
+}
+
 /* Lists the workspace's flows the stage does not group yet. */
 static void
 fill_flow_list (WmStageEditor *self)
@@ -866,6 +883,7 @@ build (WmStageEditor *self)
 
   gtk_list_box_set_filter_func (GTK_LIST_BOX (self->flow_list), flow_filter, self, NULL);
   g_signal_connect_swapped (self->flow_search, "search-changed", G_CALLBACK (flow_search_changed_cb), self);
+  g_signal_connect_swapped (self->flow_search, "activate", G_CALLBACK (flow_search_activate_cb), self);
   g_signal_connect (self->flow_list, "row-activated", G_CALLBACK (flow_row_activated_cb), self);
   g_signal_connect_swapped (self->add_flow_popover, "closed", G_CALLBACK (add_flow_popover_closed_cb), self);
 }
