@@ -136,6 +136,44 @@ describe_outcome (WmTimelineItem *item,
   return g_strdup_printf (_("Outcome “%s” started %s"), name, when);
 }
 
+/* The journey as people know it: its name when the run has it. */
+static const char *
+journey_label (WmTimelineItem *item)
+{
+  const char *name = wm_timeline_item_get_journey_name (item);
+
+  return name != NULL && *name != '\0' ? name : wm_timeline_item_get_journey (item);
+}
+
+static char *
+describe_journey (WmTimelineItem *item,
+                  const char     *when)
+{
+  const char *result = wm_timeline_item_get_result (item);
+  const char *journey = journey_label (item);
+  const char *stage = wm_timeline_item_get_stage (item);
+
+  switch (wm_timeline_item_get_kind (item))
+    {
+    case WM_TIMELINE_JOURNEY:
+      if (g_strcmp0 (result, "completed") == 0)
+        return g_strdup_printf (_("Journey “%s” completed %s"), journey, when);
+      return g_strdup_printf (_("Journey “%s” began %s"), journey, when);
+    case WM_TIMELINE_STAGE:
+      if (g_strcmp0 (result, "triggered") == 0)
+        /* Translators: a journey stage waits for its entry condition, e.g.
+         * "Stage “onboarded” of “New customer onboarding” triggered 12 March 09:12" */
+        return g_strdup_printf (_("Stage “%s” of “%s” triggered %s"), stage, journey, when);
+      if (g_strcmp0 (result, "completed") == 0)
+        return g_strdup_printf (_("Stage “%s” of “%s” completed %s"), stage, journey, when);
+      return g_strdup_printf (_("Stage “%s” of “%s” began %s"), stage, journey, when);
+    case WM_TIMELINE_STAGE_STEP:
+    default:
+      return g_strdup_printf (_("Step “%s” of stage “%s” done %s"), wm_timeline_item_get_name (item), stage,
+                              when);
+    }
+}
+
 char *
 wm_timeline_item_describe (WmTimelineItem *item)
 {
@@ -186,6 +224,10 @@ wm_timeline_item_describe (WmTimelineItem *item)
       return g_strdup_printf (_("Left “%s” %s"), flow_label (item), when);
     case WM_TIMELINE_STOPPED:
       return g_strdup_printf (_("Removed from “%s” %s: the version was stopped"), flow_label (item), when);
+    case WM_TIMELINE_JOURNEY:
+    case WM_TIMELINE_STAGE:
+    case WM_TIMELINE_STAGE_STEP:
+      return describe_journey (item, when);
     case WM_TIMELINE_ERROR_REMOVAL:
     default:
       return g_strdup_printf (_("Removed from “%s” %s: too many steps at one moment"), flow_label (item),

@@ -22,6 +22,8 @@ wm_timeline_item_finalize (GObject *object)
   g_free (self->channel);
   g_free (self->name);
   g_free (self->result);
+  g_free (self->journey);
+  g_free (self->stage);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (wm_timeline_item_parent_class)->finalize (object);
@@ -141,6 +143,27 @@ wm_timeline_item_get_messages (WmTimelineItem *self)
 {
   g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), 0);
   return self->messages;
+}
+
+const char *
+wm_timeline_item_get_journey (WmTimelineItem *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
+  return self->journey;
+}
+
+const char *
+wm_timeline_item_get_journey_name (WmTimelineItem *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
+  return self->journey_name;
+}
+
+const char *
+wm_timeline_item_get_stage (WmTimelineItem *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
+  return self->stage;
 }
 
 gint64

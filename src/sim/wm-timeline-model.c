@@ -134,6 +134,16 @@ find_element (const WmSimProgram *program,
   return NULL;
 }
 
+static const WmSimJourney *
+find_journey (const WmSimProgram *program,
+              const char         *id)
+{
+  for (guint j = 0; j < program->n_journeys; j++)
+    if (g_str_equal (program->journeys[j].id, id))
+      return &program->journeys[j];
+  return NULL;
+}
+
 static const char *
 string_member (JsonObject *object,
                const char *name)
@@ -288,13 +298,34 @@ item_from_step (WmTimelineModel *self,
       item->kind = WM_TIMELINE_ERROR_REMOVAL;
       item->failure = WM_TIMELINE_ERROR_FAILURE;
     }
-  else if (g_str_equal (kind, "visit"))
-    return NULL;
-  else
+  else if (g_str_equal (kind, "journey") || g_str_equal (kind, "stage") || g_str_equal (kind, "stage-step"))
     {
-      /* Journey steps (journeys.md) are not part of a customer's timeline. */
-      return NULL;
+      const WmSimJourney *journey;
+
+      item->kind = kind[0] == 'j' ? WM_TIMELINE_JOURNEY
+                   : g_str_equal (kind, "stage") ? WM_TIMELINE_STAGE : WM_TIMELINE_STAGE_STEP;
+      item->journey = g_strdup (string_member (step, "journey"));
+      if (item->kind != WM_TIMELINE_JOURNEY)
+        item->stage = g_strdup (string_member (step, "stage"));
+      if (item->kind == WM_TIMELINE_STAGE_STEP)
+        item->name = g_strdup (string_member (step, "id"));
+      else
+        item->result = g_strdup (string_member (step, "result"));
+      if (item->journey == NULL || (item->kind != WM_TIMELINE_JOURNEY && item->stage == NULL)
+          || (item->kind == WM_TIMELINE_STAGE_STEP ? item->name == NULL : item->result == NULL))
+        {
+          g_set_error (error, WM_TIMELINE_ERROR, WM_TIMELINE_ERROR_INVALID,
+                       _("A “%s” step names no journey, stage or result; simulate the customer again"), kind);
+          return NULL;
+        }
+      journey = find_journey (self->program, item->journey);
+      if (journey != NULL)
+        item->journey_name = journey->name;
     }
+  else
+    /* Visits are the path, not items; a step kind of a later format is
+     * not shown rather than refused. */
+    return NULL;
 
   if (at == NULL || !wm_timestamp_parse (at, -1, &item->at))
     {
@@ -332,9 +363,13 @@ refilter (WmTimelineModel *self)
     {
       WmTimelineItem *item = self->all->pdata[i];
 
+      /* Journey lines are the customer's milestones, about no flow and no
+       * channel: they stay with every flow and channel filter, as the
+       * landmarks the filtered items are read against. */
       if (item->at < from
-          || (self->flow != NULL && g_strcmp0 (item->flow, self->flow) != 0)
-          || (self->channel != NULL && g_strcmp0 (item->channel, self->channel) != 0))
+          || (item->journey == NULL
+              && ((self->flow != NULL && g_strcmp0 (item->flow, self->flow) != 0)
+                  || (self->channel != NULL && g_strcmp0 (item->channel, self->channel) != 0))))
         continue;
       if (self->days->len == 0 || g_array_index (self->days, Day, self->days->len - 1).day != item->day)
         {

@@ -60,6 +60,13 @@ typedef enum
   WM_TIMELINE_EXIT,
   WM_TIMELINE_STOPPED,
   WM_TIMELINE_ERROR_REMOVAL,
+  /* Journey lines (journeys.md, last paragraph): milestones of the
+   * customer's life, not of a flow, so they have no flow and are internal.
+   * JOURNEY: began or completed; STAGE: triggered, began or completed
+   * (the result); STAGE_STEP: a step of an active stage done. */
+  WM_TIMELINE_JOURNEY,
+  WM_TIMELINE_STAGE,
+  WM_TIMELINE_STAGE_STEP,
 } WmTimelineKind;
 
 /* What the red dot means. */
@@ -183,12 +190,19 @@ guint                wm_timeline_item_get_entry     (WmTimelineItem      *self);
 const char          *wm_timeline_item_get_element   (WmTimelineItem      *self);
 /* sms, email, ...; for an inbound.* event its channel; else NULL. */
 const char          *wm_timeline_item_get_channel   (WmTimelineItem      *self);
-/* The event, milestone, outcome or goal event name, rejection reason, or
- * API call's port. */
+/* The event, milestone, outcome or goal event name, rejection reason,
+ * API call's port, or the id of a stage step done. */
 const char          *wm_timeline_item_get_name      (WmTimelineItem      *self);
-/* Outcomes: started, success, failure, abandoned. */
+/* Outcomes: started, success, failure, abandoned; journeys: began,
+ * completed; stages: triggered, began, completed. */
 const char          *wm_timeline_item_get_result    (WmTimelineItem      *self);
 guint                wm_timeline_item_get_messages  (WmTimelineItem      *self);
+/* Journey lines: the journey's id and, when the run's program has the
+ * journey, its name (else NULL); the stage's id (NULL for a journey
+ * line). */
+const char          *wm_timeline_item_get_journey   (WmTimelineItem      *self);
+const char          *wm_timeline_item_get_journey_name (WmTimelineItem   *self);
+const char          *wm_timeline_item_get_stage     (WmTimelineItem      *self);
 /* Micro-units (a message's or notification's cost, a goal's value). */
 gint64               wm_timeline_item_get_cost      (WmTimelineItem      *self);
 WmReactionState      wm_timeline_item_get_reaction  (WmTimelineItem      *self,

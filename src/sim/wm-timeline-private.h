@@ -25,6 +25,9 @@ struct _WmTimelineItem
   char                *channel;
   char                *name;
   char                *result;
+  char                *journey;
+  const char          *journey_name;   /* the program's */
+  char                *stage;
   guint                messages;
   gint64               cost;
   WmReactionState      reactions[WM_N_REACTIONS];

@@ -16,6 +16,7 @@
 
 #include "wm-catalog.h"
 #include "wm-flow-io.h"
+#include "wm-journey.h"
 #include "wm-sim-report.h"
 #include "wm-simulation.h"
 #include "wm-time.h"
@@ -126,6 +127,37 @@ sim_case_run (SimCase  *c,
   report = g_steal_pointer (&result.report);
   wm_sim_result_clear (&result);
   return report;
+}
+
+/* Compiles the case again with the journeys its case.json lists (held in
+ * @journeys, which must outlive the case). */
+static G_GNUC_UNUSED void
+sim_case_add_journeys (SimCase   *c,
+                       GPtrArray *journeys)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *case_path = g_build_filename (c->dir, "case.json", NULL);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  JsonArray *files;
+
+  g_assert_true (json_parser_load_from_file (parser, case_path, &error));
+  files = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "journeys");
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      g_autofree char *path = g_build_filename (c->dir, json_array_get_string_element (files, i), NULL);
+      WmJourney *journey = wm_journey_load_from_file (path, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (journeys, journey);
+    }
+  g_assert_cmpuint (journeys->len, >, 0);
+  c->inputs.journeys = journeys;
+  g_clear_pointer (&c->program, wm_sim_program_free);
+  c->program = wm_sim_program_new (&c->inputs, &diagnostics, &sources, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (c->program);
 }
 
 static G_GNUC_UNUSED void

@@ -650,6 +650,169 @@ test_descriptions (void)
   sim_case_clear (&c);
 }
 
+/* Journey lines (journeys.md, last paragraph), written by hand: their
+ * kinds, ids, results, names from the program's journeys (an id when the
+ * program lacks the journey), descriptions and filters. */
+static const char journey_lines[] =
+  "{\"profile\":\"j\",\"at\":\"2026-08-11T16:00:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"event\",\"name\":\"OrderPlaced\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-11T16:00:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"journey\",\"journey\":\"delivery\",\"result\":\"began\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-11T16:00:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"stage\",\"journey\":\"delivery\",\"stage\":\"packed\",\"result\":\"triggered\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-11T16:00:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"stage\",\"journey\":\"delivery\",\"stage\":\"packed\",\"result\":\"began\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-13T08:00:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"stage-step\",\"journey\":\"delivery\",\"stage\":\"packed\",\"id\":\"pack\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-13T08:00:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"stage\",\"journey\":\"delivery\",\"stage\":\"packed\",\"result\":\"completed\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-14T05:00:00Z\",\"flow\":\"tracking\",\"version\":1,\"entry\":1,\"step\":\"enter\",\"element\":\"e1\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-14T05:00:00Z\",\"flow\":\"tracking\",\"version\":1,\"entry\":1,\"step\":\"visit\",\"element\":\"e1\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-15T09:30:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"journey\",\"journey\":\"delivery\",\"result\":\"completed\"}\n"
+  "{\"profile\":\"j\",\"at\":\"2026-08-15T09:30:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"journey\",\"journey\":\"returns\",\"result\":\"began\"}\n";
+
+static void
+test_journey_items (void)
+{
+  static const struct
+  {
+    WmTimelineKind kind;
+    const char    *journey;
+    const char    *journey_name;
+    const char    *stage;
+    const char    *name;
+    const char    *result;
+    const char    *text;
+  } expected[] = {
+    { WM_TIMELINE_EVENT, NULL, NULL, NULL, "OrderPlaced", NULL, "Event “OrderPlaced” 11 August 16:00" },
+    { WM_TIMELINE_JOURNEY, "delivery", "Order delivery", NULL, NULL, "began",
+      "Journey “Order delivery” began 11 August 16:00" },
+    { WM_TIMELINE_STAGE, "delivery", "Order delivery", "packed", NULL, "triggered",
+      "Stage “packed” of “Order delivery” triggered 11 August 16:00" },
+    { WM_TIMELINE_STAGE, "delivery", "Order delivery", "packed", NULL, "began",
+      "Stage “packed” of “Order delivery” began 11 August 16:00" },
+    { WM_TIMELINE_STAGE_STEP, "delivery", "Order delivery", "packed", "pack", NULL,
+      "Step “pack” of stage “packed” done 13 August 08:00" },
+    { WM_TIMELINE_STAGE, "delivery", "Order delivery", "packed", NULL, "completed",
+      "Stage “packed” of “Order delivery” completed 13 August 08:00" },
+    { WM_TIMELINE_ENTER, NULL, NULL, NULL, NULL, NULL, "Entered “Parcel tracking” (version 1) 14 August 05:00" },
+    { WM_TIMELINE_JOURNEY, "delivery", "Order delivery", NULL, NULL, "completed",
+      "Journey “Order delivery” completed 15 August 09:30" },
+    { WM_TIMELINE_JOURNEY, "returns", NULL, NULL, NULL, "began", "Journey “returns” began 15 August 09:30" },
+  };
+  g_autoptr(GPtrArray) journeys = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTimelineModel) model = NULL;
+  SimCase c;
+
+  sim_case_load (&c, "23-journey-timing", TRUE);
+  sim_case_add_journeys (&c, journeys);
+  model = wm_timeline_model_new (c.program, journey_lines, wm_zone_get ("UTC"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      WmTimelineItem *item = item_at (model, i);
+      g_autofree char *text = wm_timeline_item_describe (item);
+
+      g_assert_cmpint (wm_timeline_item_get_kind (item), ==, expected[i].kind);
+      g_assert_cmpstr (wm_timeline_item_get_journey (item), ==, expected[i].journey);
+      g_assert_cmpstr (wm_timeline_item_get_journey_name (item), ==, expected[i].journey_name);
+      g_assert_cmpstr (wm_timeline_item_get_stage (item), ==, expected[i].stage);
+      g_assert_cmpstr (wm_timeline_item_get_name (item), ==, expected[i].name);
+      g_assert_cmpstr (wm_timeline_item_get_result (item), ==, expected[i].result);
+      g_assert_cmpstr (text, ==, expected[i].text);
+      if (expected[i].journey != NULL)
+        {
+          g_autoptr(GPtrArray) path = wm_timeline_model_get_path (model, item);
+
+          g_assert_cmpint (wm_timeline_item_get_direction (item), ==, WM_TIMELINE_INTERNAL);
+          g_assert_cmpuint (wm_timeline_item_get_entry (item), ==, 0);
+          g_assert_cmpint (wm_timeline_item_get_failure (item), ==, WM_TIMELINE_OK);
+
+          g_assert_null (wm_timeline_item_get_flow (item));
+          /* No entry, so nothing to show in a flow. */
+          g_assert_cmpuint (path->len, ==, 0);
+        }
+    }
+
+  /* A flow filter keeps the journey lines (they are about no flow) and the
+   * flow's own items, and drops the events. */
+  wm_timeline_model_set_flow (model, "tracking");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected) - 1);
+  g_assert_cmpint (wm_timeline_item_get_kind (item_at (model, 0)), ==, WM_TIMELINE_JOURNEY);
+  wm_timeline_model_set_flow (model, "another-flow");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected) - 2);
+  wm_timeline_model_set_flow (model, NULL);
+  wm_timeline_model_set_channel (model, "sms");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected) - 2);
+  sim_case_clear (&c);
+}
+
+static void
+test_bad_journey_line_is_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  SimCase c;
+
+  sim_case_load (&c, "23-journey-timing", TRUE);
+  g_assert_null (wm_timeline_model_new (c.program,
+                                        "{\"profile\":\"j\",\"at\":\"2026-08-11T16:00:00Z\",\"flow\":null,\"version\":null,"
+                                        "\"entry\":null,\"step\":\"stage\",\"journey\":\"delivery\",\"result\":\"began\"}\n",
+                                        wm_zone_get ("UTC"), &error));
+  g_assert_error (error, WM_TIMELINE_ERROR, WM_TIMELINE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“stage”"));
+  sim_case_clear (&c);
+}
+
+/* A customer simulated again shows every journey line the full run wrote
+ * for it (the expected timeline of the case), in order. */
+static void
+test_journey_items_from_rerun (void)
+{
+  g_autoptr(GPtrArray) journeys = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *expected = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  guint total = 0;
+  SimCase c;
+
+  sim_case_load (&c, "23-journey-timing", TRUE);
+  sim_case_add_journeys (&c, journeys);
+  path = g_build_filename (c.dir, "timeline.jsonl", NULL);
+  g_assert_true (g_file_get_contents (path, &expected, NULL, NULL));
+  ids = profile_ids (expected);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(WmTimelineModel) model = model_for (&c, ids->pdata[i]);
+      g_autofree char *lines = profile_lines (expected, ids->pdata[i]);
+      g_autoptr(GPtrArray) split = timeline_lines (lines);
+      guint k = 0;
+
+      for (guint j = 0; j < split->len; j++)
+        {
+          const char *line = split->pdata[j];
+          WmTimelineItem *item;
+          const char *stage;
+
+          if (strstr (line, ",\"step\":\"journey\",") == NULL && strstr (line, ",\"step\":\"stage\",") == NULL
+              && strstr (line, ",\"step\":\"stage-step\",") == NULL)
+            continue;
+          /* The next journey item of the model is this line. */
+          do
+            item = item_at (model, k++);
+          while (wm_timeline_item_get_journey (item) == NULL);
+          g_assert_nonnull (strstr (line, wm_timeline_item_get_kind (item) == WM_TIMELINE_JOURNEY ? ",\"step\":\"journey\","
+                                          : wm_timeline_item_get_kind (item) == WM_TIMELINE_STAGE ? ",\"step\":\"stage\","
+                                          : ",\"step\":\"stage-step\","));
+          stage = wm_timeline_item_get_stage (item);
+          if (stage != NULL)
+            {
+              g_autofree char *key = g_strdup_printf ("\"stage\":\"%s\"", stage);
+
+              g_assert_nonnull (strstr (line, key));
+            }
+          total++;
+        }
+    }
+  g_assert_cmpuint (total, >, 50);
+  sim_case_clear (&c);
+}
+
 static void
 test_bad_timeline_is_refused (void)
 {
@@ -681,6 +844,9 @@ main (int   argc,
   g_test_add_func ("/sim/timeline/descriptions-say-the-values", test_descriptions);
   g_test_add_func ("/sim/timeline/path-for-show-in-flow", test_path_for_show_in_flow);
   g_test_add_func ("/sim/timeline/bad-timeline-is-refused", test_bad_timeline_is_refused);
+  g_test_add_func ("/sim/timeline/journey-items", test_journey_items);
+  g_test_add_func ("/sim/timeline/bad-journey-line-is-refused", test_bad_journey_line_is_refused);
+  g_test_add_func ("/sim/timeline/journey-items-from-rerun", test_journey_items_from_rerun);
 
   return g_test_run ();
 }
