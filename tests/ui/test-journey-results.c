@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A journey's results: the widget shows the figures of a hand-written
+ * report (every label read back: summary, funnel, each stage's parts,
+ * timing and steps, in the journey's order and with its names), says what
+ * is wrong with a report without journeys, and activating a stage emits
+ * ::stage-activated and shows its customers list; the run page shows the
+ * Journeys view only for a run whose report has journeys, with a picker
+ * when there are several. With WAYMARK_SCREENSHOT_DIR set, the widget is
+ * saved there as journey-results.png (and journey-results-dark.png).
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "wm-application.h"
+#include "wm-flow-info.h"
+#include "wm-journey-results.h"
+#include "wm-journeys.h"
+#include "wm-run-journeys-view.h"
+#include "wm-run-page.h"
+#include "wm-run-program.h"
+#include "wm-runs.h"
+#include "wm-sim-report.h"
+#include "wm-simulation.h"
+#include "wm-stage-customer-list.h"
+#include "wm-window.h"
+#include "ui-harness.h"
+
+static WmApplication *app;
+
+/* Stages and steps sorted by id, as the report writes them. */
+static const char journeys_part[] =
+  "{ \"onboarding\": { \"name\": \"New customer onboarding\", \"began\": 40, \"completed\": 6,"
+  "    \"mean_completion_seconds\": 187200, \"stages\": {"
+  "    \"first-purchase\": { \"triggered\": 30, \"began\": 30, \"completed\": 12, \"waiting\": 0,"
+  "      \"on_track\": 8, \"behind\": 6, \"stuck\": 4, \"completed_on_time\": 9, \"completed_late\": 3,"
+  "      \"mean_completion_seconds\": 90000, \"steps\": { \"bought\": 12, \"cart-reminder\": 5 } },"
+  "    \"registered\": { \"triggered\": 40, \"began\": 38, \"completed\": 30, \"waiting\": 2,"
+  "      \"on_track\": 5, \"behind\": 2, \"stuck\": 1, \"completed_on_time\": 25, \"completed_late\": 5,"
+  "      \"mean_completion_seconds\": 320247, \"steps\": { \"signed-up\": 30 } },"
+  "    \"welcomed\": { \"triggered\": 30, \"began\": 30, \"completed\": 20, \"waiting\": 0,"
+  "      \"on_track\": 10, \"behind\": 0, \"stuck\": 0, \"completed_on_time\": 20, \"completed_late\": 0,"
+  "      \"mean_completion_seconds\": 0, \"steps\": {} } } },"
+  "  \"retention\": { \"name\": \"Retention\", \"began\": 0, \"completed\": 0, \"mean_completion_seconds\": 0,"
+  "    \"stages\": {} } }";
+
+static const char journey_text[] =
+  "{ \"format\": \"waymark.journey\", \"format_version\": 1, \"id\": \"onboarding\", \"name\": \"Onboarding\","
+  "  \"stages\": ["
+  "    { \"id\": \"registered\", \"name\": \"Registered\", \"begins\": { \"when\": \"journey\", \"after\": [] },"
+  "      \"completes\": \"steps\", \"steps\": [ { \"id\": \"signed-up\", \"name\": \"Signed up\", \"kind\": \"task\" } ],"
+  "      \"flows\": [], \"duration\": \"30d\" },"
+  "    { \"id\": \"welcomed\", \"name\": \"Welcomed\", \"begins\": { \"when\": \"after\", \"after\": [\"registered\"] },"
+  "      \"completes\": \"manual\", \"steps\": [], \"flows\": [], \"duration\": \"14d\" },"
+  "    { \"id\": \"first-purchase\", \"name\": \"First purchase\", \"begins\": { \"when\": \"after\", \"after\": [\"registered\"] },"
+  "      \"completes\": \"steps\", \"steps\": ["
+  "        { \"id\": \"cart-reminder\", \"name\": \"Reminded of a cart\", \"kind\": \"task\", \"required\": false },"
+  "        { \"id\": \"bought\", \"name\": \"Bought\", \"kind\": \"task\" } ],"
+  "      \"flows\": [], \"duration\": \"2w\" } ] }";
+
+static JsonObject *
+hand_written_report (void)
+{
+  g_autofree char *text = g_strdup_printf ("{ \"format\": \"waymark.report\", \"flows\": {}, \"journeys\": %s }",
+                                           journeys_part);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (node));
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *name)
+{
+  GtkWidget *label = find_widget (root, is_named, name);
+
+  g_assert_nonnull (label);
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static GtkWidget *
+stage_row (GtkWidget  *results,
+           const char *stage_id)
+{
+  g_autofree char *name = g_strdup_printf ("stage-%s", stage_id);
+  GtkWidget *row = find_widget (results, is_named, name);
+
+  g_assert_nonnull (row);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+  return row;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("WAYMARK_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+results_window (GtkWidget **results_out)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *results = wm_journey_results_new ();
+
+  gtk_widget_set_margin_start (results, 18);
+  gtk_widget_set_margin_end (results, 18);
+  gtk_widget_set_margin_top (results, 18);
+  gtk_widget_set_margin_bottom (results, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), results);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1400);
+  gtk_window_present (GTK_WINDOW (window));
+  *results_out = results;
+  return window;
+}
+
+static void
+test_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) report = hand_written_report ();
+  g_autoptr(WmJourney) journey = wm_journey_load_from_data (journey_text, -1, &error);
+  GtkWidget *results, *window, *funnel, *row, *first;
+  const char *order[] = { "registered", "welcomed", "first-purchase" };
+  guint i = 0;
+
+  g_assert_no_error (error);
+  window = results_window (&results);
+  g_assert_true (wm_journey_results_set_report (WM_JOURNEY_RESULTS (results), report, "onboarding", journey, &error));
+  g_assert_no_error (error);
+  spin (100);
+
+  g_assert_cmpstr (label_text (results, "journey-title"), ==, "New customer onboarding");
+  g_assert_cmpstr (label_text (results, "journey-summary"), ==,
+                   "40 customers began the journey; 6 completed it (15%). Mean time to complete: 2 days 4 hours.");
+
+  /* The funnel: stages in the journey's order, each as a share of the 40. */
+  funnel = find_widget (results, is_named, "funnel");
+  g_assert_nonnull (funnel);
+  for (GtkWidget *child = gtk_widget_get_first_child (funnel); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (order));
+      g_assert_cmpstr (gtk_widget_get_name (child), ==, order[i]);
+      i++;
+    }
+  g_assert_cmpuint (i, ==, 3);
+  row = find_widget (funnel, is_named, "registered");
+  g_assert_cmpstr (label_text (row, "funnel-value"), ==, "38 (95%)");
+  row = find_widget (funnel, is_named, "first-purchase");
+  g_assert_cmpstr (label_text (row, "funnel-value"), ==, "30 (75%)");
+
+  /* The stage rows, in the same order, every figure a label. */
+  first = gtk_widget_get_first_child (find_widget (results, is_named, "stages"));
+  g_assert_true (first == stage_row (results, "registered"));
+  g_assert_true (gtk_widget_get_next_sibling (first) == stage_row (results, "welcomed"));
+
+  row = stage_row (results, "registered");
+  g_assert_cmpstr (label_text (row, "completed"), ==, "Completed: 30");
+  g_assert_cmpstr (label_text (row, "on_track"), ==, "On track: 5");
+  g_assert_cmpstr (label_text (row, "behind"), ==, "Behind: 2");
+  g_assert_cmpstr (label_text (row, "stuck"), ==, "Stuck: 1");
+  g_assert_cmpstr (label_text (row, "waiting"), ==, "Waiting: 2");
+  g_assert_cmpstr (label_text (row, "triggered"), ==, "Triggered: 40");
+  g_assert_cmpstr (label_text (row, "began"), ==, "Began: 38");
+  g_assert_cmpstr (label_text (row, "completed_on_time"), ==, "Completed on time: 25");
+  g_assert_cmpstr (label_text (row, "completed_late"), ==, "Completed late: 5");
+  g_assert_cmpstr (label_text (row, "mean"), ==, "Mean time to complete: 3 days 17 hours");
+  g_assert_cmpstr (label_text (row, "duration"), ==, "Should take 30 days");
+  g_assert_cmpstr (label_text (row, "step-signed-up"), ==, "Step Signed up: 30");
+  /* The bar says the same to assistive technology (its tooltip is its label). */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_widget (row, is_named, "stage-bar")), ==,
+                   "Registered: Completed 30, On track 5, Behind 2, Stuck 1, Waiting 2");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_widget (funnel, is_named, "funnel-bar")), ==,
+                   "Registered: 38 began the stage, 95% of those who began the journey");
+
+  row = stage_row (results, "first-purchase");
+  g_assert_cmpstr (label_text (row, "stuck"), ==, "Stuck: 4");
+  g_assert_cmpstr (label_text (row, "behind"), ==, "Behind: 6");
+  g_assert_cmpstr (label_text (row, "mean"), ==, "Mean time to complete: 1 day 1 hour");
+  g_assert_cmpstr (label_text (row, "duration"), ==, "Should take 14 days");
+  g_assert_cmpstr (label_text (row, "step-cart-reminder"), ==, "Step Reminded of a cart: 5");
+  g_assert_cmpstr (label_text (row, "step-bought"), ==, "Step Bought: 12");
+
+  row = stage_row (results, "welcomed");
+  g_assert_cmpstr (label_text (row, "mean"), ==, "Mean time to complete: 0 seconds");
+  g_assert_cmpstr (label_text (row, "stuck"), ==, "Stuck: 0");
+  g_assert_cmpstr (label_text (row, "no-steps"), ==, "No steps");
+
+  save_screenshot (window, "journey-results.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_no_journeys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string ("{ \"format\": \"waymark.report\", \"flows\": {} }", NULL);
+  g_autoptr(JsonObject) report = hand_written_report ();
+  GtkWidget *results, *window = results_window (&results);
+
+  g_assert_false (wm_journey_results_set_report (WM_JOURNEY_RESULTS (results), json_node_get_object (node),
+                                                 "onboarding", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpstr (label_text (results, "journey-title"), ==, "No Journey Figures");
+  g_assert_cmpstr (label_text (results, "journey-summary"), ==,
+                   "This run’s report has no journeys; simulate again with a journey to see its stages");
+  g_assert_false (gtk_widget_get_visible (find_widget (results, is_named, "stages")));
+
+  /* A journey the run did not simulate. */
+  g_assert_false (wm_journey_results_set_report (WM_JOURNEY_RESULTS (results), report, "loyalty", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (label_text (results, "journey-summary"), ==,
+                   "Journey “loyalty” was not simulated in this run; simulate again with it");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+stage_activated_cb (WmJourneyResults *results,
+                    const char       *stage_id,
+                    char            **out)
+{
+  g_free (*out);
+  *out = g_strdup (stage_id);
+}
+
+static void
+test_activate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) report = hand_written_report ();
+  g_autofree char *activated = NULL;
+  GtkWidget *results, *window = results_window (&results);
+  GtkWidget *customers;
+
+  g_assert_true (wm_journey_results_set_report (WM_JOURNEY_RESULTS (results), report, "onboarding", NULL, &error));
+  g_signal_connect (results, "stage-activated", G_CALLBACK (stage_activated_cb), &activated);
+  customers = find_widget (results, is_named, "customers-heading");
+  g_assert_nonnull (customers);
+  g_assert_false (gtk_widget_is_visible (customers));
+
+  /* A click or Enter activates the row; both go through its activate signal. */
+  gtk_widget_activate (stage_row (results, "first-purchase"));
+  spin (50);
+  g_assert_cmpstr (activated, ==, "first-purchase");
+  g_assert_cmpstr (wm_journey_results_get_active_stage (WM_JOURNEY_RESULTS (results)), ==, "first-purchase");
+  g_assert_true (gtk_widget_is_visible (customers));
+  /* Without the report's names the stage is its id. */
+  g_assert_cmpstr (label_text (results, "customers-heading"), ==, "Customers stuck in first-purchase");
+  /* No run to scan: it says so rather than scanning nothing. */
+  g_assert_cmpstr (label_text (results, "customers-status"), ==,
+                   "This run’s profile file is not known here, so its customers cannot be listed; "
+                   "simulate the journey in this app to list them");
+
+  /* Behind instead of stuck. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (results, is_named, "show-behind")), TRUE);
+  g_assert_cmpstr (label_text (results, "customers-heading"), ==, "Customers behind in first-purchase");
+
+  /* Another report hides the list again. */
+  g_assert_true (wm_journey_results_set_report (WM_JOURNEY_RESULTS (results), report, "onboarding", NULL, &error));
+  g_assert_null (wm_journey_results_get_active_stage (WM_JOURNEY_RESULTS (results)));
+  g_assert_false (gtk_widget_is_visible (customers));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Simulates the sample workspace's flows (latest versions) on its
+ * profiles and stores the run; with @journeys (a report part) the stored
+ * report gets it, as a run with journeys would have. */
+static gint64
+store_run (WmWorkspace *workspace,
+           const char  *name,
+           const char  *journeys)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *infos = wm_workspace_get_flows (workspace);
+  guint n = g_list_model_get_n_items (infos);
+  g_autofree WmRunProgramFlow *program_flows = g_new0 (WmRunProgramFlow, n);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(WmSimProgram) program = NULL;
+  g_autoptr(WmRun) run = wm_run_new ();
+  g_autofree char *profiles = wm_workspace_get_sample_profiles_path (workspace);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  WmSimOptions options = { 0 };
+  WmSimResult result = { 0 };
+  gint64 id;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WmFlowInfo) info = g_list_model_get_item (infos, i);
+      g_autoptr(WmFlow) flow = wm_workspace_get_flow (workspace, wm_flow_info_get_id (info), &error);
+      char *document;
+
+      g_assert_no_error (error);
+      document = wm_workspace_export_flow (workspace, wm_flow_info_get_id (info), NULL, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (documents, document);
+      program_flows[i].document = document;
+      wm_run_add_flow (run, wm_flow_info_get_id (info),
+                       wm_version_get_number (wm_flow_get_latest_version (flow)), FALSE);
+    }
+  run->name = g_strdup (name);
+  run->profiles_path = g_strdup (profiles);
+  g_assert_true (wm_run_stat_profiles (run, &error));
+  run->start = now - 40 * 24 * 3600;
+  run->end = now;
+  run->seed = 1;
+  program = wm_run_program_new (program_flows, n, NULL, run->start, run->end, run->seed, &error);
+  g_assert_no_error (error);
+  options.profiles_path = profiles;
+  options.threads = 1;
+  g_assert_true (wm_simulation_run (program, &options, &result, &error));
+  g_assert_no_error (error);
+  if (journeys != NULL)
+    {
+      g_autoptr(JsonNode) part = json_from_string (journeys, &error);
+
+      g_assert_no_error (error);
+      json_object_set_member (json_node_get_object (result.report), "journeys", g_steal_pointer (&part));
+    }
+  run->report = wm_sim_report_to_text (result.report);
+  run->duration_ms = 1000;
+  id = wm_workspace_add_run (workspace, run, &error);
+  g_assert_no_error (error);
+  wm_sim_result_clear (&result);
+  return id;
+}
+
+static gboolean
+is_journeys_view (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return WM_IS_RUN_JOURNEYS_VIEW (widget);
+}
+
+/* Whether the run page offers its Journeys view. */
+static gboolean
+journeys_view_visible (WmRunPage  *page,
+                       GtkWidget **view_out)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (page), is_journeys_view, NULL);
+  GtkWidget *stack;
+
+  g_assert_nonnull (view);
+  stack = gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK);
+  g_assert_nonnull (stack);
+  *view_out = view;
+  return adw_view_stack_page_get_visible (adw_view_stack_get_page (ADW_VIEW_STACK (stack), view));
+}
+
+static void
+test_run_page (void)
+{
+  WmWorkspace *workspace = wm_application_get_workspace (app);
+  g_autoptr(GError) error = NULL;
+  gint64 plain = store_run (workspace, "Without journeys", NULL);
+  gint64 with = store_run (workspace, "With journeys", journeys_part);
+  WmWindow *window = wm_window_new (app);
+  WmRunPage *page = wm_window_get_run_page (window);
+  GtkWidget *view, *picker, *results;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  g_assert_true (wm_window_show_run (window, plain, &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_false (journeys_view_visible (page, &view));
+
+  g_assert_true (wm_window_show_run (window, with, &error));
+  g_assert_no_error (error);
+  spin (50);
+  g_assert_true (journeys_view_visible (page, &view));
+  /* Two journeys: the picker shows, the first is selected. */
+  picker = find_widget (view, is_named, "journey-picker");
+  g_assert_true (gtk_widget_is_visible (gtk_widget_get_parent (picker)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (picker))), ==, 2);
+  g_assert_cmpstr (wm_run_journeys_view_get_journey (WM_RUN_JOURNEYS_VIEW (view)), ==, "onboarding");
+  results = GTK_WIDGET (wm_run_journeys_view_get_results (WM_RUN_JOURNEYS_VIEW (view)));
+  /* The workspace's onboarding journey names the stages. */
+  g_assert_cmpstr (label_text (stage_row (results, "registered"), "stuck"), ==, "Stuck: 1");
+  g_assert_cmpstr (label_text (stage_row (results, "registered"), "step-signed-up"), ==, "Step Signed up: 30");
+  g_assert_cmpstr (label_text (results, "journey-title"), ==, "New customer onboarding");
+
+  /* Picking the other journey shows it. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (picker), 1);
+  g_assert_cmpstr (wm_run_journeys_view_get_journey (WM_RUN_JOURNEYS_VIEW (view)), ==, "retention");
+  g_assert_cmpstr (label_text (results, "journey-title"), ==, "Retention");
+  g_assert_cmpstr (label_text (results, "journey-summary"), ==,
+                   "0 customers began the journey; none completed it.");
+
+  /* Back to a run without journeys: the view goes away. */
+  g_assert_true (wm_window_show_run (window, plain, &error));
+  g_assert_false (journeys_view_visible (page, &view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
+  int ret;
+
+  /* The application opens its default workspace when it registers: give
+   * the process folders of its own first, so it never opens the user's. */
+  home = g_dir_make_tmp ("waymark-journey-results-home-XXXXXX", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *names[] = { "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME" };
+      g_autofree char *sub = g_build_filename (home, names[i], NULL);
+
+      g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+      g_setenv (names[i], sub, TRUE);
+    }
+
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  app = wm_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/journey-results/figures", test_figures);
+  g_test_add_func ("/ui/journey-results/no-journeys", test_no_journeys);
+  g_test_add_func ("/ui/journey-results/activate-stage", test_activate);
+  g_test_add_func ("/ui/journey-results/run-page", test_run_page);
+
+  ret = g_test_run ();
+  g_clear_object (&app);
+  return ret;
+}
