@@ -8,7 +8,9 @@
  * same inputs), the flows' version numbers and a hash of each version's
  * stored document (so the app can say "the flow has changed since"), the
  * report exactly as the command line writes it, and when it ran and for
- * how long. The profile file's size and modification time tell when the
+ * how long. The journeys that took part are kept the same way as the
+ * flows: each journey file as it was simulated and a hash of its stored
+ * document, so a journey edited or deleted since does not change the run. The profile file's size and modification time tell when the
  * file changed since.
  *
  * Adding a run is one transaction: it is stored whole or not at all.
@@ -31,6 +33,13 @@ typedef struct
 
 typedef struct
 {
+  char     *journey_id;
+  char     *hash;      /* SHA-256 (hex) of the journey's stored document */
+  char     *document;  /* the journey file (canonical) as simulated; NULL in a list */
+} WmRunJourney;
+
+typedef struct
+{
   gint64     id;             /* given by the store */
   char      *name;
   char      *profiles_path;
@@ -41,6 +50,7 @@ typedef struct
   guint64    seed;
   char      *params;         /* the run parameters document (JSON) */
   GPtrArray *flows;          /* WmRunFlow, in the order given */
+  GPtrArray *journeys;       /* WmRunJourney, in the order given; may be empty */
   char      *report;         /* waymark.report JSON; NULL in a list */
   gint64     ran_at;         /* whole UTC seconds; 0 when adding: now */
   gint64     duration_ms;
@@ -65,6 +75,10 @@ void          wm_run_add_flow               (WmRun        *run,
                                              const char   *flow_id,
                                              guint         version,
                                              gboolean      tried);
+/* Adds a journey that took part. The store takes its file (and hash)
+ * from what it holds when the run is added, so save edits first. */
+void          wm_run_add_journey            (WmRun        *run,
+                                             const char   *journey_id);
 /* The hash the store keeps for a version's document text. */
 char         *wm_run_hash_document          (const char   *document);
 /* "NAME, 29 November 2026 19:05" in @tz (NULL: local time). */
@@ -83,16 +97,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WmRun, wm_run_free)
 
 /* Stores @run (its id is ignored; its name, when NULL or empty, is made
  * from the first flow's name and ran_at). The report must be a
- * waymark.report document and every flow's version must exist. Returns the
+ * waymark.report document, every flow's version must exist and so must
+ * every journey (NOT_FOUND naming the one that does not). Returns the
  * new run's id, or 0 with an error; nothing is stored then. */
 gint64        wm_workspace_add_run          (WmWorkspace  *self,
                                              const WmRun  *run,
                                              GError      **error);
 /* Every run, newest first (ran_at, then id), without their reports and
- * flow files. */
+ * flow and journey files. */
 GPtrArray    *wm_workspace_list_runs        (WmWorkspace  *self,
                                              GError      **error);
-/* One run with its report and flow files; NOT_FOUND when there is no such
+/* One run with its report and flow and journey files; NOT_FOUND when there is no such
  * run. */
 WmRun        *wm_workspace_get_run          (WmWorkspace  *self,
                                              gint64        id,

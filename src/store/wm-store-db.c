@@ -148,6 +148,17 @@ static const char * const migrations[WM_WORKSPACE_SCHEMA_VERSION] = {
    * imported from a report or partials made elsewhere); NULL for the
    * app's own runs. Such a run may have no profile file (''). */
   "ALTER TABLE runs ADD COLUMN origin TEXT;",
+
+  /* 5 -> 6: the journeys of a run. Like run_flows, not a foreign key to
+   * journeys: the run keeps the journey file it simulated, so deleting
+   * or editing the journey later leaves the run as it was. */
+  "CREATE TABLE run_journeys ("
+  "  run_id     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"
+  "  position   INTEGER NOT NULL,"
+  "  journey_id TEXT NOT NULL,"
+  "  hash       TEXT NOT NULL,"                /* SHA-256 of the journey's stored document */
+  "  document   TEXT NOT NULL,"                /* the journey file as simulated */
+  "  PRIMARY KEY (run_id, position)) WITHOUT ROWID;",
 };
 
 void

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of a Waymark workspace: "WYMK". */
 #define WM_WORKSPACE_APPLICATION_ID 0x57594D4B
 /* PRAGMA user_version this build writes; older files are migrated. */
-#define WM_WORKSPACE_SCHEMA_VERSION 5
+#define WM_WORKSPACE_SCHEMA_VERSION 6
 
 struct _WmWorkspace
 {

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A run is one row of `runs` and one row of `run_flows` per flow that took
- * part, written in one transaction. A version's hash is taken from the
+ * A run is one row of `runs`, one row of `run_flows` per flow and one row
+ * of `run_journeys` per journey that took part, written in one
+ * transaction. A version's hash is taken from the
  * document the store holds, so "has the flow changed since" compares like
  * with like: the stored text then and the stored text now.
  */
@@ -29,12 +30,22 @@ run_flow_free (WmRunFlow *flow)
   g_free (flow);
 }
 
+static void
+run_journey_free (WmRunJourney *journey)
+{
+  g_free (journey->journey_id);
+  g_free (journey->hash);
+  g_free (journey->document);
+  g_free (journey);
+}
+
 WmRun *
 wm_run_new (void)
 {
   WmRun *run = g_new0 (WmRun, 1);
 
   run->flows = g_ptr_array_new_with_free_func ((GDestroyNotify) run_flow_free);
+  run->journeys = g_ptr_array_new_with_free_func ((GDestroyNotify) run_journey_free);
   run->seed = 1;
   return run;
 }
@@ -50,6 +61,7 @@ wm_run_free (WmRun *run)
   g_free (run->report);
   g_free (run->origin);
   g_ptr_array_unref (run->flows);
+  g_ptr_array_unref (run->journeys);
   g_free (run);
 }
 
@@ -75,6 +87,19 @@ wm_run_add_flow (WmRun      *run,
   g_return_if_fail (run != NULL && flow_id != NULL);
 
   g_ptr_array_add (run->flows, run_flow_new (flow_id, version, tried));
+}
+
+void
+wm_run_add_journey (WmRun      *run,
+                    const char *journey_id)
+{
+  WmRunJourney *journey;
+
+  g_return_if_fail (run != NULL && journey_id != NULL);
+
+  journey = g_new0 (WmRunJourney, 1);
+  journey->journey_id = g_strdup (journey_id);
+  g_ptr_array_add (run->journeys, journey);
 }
 
 char *
@@ -169,6 +194,74 @@ read_version_document (WmWorkspace  *self,
     {
       _wm_db_set_error (self->db, rc, _("Could not read the workspace"), error);
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* The stored document of journey @id, or NULL (no error) when there is
+ * none. */
+static gboolean
+read_journey_document (WmWorkspace  *self,
+                       const char   *id,
+                       char        **document,
+                       GError      **error)
+{
+  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT document FROM journeys WHERE id = ?", error);
+  int rc;
+
+  *document = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  _wm_db_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *document = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _wm_db_set_error (self->db, rc, _("Could not read the workspace"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The journeys' rows of run @id: the stored journey file is the file as
+ * simulated (journeys have no versions), so hash and document come from
+ * the same text. */
+static gboolean
+insert_run_journeys (WmWorkspace *self,
+                     const WmRun *run,
+                     gint64       id,
+                     GError     **error)
+{
+  for (guint i = 0; i < run->journeys->len; i++)
+    {
+      const WmRunJourney *journey = run->journeys->pdata[i];
+      g_autofree char *document = NULL;
+      g_autofree char *hash = NULL;
+      sqlite3_stmt *stmt;
+
+      if (!read_journey_document (self, journey->journey_id, &document, error))
+        return FALSE;
+      if (document == NULL)
+        {
+          g_set_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND,
+                       _("The workspace has no journey “%s”; save or import the journey before "
+                         "storing its run"), journey->journey_id);
+          return FALSE;
+        }
+      hash = wm_run_hash_document (document);
+      stmt = _wm_db_prepare (self, "INSERT INTO run_journeys (run_id, position, journey_id, hash, document)"
+                                   " VALUES (?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, i);
+      _wm_db_bind_text (stmt, 3, journey->journey_id);
+      _wm_db_bind_text (stmt, 4, hash);
+      _wm_db_bind_text (stmt, 5, document);
+      if (!_wm_db_step_done (self, stmt, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -316,7 +409,7 @@ insert_run (WmWorkspace *self,
       if (!_wm_db_step_done (self, stmt, error))
         return FALSE;
     }
-  return TRUE;
+  return insert_run_journeys (self, run, *id, error);
 }
 
 gint64
@@ -377,6 +470,39 @@ read_run_flows (WmWorkspace *self,
   return TRUE;
 }
 
+/* The run's journeys; their files too when @documents. */
+static gboolean
+read_run_journeys (WmWorkspace *self,
+                   WmRun       *run,
+                   gboolean     documents,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT journey_id, hash, CASE WHEN ? THEN document END"
+                                             " FROM run_journeys WHERE run_id = ? ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, documents ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, run->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      WmRunJourney *journey;
+
+      wm_run_add_journey (run, (const char *) sqlite3_column_text (stmt, 0));
+      journey = run->journeys->pdata[run->journeys->len - 1];
+      journey->hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      journey->document = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _wm_db_set_error (self->db, rc, _("Could not read the runs"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Columns 0..11 of the run queries below. */
 static WmRun *
 run_from_row (sqlite3_stmt *stmt)
@@ -423,7 +549,8 @@ wm_workspace_list_runs (WmWorkspace *self,
       return NULL;
     }
   for (guint i = 0; i < list->len; i++)
-    if (!read_run_flows (self, list->pdata[i], FALSE, error))
+    if (!read_run_flows (self, list->pdata[i], FALSE, error)
+        || !read_run_journeys (self, list->pdata[i], FALSE, error))
       return NULL;
   return g_steal_pointer (&list);
 }
@@ -472,7 +599,7 @@ wm_workspace_get_run (WmWorkspace *self,
       set_run_not_found (id, error);
       return NULL;
     }
-  if (!read_run_flows (self, run, TRUE, error))
+  if (!read_run_flows (self, run, TRUE, error) || !read_run_journeys (self, run, TRUE, error))
     return NULL;
   return g_steal_pointer (&run);
 }

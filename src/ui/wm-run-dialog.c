@@ -914,7 +914,7 @@ prepare (WmRunDialog *self,
   /* Before the run: a file changed while it runs counts as changed. */
   if (!wm_run_stat_profiles (self->run, error))
     return FALSE;
-  self->program = wm_run_program_new (flows, n, params, start, end, seed, error);
+  self->program = wm_run_program_new (flows, n, params, start, end, seed, NULL, error);
   return self->program != NULL;
 }
 

@@ -148,6 +148,7 @@ wm_timeline_page_show_run (WmTimelinePage  *self,
 {
   g_autoptr(WmRun) run = NULL;
   g_autoptr(GArray) flows = NULL;
+  g_autoptr(GPtrArray) journeys = NULL;
   g_autoptr(GPtrArray) labels = NULL;
   WmSimProgram *program;
 
@@ -170,8 +171,14 @@ wm_timeline_page_show_run (WmTimelinePage  *self,
 
       g_array_append_val (flows, f);
     }
+  /* The run's journeys take part as they did in the run. */
+  journeys = g_ptr_array_new ();
+  for (guint i = 0; i < run->journeys->len; i++)
+    g_ptr_array_add (journeys, ((WmRunJourney *) run->journeys->pdata[i])->document);
+  g_ptr_array_add (journeys, NULL);
   program = wm_run_program_new ((WmRunProgramFlow *) flows->data, flows->len, run->params,
-                                run->start, run->end, run->seed, error);
+                                run->start, run->end, run->seed, (const char * const *) journeys->pdata,
+                                error);
   if (program == NULL)
     {
       g_prefix_error (error, _("Run “%s” cannot be simulated again: "), run->name);

@@ -171,7 +171,7 @@ main (int   argc,
         g_error ("%s", error->message);
       flows[i] = (WmRunProgramFlow) { documents[i], 0 };
     }
-  program = wm_run_program_new (flows, G_N_ELEMENTS (names), NULL, 1767225600, 1798761600, 1, &error);
+  program = wm_run_program_new (flows, G_N_ELEMENTS (names), NULL, 1767225600, 1798761600, 1, NULL, &error);
   if (program == NULL)
     g_error ("%s", error->message);
   timeline = make_timeline (n);

@@ -78,7 +78,7 @@ fixture_set_up (Fixture       *f,
   document = wm_flow_to_canonical (flow, NULL);
   flows[0].document = document;
   flows[0].tried = 0;
-  program = wm_run_program_new (flows, 1, NULL, now - 31 * DAY, now, 1, &error);
+  program = wm_run_program_new (flows, 1, NULL, now - 31 * DAY, now, 1, NULL, &error);
   g_assert_no_error (error);
   profiles = wm_workspace_get_sample_profiles_path (f->workspace);
   options.profiles_path = profiles;

@@ -112,7 +112,7 @@ make_run_on (WmWorkspace *workspace,
   run->end = end;
   run->seed = seed;
   run->params = g_strdup (params);
-  program = wm_run_program_new (program_flows, n, params, run->start, run->end, seed, &error);
+  program = wm_run_program_new (program_flows, n, params, run->start, run->end, seed, NULL, &error);
   g_assert_no_error (error);
 
   options.profiles_path = profiles;
@@ -876,7 +876,7 @@ test_outcomes (void)
   g_assert_true (wm_timestamp_parse ("2026-07-01T00:00:00Z", -1, &run->start));
   g_assert_true (wm_timestamp_parse ("2026-08-15T00:00:00Z", -1, &run->end));
   run->seed = 173132;
-  program = wm_run_program_new (&program_flow, 1, NULL, run->start, run->end, run->seed, &error);
+  program = wm_run_program_new (&program_flow, 1, NULL, run->start, run->end, run->seed, NULL, &error);
   g_assert_no_error (error);
   options.profiles_path = profiles;
   options.threads = 1;

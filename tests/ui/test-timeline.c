@@ -98,7 +98,7 @@ store_sample_run (WmWorkspace *workspace)
       g_array_append_val (program_flows, f);
     }
   program = wm_run_program_new ((WmRunProgramFlow *) program_flows->data, program_flows->len,
-                                run->params, run->start, run->end, run->seed, &error);
+                                run->params, run->start, run->end, run->seed, NULL, &error);
   g_assert_no_error (error);
   options.profiles_path = run->profiles_path;
   options.threads = 1;
