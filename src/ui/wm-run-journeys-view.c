@@ -22,6 +22,7 @@ typedef struct
 {
   GArray    *flows;       /* WmRunProgramFlow, documents owned by @documents */
   GPtrArray *documents;   /* flow files */
+  GStrv      journeys;    /* journey files, as simulated */
   char      *params;
   gint64     start;
   gint64     end;
@@ -35,6 +36,7 @@ run_inputs_free (gpointer data)
 
   g_array_unref (inputs->flows);
   g_ptr_array_unref (inputs->documents);
+  g_strfreev (inputs->journeys);
   g_free (inputs->params);
   g_free (inputs);
 }
@@ -56,6 +58,13 @@ run_inputs_new (const WmRun *run)
       f.document = document;
       g_array_append_val (inputs->flows, f);
     }
+  inputs->journeys = g_new0 (char *, run->journeys->len + 1);
+  for (guint i = 0; i < run->journeys->len; i++)
+    {
+      const WmRunJourney *journey = run->journeys->pdata[i];
+
+      inputs->journeys[i] = g_strdup (journey->document != NULL ? journey->document : "");
+    }
   inputs->params = g_strdup (run->params);
   inputs->start = run->start;
   inputs->end = run->end;
@@ -70,7 +79,8 @@ make_program_cb (gpointer   user_data,
   RunInputs *inputs = user_data;
 
   return wm_run_program_new ((const WmRunProgramFlow *) inputs->flows->data, inputs->flows->len,
-                             inputs->params, inputs->start, inputs->end, inputs->seed, error);
+                             inputs->params, inputs->start, inputs->end, inputs->seed,
+                             (const char * const *) inputs->journeys, error);
 }
 
 struct _WmRunJourneysView
@@ -95,8 +105,9 @@ struct _WmRunJourneysView
 
 G_DEFINE_FINAL_TYPE (WmRunJourneysView, wm_run_journeys_view, GTK_TYPE_WIDGET)
 
-/* The journey document to name and order the figures with: the workspace's
- * journey of that id when there is one, else none (ids are shown). */
+/* The journey document to name and order the figures with: the one the
+ * run simulated; for results imported before runs kept their journeys,
+ * the workspace's journey of that id; else none (ids are shown). */
 static WmJourney *
 journey_document (WmRunJourneysView *self,
                   const char        *id)
@@ -110,6 +121,21 @@ journey_document (WmRunJourneysView *self,
         g_hash_table_insert (self->journeys, g_strdup (id), journey);
     }
   return journey;
+}
+
+static void
+load_run_journeys (WmRunJourneysView *self,
+                   const WmRun       *run)
+{
+  for (guint i = 0; i < run->journeys->len; i++)
+    {
+      const WmRunJourney *rj = run->journeys->pdata[i];
+      WmJourney *journey = rj->document != NULL ? wm_journey_load_from_data (rj->document, -1, NULL) : NULL;
+
+      /* A stored file that does not load leaves the workspace's to name it. */
+      if (journey != NULL)
+        g_hash_table_insert (self->journeys, g_strdup (rj->journey_id), journey);
+    }
 }
 
 static char *
@@ -151,6 +177,7 @@ wm_run_journeys_view_select_journey (WmRunJourneysView *self,
   inputs = g_new0 (RunInputs, 1);
   inputs->flows = g_array_ref (self->inputs->flows);
   inputs->documents = g_ptr_array_ref (self->inputs->documents);
+  inputs->journeys = g_strdupv (self->inputs->journeys);
   inputs->params = g_strdup (self->inputs->params);
   inputs->start = self->inputs->start;
   inputs->end = self->inputs->end;
@@ -189,6 +216,7 @@ wm_run_journeys_view_set_run (WmRunJourneysView *self,
   g_clear_pointer (&self->ids, g_ptr_array_unref);
   self->ids = wm_journey_figures_list_ids (report);
   g_hash_table_remove_all (self->journeys);
+  load_run_journeys (self, run);
   self->run_id = run->id;
   g_free (self->profiles_path);
   self->profiles_path = g_strdup (run->profiles_path);

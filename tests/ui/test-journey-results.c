@@ -6,8 +6,12 @@
  * is wrong with a report without journeys, and activating a stage emits
  * ::stage-activated and shows its customers list; the run page shows the
  * Journeys view only for a run whose report has journeys, with a picker
- * when there are several. With WAYMARK_SCREENSHOT_DIR set, the widget is
- * saved there as journey-results.png (and journey-results-dark.png).
+ * when there are several; on a real run of the sample's onboarding
+ * journey every stage lists as many stuck, behind and waiting customers
+ * as the report counts, and activating one activates win.show-customer.
+ * With WAYMARK_SCREENSHOT_DIR set, the widget is saved there as
+ * journey-results.png and the run page as journey-run-page.png and
+ * journey-run-page-customers.png.
  */
 
 #include "config.h"
@@ -116,15 +120,32 @@ save_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  spin (300);
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A window shown just now may not have drawn its first frame yet. */
+  for (guint i = 0; node == NULL && i < 30; i++)
+    {
+      spin (100);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Scrolls the view so that @widget is near the top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), at;
+
+  g_assert_true (gtk_widget_compute_point (widget, gtk_widget_get_first_child (viewport), &top, &at));
+  gtk_adjustment_set_value (adjustment, at.y - 40);
 }
 
 static GtkWidget *
@@ -296,12 +317,16 @@ test_activate (void)
 }
 
 /* Simulates the sample workspace's flows (latest versions) on its
- * profiles and stores the run; with @journeys (a report part) the stored
- * report gets it, as a run with journeys would have. */
+ * profiles over @days days before now and stores the run; with
+ * @journey_id the workspace's journey takes part, with @journeys (a
+ * report part) the stored report gets it written by hand. */
 static gint64
 store_run (WmWorkspace *workspace,
            const char  *name,
-           const char  *journeys)
+           const char  *journey_id,
+           const char  *journeys,
+           gint64       days,
+           JsonNode   **report_out)
 {
   g_autoptr(GError) error = NULL;
   GListModel *infos = wm_workspace_get_flows (workspace);
@@ -314,6 +339,8 @@ store_run (WmWorkspace *workspace,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   WmSimOptions options = { 0 };
   WmSimResult result = { 0 };
+  g_autofree char *journey_document = NULL;
+  const char *journey_documents[2] = { NULL, NULL };
   gint64 id;
 
   for (guint i = 0; i < n; i++)
@@ -330,13 +357,21 @@ store_run (WmWorkspace *workspace,
       wm_run_add_flow (run, wm_flow_info_get_id (info),
                        wm_version_get_number (wm_flow_get_latest_version (flow)), FALSE);
     }
+  if (journey_id != NULL)
+    {
+      journey_document = wm_workspace_export_journey (workspace, journey_id, NULL, &error);
+      g_assert_no_error (error);
+      journey_documents[0] = journey_document;
+      wm_run_add_journey (run, journey_id);
+    }
   run->name = g_strdup (name);
   run->profiles_path = g_strdup (profiles);
   g_assert_true (wm_run_stat_profiles (run, &error));
-  run->start = now - 40 * 24 * 3600;
+  run->start = now - days * 24 * 3600;
   run->end = now;
   run->seed = 1;
-  program = wm_run_program_new (program_flows, n, NULL, run->start, run->end, run->seed, &error);
+  program = wm_run_program_new (program_flows, n, NULL, run->start, run->end, run->seed,
+                                journey_documents, &error);
   g_assert_no_error (error);
   options.profiles_path = profiles;
   options.threads = 1;
@@ -353,6 +388,8 @@ store_run (WmWorkspace *workspace,
   run->duration_ms = 1000;
   id = wm_workspace_add_run (workspace, run, &error);
   g_assert_no_error (error);
+  if (report_out != NULL)
+    *report_out = g_steal_pointer (&result.report);
   wm_sim_result_clear (&result);
   return id;
 }
@@ -384,8 +421,8 @@ test_run_page (void)
 {
   WmWorkspace *workspace = wm_application_get_workspace (app);
   g_autoptr(GError) error = NULL;
-  gint64 plain = store_run (workspace, "Without journeys", NULL);
-  gint64 with = store_run (workspace, "With journeys", journeys_part);
+  gint64 plain = store_run (workspace, "Without journeys", NULL, NULL, 40, NULL);
+  gint64 with = store_run (workspace, "With journeys", NULL, journeys_part, 40, NULL);
   WmWindow *window = wm_window_new (app);
   WmRunPage *page = wm_window_get_run_page (window);
   GtkWidget *view, *picker, *results;
@@ -422,6 +459,142 @@ test_run_page (void)
   /* Back to a run without journeys: the view goes away. */
   g_assert_true (wm_window_show_run (window, plain, &error));
   g_assert_false (journeys_view_visible (page, &view));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+show_customer_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  GVariant     **out)
+{
+  g_clear_pointer (out, g_variant_unref);
+  *out = g_variant_ref (parameter);
+}
+
+static guint64
+stage_count (JsonNode   *report,
+             const char *stage_id,
+             const char *key)
+{
+  JsonObject *journeys = json_object_get_object_member (json_node_get_object (report), "journeys");
+  JsonObject *journey = json_object_get_object_member (journeys, "onboarding");
+  JsonObject *stages = json_object_get_object_member (journey, "stages");
+
+  return (guint64) json_object_get_int_member (json_object_get_object_member (stages, stage_id), key);
+}
+
+/* Waits for the customers list of @results to finish its scan. */
+static void
+wait_for_scan (GtkWidget *results)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (find_widget (results, is_named, "customers-heading"),
+                                             WM_TYPE_STAGE_CUSTOMER_LIST);
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (list);
+  spin (20);
+  while (wm_stage_customer_list_is_busy (WM_STAGE_CUSTOMER_LIST (list)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static guint
+count_rows (GtkWidget *results)
+{
+  GtkWidget *list = find_widget (results, is_named, "customers");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return gtk_widget_get_visible (list) ? n : 0;
+}
+
+static char *
+expected_status (const char *state,
+                 guint64     n)
+{
+  if (n == 0)
+    return g_strdup_printf ("No customers %s", state);
+  if (n > 200)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT " customers %s, showing the first 200", n, state);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " customer%s %s", n, n == 1 ? "" : "s", state);
+}
+
+/* A real run of the sample workspace with its onboarding journey: each
+ * stage's stuck, behind and waiting customers are listed, as many as the
+ * report counts; activating one activates win.show-customer with the run
+ * and the profile. */
+static void
+test_stuck_customers (void)
+{
+  WmWorkspace *workspace = wm_application_get_workspace (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) report = NULL;
+  g_autoptr(GVariant) shown = NULL;
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-customer", G_VARIANT_TYPE ("(xs)"));
+  gint64 id = store_run (workspace, "Onboarding", "onboarding", NULL, 120, &report);
+  WmWindow *window = wm_window_new (app);
+  WmRunPage *page = wm_window_get_run_page (window);
+  const char *stages[] = { "registered", "welcomed", "first-purchase", "loyal" };
+  const char *states[][2] = { { "stuck", "show-stuck" }, { "behind", "show-behind" }, { "waiting", "show-waiting" } };
+  GtkWidget *view, *results, *row = NULL;
+  guint64 total_stuck = 0;
+  const char *profile_id;
+  gint64 run_id;
+
+  /* The test's own action stands in for the window's, to see what it gets. */
+  g_signal_connect (action, "activate", G_CALLBACK (show_customer_cb), &shown);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (200);
+  g_assert_true (wm_window_show_run (window, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (journeys_view_visible (page, &view));
+  adw_view_stack_set_visible_child (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)), view);
+  results = GTK_WIDGET (wm_run_journeys_view_get_results (WM_RUN_JOURNEYS_VIEW (view)));
+  save_screenshot (GTK_WIDGET (window), "journey-run-page.png");
+  /* One journey: no picker. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (find_widget (view, is_named, "journey-picker"))));
+
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      gtk_widget_activate (stage_row (results, stages[i]));
+      for (guint k = 0; k < G_N_ELEMENTS (states); k++)
+        {
+          guint64 expected = stage_count (report, stages[i], states[k][0]);
+          g_autofree char *status = expected_status (states[k][0], expected);
+
+          gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (results, is_named, states[k][1])), TRUE);
+          wait_for_scan (results);
+          g_assert_cmpstr (label_text (results, "customers-status"), ==, status);
+          g_assert_cmpuint (count_rows (results), ==, MIN (expected, 200));
+          if (k == 0)
+            total_stuck += expected;
+        }
+    }
+  /* The sample's 120 days leave customers stuck somewhere. */
+  g_assert_cmpuint (total_stuck, >, 0);
+
+  for (guint i = 0; row == NULL && i < G_N_ELEMENTS (stages); i++)
+    if (stage_count (report, stages[i], "stuck") > 0)
+      {
+        gtk_widget_activate (stage_row (results, stages[i]));
+        wait_for_scan (results);
+        row = gtk_widget_get_first_child (find_widget (results, is_named, "customers"));
+      }
+  g_assert_nonnull (row);
+  spin (100);
+  scroll_to (find_widget (results, is_named, "customers-heading"));
+  save_screenshot (GTK_WIDGET (window), "journey-run-page-customers.png");
+  gtk_widget_activate (row);
+  spin (50);
+  g_assert_nonnull (shown);
+  g_variant_get (shown, "(x&s)", &run_id, &profile_id);
+  g_assert_cmpint (run_id, ==, id);
+  g_assert_cmpstr (profile_id, ==, g_object_get_data (G_OBJECT (row), "profile-id"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -463,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/ui/journey-results/no-journeys", test_no_journeys);
   g_test_add_func ("/ui/journey-results/activate-stage", test_activate);
   g_test_add_func ("/ui/journey-results/run-page", test_run_page);
+  g_test_add_func ("/ui/journey-results/stuck-customers", test_stuck_customers);
 
   ret = g_test_run ();
   g_clear_object (&app);
