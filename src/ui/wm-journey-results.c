@@ -545,6 +545,10 @@ wm_journey_results_activate_stage (WmJourneyResults *self,
     }
   g_signal_emit (self, signals[SIGNAL_STAGE_ACTIVATED], 0, stage->id);
   wm_stage_customer_list_show (WM_STAGE_CUSTOMER_LIST (self->customers), self->figures->id, stage->id, stage->name);
+  /* The list is below every stage: focusing it scrolls it into view and
+   * takes a keyboard or screen reader user to what they asked for. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (self->customers, GTK_DIR_TAB_FORWARD);
 }
 
 const char *

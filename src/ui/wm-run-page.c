@@ -730,6 +730,14 @@ fill_flow (WmRunPage *self)
   refill_compare (self);
 }
 
+/* The flow and version chooser means nothing on the Journeys view. */
+static void
+view_stack_child_cb (WmRunPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->flow_dropdown),
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "journeys") != 0);
+}
+
 static void
 flow_dropdown_selected_cb (WmRunPage *self)
 {
@@ -1449,4 +1457,6 @@ wm_run_page_init (WmRunPage *self)
   adw_view_stack_add_titled_with_icon (self->view_stack, self->journeys_view, "journeys", _("Journeys"),
                                        "mark-location-symbolic");
   adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, self->journeys_view), FALSE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_stack_child_cb),
+                           self, G_CONNECT_SWAPPED);
 }

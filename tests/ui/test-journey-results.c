@@ -277,6 +277,14 @@ stage_activated_cb (WmJourneyResults *results,
   *out = g_strdup (stage_id);
 }
 
+static WmSimProgram *
+failing_program_cb (gpointer   user_data,
+                    GError   **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "flow 2 does not load");
+  return NULL;
+}
+
 static void
 test_activate (void)
 {
@@ -309,7 +317,26 @@ test_activate (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (results, is_named, "show-behind")), TRUE);
   g_assert_cmpstr (label_text (results, "customers-heading"), ==, "Customers behind in first-purchase");
 
+  /* The list took the focus, so it is in view. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         gtk_widget_get_ancestor (customers, WM_TYPE_STAGE_CUSTOMER_LIST)));
+
+  /* A run that cannot be compiled again says why. */
+  wm_journey_results_set_customers_source (WM_JOURNEY_RESULTS (results), 7, "/nowhere/profiles.jsonl",
+                                           failing_program_cb, NULL, NULL);
+  wm_journey_results_activate_stage (WM_JOURNEY_RESULTS (results), "registered");
+  g_assert_cmpstr (label_text (results, "customers-heading"), ==, "Customers stuck in registered");
+  g_assert_cmpstr (label_text (results, "customers-status"), ==,
+                   "The run cannot be simulated again: flow 2 does not load");
+  /* An unknown stage activates nothing. */
+  wm_journey_results_activate_stage (WM_JOURNEY_RESULTS (results), "nope");
+  g_assert_null (wm_journey_results_get_active_stage (WM_JOURNEY_RESULTS (results)));
+  g_assert_false (gtk_widget_is_visible (customers));
+  g_assert_cmpstr (activated, ==, "registered");
+
   /* Another report hides the list again. */
+  wm_journey_results_activate_stage (WM_JOURNEY_RESULTS (results), "welcomed");
+  g_assert_true (gtk_widget_is_visible (customers));
   g_assert_true (wm_journey_results_set_report (WM_JOURNEY_RESULTS (results), report, "onboarding", NULL, &error));
   g_assert_null (wm_journey_results_get_active_stage (WM_JOURNEY_RESULTS (results)));
   g_assert_false (gtk_widget_is_visible (customers));
@@ -539,7 +566,7 @@ test_stuck_customers (void)
   WmRunPage *page = wm_window_get_run_page (window);
   const char *stages[] = { "registered", "welcomed", "first-purchase", "loyal" };
   const char *states[][2] = { { "stuck", "show-stuck" }, { "behind", "show-behind" }, { "waiting", "show-waiting" } };
-  GtkWidget *view, *results, *row = NULL;
+  GtkWidget *view, *results, *flow_chooser, *row = NULL;
   guint64 total_stuck = 0;
   const char *profile_id;
   gint64 run_id;
@@ -553,7 +580,12 @@ test_stuck_customers (void)
   g_assert_true (wm_window_show_run (window, id, &error));
   g_assert_no_error (error);
   g_assert_true (journeys_view_visible (page, &view));
+  /* The flow chooser has nothing to do with journeys: it hides there. */
+  flow_chooser = find_widget (GTK_WIDGET (page), is_named, "GtkDropDown");
+  g_assert_true (GTK_IS_DROP_DOWN (flow_chooser));
+  g_assert_true (gtk_widget_get_visible (flow_chooser));
   adw_view_stack_set_visible_child (ADW_VIEW_STACK (gtk_widget_get_ancestor (view, ADW_TYPE_VIEW_STACK)), view);
+  g_assert_false (gtk_widget_get_visible (flow_chooser));
   results = GTK_WIDGET (wm_run_journeys_view_get_results (WM_RUN_JOURNEYS_VIEW (view)));
   save_screenshot (GTK_WIDGET (window), "journey-run-page.png");
   /* One journey: no picker. */
