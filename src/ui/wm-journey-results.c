@@ -164,6 +164,7 @@ struct _WmJourneyResults
   GtkWidget        *legend;
   GtkWidget        *stage_list;
   GtkWidget        *customers;     /* WmStageCustomerList */
+  guint             focus_source;
 };
 
 G_DEFINE_FINAL_TYPE (WmJourneyResults, wm_journey_results, GTK_TYPE_WIDGET)
@@ -367,16 +368,17 @@ stage_row (const WmStageFigures *stage)
   GtkWidget *figures = gtk_flow_box_new ();
   GtkWidget *timing = gtk_flow_box_new ();
   GtkWidget *steps = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *customers;
+  /* Translators: the accessible name of a stage's button, "Show the customers of Welcomed" */
+  g_autofree char *label = g_strdup_printf (_("Show the customers of %s"), stage->name);
 
   for (guint i = 0; i < N_PARTS; i++)
     total += values[i];
 
   gtk_widget_set_name (row, row_name);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, stage->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  gtk_widget_set_tooltip_text (row, _("Show the stage’s customers"));
+  /* The bar and the labels carry the figures; the row is the stage. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, stage->name, -1);
   g_object_set_data_full (G_OBJECT (row), "stage-id", g_strdup (stage->id), g_free);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -399,6 +401,16 @@ stage_row (const WmStageFigures *stage)
       gtk_widget_add_css_class (duration, "dim-label");
       gtk_box_append (GTK_BOX (top), duration);
     }
+  /* The row activates on a click or Enter; the button says so, and is
+   * what assistive technology can press. */
+  customers = gtk_button_new_with_label (_("Show Customers"));
+  gtk_widget_set_name (customers, "show-customers");
+  gtk_widget_add_css_class (customers, "flat");
+  gtk_widget_set_valign (customers, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (customers), "s", stage->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (customers), "journey-results.show-customers");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (customers), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_box_append (GTK_BOX (top), customers);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), journey_bar_new (FALSE, values, total, description));
 
@@ -527,6 +539,17 @@ wm_journey_results_set_customers_source (WmJourneyResults           *self,
                                   make_program, user_data, destroy);
 }
 
+static gboolean
+focus_customers_cb (gpointer user_data)
+{
+  WmJourneyResults *self = user_data;
+
+  self->focus_source = 0;
+  if (self->active_stage != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_child_focus (self->customers, GTK_DIR_TAB_FORWARD);
+  return G_SOURCE_REMOVE;
+}
+
 void
 wm_journey_results_activate_stage (WmJourneyResults *self,
                                    const char       *stage_id)
@@ -546,9 +569,10 @@ wm_journey_results_activate_stage (WmJourneyResults *self,
   g_signal_emit (self, signals[SIGNAL_STAGE_ACTIVATED], 0, stage->id);
   wm_stage_customer_list_show (WM_STAGE_CUSTOMER_LIST (self->customers), self->figures->id, stage->id, stage->name);
   /* The list is below every stage: focusing it scrolls it into view and
-   * takes a keyboard or screen reader user to what they asked for. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_widget_child_focus (self->customers, GTK_DIR_TAB_FORWARD);
+   * takes a keyboard or screen reader user to what they asked for. Once
+   * it is laid out, so the scrolling goes to where it now is. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->focus_source == 0)
+    self->focus_source = g_idle_add_full (G_PRIORITY_LOW, focus_customers_cb, self, NULL);
 }
 
 const char *
@@ -556,6 +580,14 @@ wm_journey_results_get_active_stage (WmJourneyResults *self)
 {
   g_return_val_if_fail (WM_IS_JOURNEY_RESULTS (self), NULL);
   return self->active_stage;
+}
+
+static void
+show_customers_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  wm_journey_results_activate_stage (WM_JOURNEY_RESULTS (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -576,6 +608,7 @@ wm_journey_results_dispose (GObject *object)
 {
   WmJourneyResults *self = WM_JOURNEY_RESULTS (object);
 
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (wm_journey_results_parent_class)->dispose (object);
@@ -609,6 +642,7 @@ wm_journey_results_class_init (WmJourneyResultsClass *klass)
                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  gtk_widget_class_install_action (widget_class, "journey-results.show-customers", "s", show_customers_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "journeyresults");
 }

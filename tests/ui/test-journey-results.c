@@ -313,6 +313,15 @@ test_activate (void)
                    "This run’s profile file is not known here, so its customers cannot be listed; "
                    "simulate the journey in this app to list them");
 
+  /* Its button does the same. */
+  g_clear_pointer (&activated, g_free);
+  /* A button activated with the keyboard clicks after its press shows. */
+  g_assert_true (gtk_widget_activate (find_widget (stage_row (results, "registered"), is_named, "show-customers")));
+  spin (400);
+  g_assert_cmpstr (activated, ==, "registered");
+  g_assert_cmpstr (label_text (results, "customers-heading"), ==, "Customers stuck in registered");
+  wm_journey_results_activate_stage (WM_JOURNEY_RESULTS (results), "first-purchase");
+
   /* Behind instead of stuck. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_widget (results, is_named, "show-behind")), TRUE);
   g_assert_cmpstr (label_text (results, "customers-heading"), ==, "Customers behind in first-purchase");
