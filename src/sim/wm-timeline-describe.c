@@ -145,13 +145,22 @@ journey_label (WmTimelineItem *item)
   return name != NULL && *name != '\0' ? name : wm_timeline_item_get_journey (item);
 }
 
+static const char *
+stage_label (WmTimelineItem *item)
+{
+  const char *name = wm_timeline_item_get_stage_name (item);
+
+  return name != NULL ? name : wm_timeline_item_get_stage (item);
+}
+
 static char *
 describe_journey (WmTimelineItem *item,
                   const char     *when)
 {
   const char *result = wm_timeline_item_get_result (item);
   const char *journey = journey_label (item);
-  const char *stage = wm_timeline_item_get_stage (item);
+  const char *stage = stage_label (item);
+  const char *step;
 
   switch (wm_timeline_item_get_kind (item))
     {
@@ -162,15 +171,16 @@ describe_journey (WmTimelineItem *item,
     case WM_TIMELINE_STAGE:
       if (g_strcmp0 (result, "triggered") == 0)
         /* Translators: a journey stage waits for its entry condition, e.g.
-         * "Stage “onboarded” of “New customer onboarding” triggered 12 March 09:12" */
+         * "Stage “Onboarded” of “New customer onboarding” triggered 12 March 09:12" */
         return g_strdup_printf (_("Stage “%s” of “%s” triggered %s"), stage, journey, when);
       if (g_strcmp0 (result, "completed") == 0)
         return g_strdup_printf (_("Stage “%s” of “%s” completed %s"), stage, journey, when);
       return g_strdup_printf (_("Stage “%s” of “%s” began %s"), stage, journey, when);
     case WM_TIMELINE_STAGE_STEP:
     default:
-      return g_strdup_printf (_("Step “%s” of stage “%s” done %s"), wm_timeline_item_get_name (item), stage,
-                              when);
+      step = wm_timeline_item_get_step_name (item);
+      return g_strdup_printf (_("Step “%s” of stage “%s” done %s"),
+                              step != NULL ? step : wm_timeline_item_get_name (item), stage, when);
     }
 }
 

@@ -23,7 +23,10 @@ wm_timeline_item_finalize (GObject *object)
   g_free (self->name);
   g_free (self->result);
   g_free (self->journey);
+  g_free (self->journey_name);
   g_free (self->stage);
+  g_free (self->stage_name);
+  g_free (self->step_name);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (wm_timeline_item_parent_class)->finalize (object);
@@ -164,6 +167,20 @@ wm_timeline_item_get_stage (WmTimelineItem *self)
 {
   g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
   return self->stage;
+}
+
+const char *
+wm_timeline_item_get_stage_name (WmTimelineItem *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
+  return self->stage_name;
+}
+
+const char *
+wm_timeline_item_get_step_name (WmTimelineItem *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
+  return self->step_name;
 }
 
 gint64

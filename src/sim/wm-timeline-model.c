@@ -302,7 +302,7 @@ item_from_step (WmTimelineModel *self,
     {
       const WmSimJourney *journey;
 
-      item->kind = kind[0] == 'j' ? WM_TIMELINE_JOURNEY
+      item->kind = g_str_equal (kind, "journey") ? WM_TIMELINE_JOURNEY
                    : g_str_equal (kind, "stage") ? WM_TIMELINE_STAGE : WM_TIMELINE_STAGE_STEP;
       item->journey = g_strdup (string_member (step, "journey"));
       if (item->kind != WM_TIMELINE_JOURNEY)
@@ -320,7 +320,7 @@ item_from_step (WmTimelineModel *self,
         }
       journey = find_journey (self->program, item->journey);
       if (journey != NULL)
-        item->journey_name = journey->name;
+        item->journey_name = g_strdup (journey->name);
     }
   else
     /* Visits are the path, not items; a step kind of a later format is
@@ -429,6 +429,65 @@ wm_timeline_model_new (const WmSimProgram *program,
     }
   refilter (self);
   return g_steal_pointer (&self);
+}
+
+/* A member @name of @object that is a non-empty string, or NULL. */
+static const char *
+name_member (JsonObject *object,
+             const char *name)
+{
+  const char *value = object != NULL ? string_member (object, name) : NULL;
+
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+/* The element of @array (of objects) whose "id" is @id, or NULL. */
+static JsonObject *
+find_by_id (JsonArray  *array,
+            const char *id)
+{
+  for (guint i = 0; array != NULL && id != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) && g_strcmp0 (string_member (json_node_get_object (node), "id"), id) == 0)
+        return json_node_get_object (node);
+    }
+  return NULL;
+}
+
+void
+wm_timeline_model_name_journey (WmTimelineModel *self,
+                                WmJourney       *journey)
+{
+  const char *id;
+
+  g_return_if_fail (WM_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (WM_IS_JOURNEY (journey));
+
+  id = wm_journey_get_id (journey);
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      WmTimelineItem *item = self->all->pdata[i];
+      JsonObject *stage;
+      JsonNode *steps;
+
+      if (item->journey == NULL || g_strcmp0 (item->journey, id) != 0)
+        continue;
+      if (item->journey_name == NULL)
+        item->journey_name = g_strdup (wm_journey_get_name (journey));
+      stage = find_by_id (wm_journey_get_stages (journey), item->stage);
+      g_free (item->stage_name);
+      item->stage_name = g_strdup (name_member (stage, "name"));
+      steps = stage != NULL ? json_object_get_member (stage, "steps") : NULL;
+      g_free (item->step_name);
+      item->step_name = item->kind == WM_TIMELINE_STAGE_STEP && steps != NULL && JSON_NODE_HOLDS_ARRAY (steps)
+                        ? g_strdup (name_member (find_by_id (json_node_get_array (steps), item->name), "name"))
+                        : NULL;
+    }
+  /* The items are the same; what they say changed. */
+  if (self->shown->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->shown->len, self->shown->len);
 }
 
 void

@@ -11,8 +11,10 @@
  * Items are the profile's own events (inbound), its messages and
  * notifications with their reactions (outbound), and what happened to it
  * in the flows: entries and rejected entries, API calls, milestones,
- * outcomes, goals, exits, stops and errors. Visits and departures are the
- * path, not items (an API call's departure is its result).
+ * outcomes, goals, exits, stops and errors; and its journeys' lines:
+ * journeys and stages begun or completed, steps done (journeys.md). Visits
+ * and departures are the path, not items (an API call's departure is its
+ * result).
  *
  * Dates are local dates in the profile's time zone: its `timezone`
  * attribute, or when that is missing or unknown the time zone of the
@@ -25,6 +27,7 @@
 
 #include <gio/gio.h>
 
+#include "wm-journey.h"
 #include "wm-profile.h"
 #include "wm-sim-program.h"
 
@@ -131,6 +134,14 @@ WmTimelineModel     *wm_timeline_model_new          (const WmSimProgram  *progra
                                                      GTimeZone           *zone,
                                                      GError             **error);
 
+/* The program keeps only a journey's own name: this names the stages and
+ * steps of @journey's lines (and the journey, when the program does not
+ * have it) from the journey document the run simulated, for the titles
+ * and descriptions ("Stage “Onboarded” of …"). Unknown ids keep no name.
+ * Call it before the model is shown: a timeline chip reads its item once. */
+void                 wm_timeline_model_name_journey (WmTimelineModel     *self,
+                                                     WmJourney           *journey);
+
 /* Filters: NULL shows every flow or channel; with both set, the channel
  * within the flow. Period: the last 3, 6, 9 or 12 months of the run
  * (default 12). Each change emits items-changed. */
@@ -203,6 +214,10 @@ guint                wm_timeline_item_get_messages  (WmTimelineItem      *self);
 const char          *wm_timeline_item_get_journey   (WmTimelineItem      *self);
 const char          *wm_timeline_item_get_journey_name (WmTimelineItem   *self);
 const char          *wm_timeline_item_get_stage     (WmTimelineItem      *self);
+/* The stage's and the step's names, when the model was given the
+ * journey (wm_timeline_model_name_journey), else NULL. */
+const char          *wm_timeline_item_get_stage_name (WmTimelineItem     *self);
+const char          *wm_timeline_item_get_step_name (WmTimelineItem      *self);
 /* Micro-units (a message's or notification's cost, a goal's value). */
 gint64               wm_timeline_item_get_cost      (WmTimelineItem      *self);
 WmReactionState      wm_timeline_item_get_reaction  (WmTimelineItem      *self,

@@ -26,8 +26,10 @@ struct _WmTimelineItem
   char                *name;
   char                *result;
   char                *journey;
-  const char          *journey_name;   /* the program's */
+  char                *journey_name;
   char                *stage;
+  char                *stage_name;
+  char                *step_name;
   guint                messages;
   gint64               cost;
   WmReactionState      reactions[WM_N_REACTIONS];

@@ -23,6 +23,7 @@ struct _WmTimelineChip
 
   GtkWidget      *direction;
   GtkWidget      *icon;
+  GtkWidget      *result;     /* a journey line's "Began", "Done", … */
   GtkWidget      *dot;
   GtkWidget      *title;
   GtkWidget      *time;
@@ -69,6 +70,12 @@ wm_timeline_item_icon_name (WmTimelineItem *item)
       return "process-stop-symbolic";
     case WM_TIMELINE_ERROR_REMOVAL:
       return "dialog-error-symbolic";
+    case WM_TIMELINE_JOURNEY:
+      return "emoji-travel-symbolic";
+    case WM_TIMELINE_STAGE:
+      return "mark-location-symbolic";
+    case WM_TIMELINE_STAGE_STEP:
+      return "object-select-symbolic";
     default:
       return "emblem-default-symbolic";
     }
@@ -90,6 +97,72 @@ wm_timeline_channel_title (const char *channel)
   if (g_strcmp0 (channel, "voice") == 0)
     return _("Voice call");
   return channel;
+}
+
+gboolean
+wm_timeline_item_is_journey (WmTimelineItem *item)
+{
+  WmTimelineKind kind = wm_timeline_item_get_kind (item);
+
+  return kind == WM_TIMELINE_JOURNEY || kind == WM_TIMELINE_STAGE || kind == WM_TIMELINE_STAGE_STEP;
+}
+
+/* What a journey line is about: the journey, the stage or the step, by
+ * name when it is known. */
+static const char *
+journey_subject (WmTimelineItem *item)
+{
+  const char *name;
+
+  switch (wm_timeline_item_get_kind (item))
+    {
+    case WM_TIMELINE_JOURNEY:
+      name = wm_timeline_item_get_journey_name (item);
+      return name != NULL && *name != '\0' ? name : wm_timeline_item_get_journey (item);
+    case WM_TIMELINE_STAGE:
+      name = wm_timeline_item_get_stage_name (item);
+      return name != NULL ? name : wm_timeline_item_get_stage (item);
+    case WM_TIMELINE_STAGE_STEP:
+    default:
+      name = wm_timeline_item_get_step_name (item);
+      return name != NULL ? name : wm_timeline_item_get_name (item);
+    }
+}
+
+/* What happened to it, as one word for the chip's caption. */
+static const char *
+journey_result (WmTimelineItem *item)
+{
+  const char *result = wm_timeline_item_get_result (item);
+
+  if (wm_timeline_item_get_kind (item) == WM_TIMELINE_STAGE_STEP)
+    /* Translators: a step of a journey stage was done */
+    return C_("journey step", "Done");
+  if (g_strcmp0 (result, "triggered") == 0)
+    /* Translators: a journey stage waits for its entry condition */
+    return C_("journey stage", "Waiting");
+  if (g_strcmp0 (result, "completed") == 0)
+    return C_("journey stage", "Completed");
+  return C_("journey stage", "Began");
+}
+
+/* A journey line's title: what it is about and what happened to it
+ * ("“packed” began"), for the details and the table. */
+static char *
+journey_title (WmTimelineItem *item)
+{
+  const char *result = wm_timeline_item_get_result (item);
+  const char *subject = journey_subject (item);
+
+  if (wm_timeline_item_get_kind (item) == WM_TIMELINE_STAGE_STEP)
+    /* Translators: a step of a journey stage was done, e.g. "“pack” done" */
+    return g_strdup_printf (_("“%s” done"), subject);
+  if (g_strcmp0 (result, "triggered") == 0)
+    /* Translators: a journey stage is waiting for its entry condition */
+    return g_strdup_printf (_("“%s” waiting"), subject);
+  if (g_strcmp0 (result, "completed") == 0)
+    return g_strdup_printf (_("“%s” completed"), subject);
+  return g_strdup_printf (_("“%s” began"), subject);
 }
 
 char *
@@ -123,6 +196,10 @@ wm_timeline_item_title (WmTimelineItem *item)
       return g_strdup (_("Stopped"));
     case WM_TIMELINE_ERROR_REMOVAL:
       return g_strdup (_("Error"));
+    case WM_TIMELINE_JOURNEY:
+    case WM_TIMELINE_STAGE:
+    case WM_TIMELINE_STAGE_STEP:
+      return journey_title (item);
     default:
       return g_strdup (name);
     }
@@ -164,9 +241,12 @@ wm_timeline_chip_bind (WmTimelineChip *self,
     return;
 
   direction = wm_timeline_item_get_direction (item);
-  title = wm_timeline_item_title (item);
   /* Translators: a timeline item's time of day, see g_date_time_format() */
   time = wm_timeline_item_format_time (item, _("%H:%M"));
+  /* A chip has room for a name, not a sentence: a journey line's title
+   * is the stage (or journey, or step), what happened to it is next to
+   * the icon. */
+  title = wm_timeline_item_is_journey (item) ? g_strdup (journey_subject (item)) : wm_timeline_item_title (item);
   description = wm_timeline_item_describe (item);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (self->direction),
@@ -176,6 +256,8 @@ wm_timeline_chip_bind (WmTimelineChip *self,
   gtk_widget_set_visible (self->direction, direction != WM_TIMELINE_INTERNAL);
   gtk_image_set_from_icon_name (GTK_IMAGE (self->icon), wm_timeline_item_icon_name (item));
   gtk_widget_set_visible (self->dot, wm_timeline_item_get_failure (item) != WM_TIMELINE_OK);
+  gtk_widget_set_visible (self->result, wm_timeline_item_is_journey (item));
+  gtk_label_set_text (GTK_LABEL (self->result), wm_timeline_item_is_journey (item) ? journey_result (item) : "");
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_label_set_text (GTK_LABEL (self->time), time);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
@@ -186,9 +268,16 @@ wm_timeline_chip_bind (WmTimelineChip *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self), "inbound");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "outbound");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "internal");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "journey");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "stage-step");
   gtk_widget_add_css_class (GTK_WIDGET (self),
                             direction == WM_TIMELINE_INBOUND ? "inbound"
                             : direction == WM_TIMELINE_OUTBOUND ? "outbound" : "internal");
+  /* Journey lines are milestones of the customer's life, not steps of a
+   * flow: their own colour; a step done is a lighter mark. */
+  if (wm_timeline_item_is_journey (item))
+    gtk_widget_add_css_class (GTK_WIDGET (self),
+                              wm_timeline_item_get_kind (item) == WM_TIMELINE_STAGE_STEP ? "stage-step" : "journey");
 }
 
 WmTimelineItem *
@@ -236,6 +325,10 @@ wm_timeline_chip_init (WmTimelineChip *self)
   self->position = G_MAXUINT;
   self->direction = gtk_image_new ();
   self->icon = gtk_image_new ();
+  self->result = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->result), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->result, "caption-heading");
+  gtk_widget_set_visible (self->result, FALSE);
   self->dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (self->dot, "failure-dot");
   gtk_widget_set_valign (self->dot, GTK_ALIGN_CENTER);
@@ -251,6 +344,7 @@ wm_timeline_chip_init (WmTimelineChip *self)
 
   gtk_box_append (GTK_BOX (top), self->direction);
   gtk_box_append (GTK_BOX (top), self->icon);
+  gtk_box_append (GTK_BOX (top), self->result);
   gtk_box_append (GTK_BOX (top), self->dot);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), self->title);

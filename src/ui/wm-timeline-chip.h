@@ -26,6 +26,9 @@ gboolean        wm_timeline_chip_get_failed   (WmTimelineChip *self);
  * or milestone name), shared with the grid and the details. */
 const char     *wm_timeline_item_icon_name    (WmTimelineItem *item);
 char           *wm_timeline_item_title        (WmTimelineItem *item);
+/* A journey, stage or stage step line (drawn as the customer's
+ * milestones, never shown in a flow). */
+gboolean        wm_timeline_item_is_journey   (WmTimelineItem *item);
 /* "SMS", "E-mail", …; an unknown channel as it is. */
 const char     *wm_timeline_channel_title     (const char     *channel);
 /* "09:12" in the item's zone. */

@@ -31,6 +31,9 @@ struct _WmTimelineDetails
   GtkLabel        *title;
   GtkLabel        *description;
   AdwActionRow    *time_row;
+  AdwActionRow    *journey_row;
+  AdwActionRow    *stage_row;
+  AdwActionRow    *step_row;
   AdwActionRow    *flow_row;
   AdwActionRow    *version_row;
   AdwActionRow    *element_row;
@@ -99,6 +102,19 @@ reaction_text (WmTimelineItem *item,
     }
 }
 
+/* "Order delivery (delivery)"; the id alone when there is no other name;
+ * NULL without an id. */
+static char *
+name_and_id (const char *name,
+             const char *id)
+{
+  if (id == NULL)
+    return NULL;
+  if (name != NULL && *name != '\0' && g_strcmp0 (name, id) != 0)
+    return g_strdup_printf ("%s (%s)", name, id);
+  return g_strdup (id);
+}
+
 static void
 update (WmTimelineDetails *self)
 {
@@ -115,6 +131,11 @@ update (WmTimelineDetails *self)
   g_autofree char *clicked = NULL;
   g_autofree char *outcome = NULL;
   g_autofree char *counter = NULL;
+  g_autofree char *journey = NULL;
+  g_autofree char *stage = NULL;
+  g_autofree char *step = NULL;
+  const char *journey_id = wm_timeline_item_get_journey (item);
+  const char *journey_name = wm_timeline_item_get_journey_name (item);
   const char *flow_id = wm_timeline_item_get_flow (item);
   const char *flow_name = wm_timeline_item_get_flow_name (item);
   gboolean sends = kind == WM_TIMELINE_SEND || kind == WM_TIMELINE_NOTIFY;
@@ -142,7 +163,15 @@ update (WmTimelineDetails *self)
     outcome = g_strdup_printf ("%s: %s", wm_timeline_item_get_name (item),
                                wm_timeline_item_get_result (item));
 
+  journey = name_and_id (journey_name, journey_id);
+  stage = name_and_id (wm_timeline_item_get_stage_name (item), wm_timeline_item_get_stage (item));
+  if (kind == WM_TIMELINE_STAGE_STEP)
+    step = name_and_id (wm_timeline_item_get_step_name (item), wm_timeline_item_get_name (item));
+
   set_row (self->time_row, time);
+  set_row (self->journey_row, journey);
+  set_row (self->stage_row, stage);
+  set_row (self->step_row, step);
   set_row (self->flow_row, flow);
   set_row (self->version_row, version);
   set_row (self->element_row, wm_timeline_item_get_element (item));
@@ -169,6 +198,8 @@ update (WmTimelineDetails *self)
   gtk_widget_set_sensitive (self->next_button,
                             wm_timeline_model_get_next (self->model, self->position) != G_MAXUINT);
   gtk_widget_set_sensitive (self->show_in_flow_button, flow_id != NULL && wm_timeline_item_get_entry (item) > 0);
+  /* A journey line is about no flow: there is nothing to show in one. */
+  gtk_widget_set_visible (self->show_in_flow_button, !wm_timeline_item_is_journey (item));
 }
 
 void
@@ -213,6 +244,7 @@ wm_timeline_details_get_value (WmTimelineDetails *self,
     { "channel", self->channel_row }, { "cost", self->cost_row },
     { "delivered", self->delivered_row }, { "opened", self->opened_row },
     { "clicked", self->clicked_row }, { "outcome", self->outcome_row },
+    { "journey", self->journey_row }, { "stage", self->stage_row }, { "step", self->step_row },
   };
 
   g_return_val_if_fail (WM_IS_TIMELINE_DETAILS (self), NULL);
@@ -222,6 +254,14 @@ wm_timeline_details_get_value (WmTimelineDetails *self,
       return gtk_widget_get_visible (GTK_WIDGET (rows[i].row))
              ? adw_action_row_get_subtitle (rows[i].row) : NULL;
   g_return_val_if_reached (NULL);
+}
+
+gboolean
+wm_timeline_details_offers_show_in_flow (WmTimelineDetails *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_DETAILS (self), FALSE);
+
+  return gtk_widget_get_visible (self->show_in_flow_button);
 }
 
 void
@@ -315,6 +355,9 @@ wm_timeline_details_class_init (WmTimelineDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WmTimelineDetails, next_button);
   gtk_widget_class_bind_template_child (widget_class, WmTimelineDetails, counter);
   gtk_widget_class_bind_template_child (widget_class, WmTimelineDetails, show_in_flow_button);
+  gtk_widget_class_bind_template_child (widget_class, WmTimelineDetails, journey_row);
+  gtk_widget_class_bind_template_child (widget_class, WmTimelineDetails, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, WmTimelineDetails, step_row);
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_in_flow_clicked_cb);

@@ -22,10 +22,13 @@ void             wm_timeline_details_show         (WmTimelineDetails *self,
 guint            wm_timeline_details_get_position (WmTimelineDetails *self);
 WmTimelineItem  *wm_timeline_details_get_item     (WmTimelineDetails *self);
 /* The text of a row ("time", "flow", "version", "element", "channel",
- * "cost", "delivered", "opened", "clicked", "outcome"), or NULL when the
- * row is hidden; for tests and the grid. */
+ * "cost", "delivered", "opened", "clicked", "outcome", "journey",
+ * "stage", "step"), or NULL when the row is hidden; for tests and the
+ * grid. */
 const char      *wm_timeline_details_get_value    (WmTimelineDetails *self,
                                                    const char        *row);
+/* Whether "Show in flow" is offered (never for a journey line). */
+gboolean         wm_timeline_details_offers_show_in_flow (WmTimelineDetails *self);
 void             wm_timeline_details_step         (WmTimelineDetails *self,
                                                    gboolean           forward);
 

@@ -28,6 +28,8 @@ time_text (WmTimelineItem *item)
 static char *
 direction_text (WmTimelineItem *item)
 {
+  if (wm_timeline_item_is_journey (item))
+    return g_strdup (_("Journey"));
   switch (wm_timeline_item_get_direction (item))
     {
     case WM_TIMELINE_INBOUND:
@@ -151,6 +153,11 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
+  /* The customer's journey milestones stand out from the flows' steps. */
+  if (wm_timeline_item_is_journey (item) && wm_timeline_item_get_kind (item) != WM_TIMELINE_STAGE_STEP)
+    gtk_widget_add_css_class (label, "timeline-journey");
+  else
+    gtk_widget_remove_css_class (label, "timeline-journey");
 }
 
 GtkColumnView *

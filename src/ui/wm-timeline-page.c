@@ -353,6 +353,24 @@ wm_timeline_page_find_customer (WmTimelinePage  *self,
   return TRUE;
 }
 
+const char *
+wm_timeline_page_get_customer_id (WmTimelinePage *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->shown_id;
+}
+
+void
+wm_timeline_page_add_toast (WmTimelinePage *self,
+                            const char     *message)
+{
+  g_return_if_fail (WM_IS_TIMELINE_PAGE (self));
+  g_return_if_fail (message != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
 typedef struct
 {
   RunInputs *inputs;

@@ -39,6 +39,11 @@ gint64             wm_timeline_page_get_run_id     (WmTimelinePage *self);
 gboolean           wm_timeline_page_find_customer  (WmTimelinePage *self,
                                                     const char     *query,
                                                     GError        **error);
+/* The id of the customer shown, or NULL. */
+const char        *wm_timeline_page_get_customer_id (WmTimelinePage *self);
+/* Says @message in the page's toast overlay (a customer not found). */
+void               wm_timeline_page_add_toast      (WmTimelinePage *self,
+                                                    const char     *message);
 /* Whether a search typed in the entry is still running (in a thread). */
 gboolean           wm_timeline_page_is_searching   (WmTimelinePage *self);
 /* The customer's items as filtered, or NULL before one is found. */

@@ -386,6 +386,7 @@ wm_timeline_view_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   double h = scroll_x (self);
   GdkRGBA fg, line, axis;
+  GdkRGBA milestone = { 0.569, 0.255, 0.675, 0.4 };   /* libadwaita's purple_3, as style.css's journey chips */
   GHashTableIter iter;
   gpointer key, value;
   double axis_y = lane_y (self, WM_TIMELINE_INTERNAL) + CHIP_H / 2.0;
@@ -426,6 +427,28 @@ wm_timeline_view_snapshot (GtkWidget   *widget,
                                   &GRAPHENE_POINT_INIT (MAX (x0 + 8, MIN (8, x1 - text_w - 8)), 8));
           gtk_snapshot_append_layout (snapshot, layout, &fg);
           gtk_snapshot_restore (snapshot);
+        }
+    }
+
+  /* A journey or stage that began or completed marks a milestone of the
+   * customer's life: a line across every lane, so what came before and
+   * after it reads at a glance (a stage triggered or a step done is only a
+   * chip). */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      WmTimelineItem *item = wm_timeline_chip_get_item (value);
+      WmTimelineKind kind = wm_timeline_item_get_kind (item);
+      double x = item_x (self, GPOINTER_TO_UINT (key)) - h + CHIP_W / 2.0;
+      double y = lane_y (self, wm_timeline_item_get_direction (item));
+
+      /* Above and below its chip, not through its text. */
+      if ((kind == WM_TIMELINE_JOURNEY || kind == WM_TIMELINE_STAGE)
+          && g_strcmp0 (wm_timeline_item_get_result (item), "triggered") != 0)
+        {
+          gtk_snapshot_append_color (snapshot, &milestone, &GRAPHENE_RECT_INIT (x - 1, HEADER, 2, y - HEADER));
+          gtk_snapshot_append_color (snapshot, &milestone,
+                                     &GRAPHENE_RECT_INIT (x - 1, y + CHIP_H, 2, height - y - CHIP_H));
         }
     }
 

@@ -184,6 +184,27 @@ show_timeline_activated_cb (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->timeline_page));
 }
 
+/* win.show-customer ((xs): a run id, a profile id): that customer's
+ * timeline in that run, e.g. from a journey's stuck customers. */
+static void
+show_customer_activated_cb (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  WmWindow *self = user_data;
+  g_autoptr(GVariant) run = g_variant_get_child_value (parameter, 0);
+  g_autoptr(GError) error = NULL;
+  const char *profile_id = NULL;
+
+  g_variant_get_child (parameter, 1, "&s", &profile_id);
+  show_timeline_activated_cb (action, run, self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "timeline") != 0
+      || wm_timeline_page_get_run_id (self->timeline_page) != g_variant_get_int64 (run))
+    return;   /* the run could not be shown: its toast says why */
+  if (!wm_timeline_page_find_customer (self->timeline_page, profile_id, &error))
+    wm_timeline_page_add_toast (self->timeline_page, error->message);
+}
+
 static void
 timeline_page_closed_cb (WmWindow *self)
 {
@@ -319,6 +340,7 @@ wm_window_init (WmWindow *self)
     { "show-run", show_run_activated_cb, "x" },
     { "show-runs", show_runs_activated_cb },
     { "show-timeline", show_timeline_activated_cb, "x" },
+    { "show-customer", show_customer_activated_cb, "(xs)" },
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));

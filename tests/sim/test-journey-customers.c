@@ -7,7 +7,8 @@
  * report simulated here and the expected report the command line must
  * write), each really is in that state (its stage line in the full run's
  * timeline is at the time found); a limit cuts the list but not the total;
- * a file of a few thousand profiles gives the report's counts too; a
+ * a file of a few thousand profiles gives the counts of the report that
+ * `waymark-cli simulate --journey` writes for it; a
  * cancelled scan, an unknown journey or stage and a missing file fail with
  * a clear error.
  */
@@ -202,8 +203,39 @@ test_limit (void)
   sim_case_clear (&c);
 }
 
+/* The report of `waymark-cli simulate --journey` on case 23 with the
+ * profiles of @profiles. */
+static JsonNode *
+cli_report (SimCase    *c,
+            const char *profiles)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *flow = g_build_filename (c->dir, "tracking.waymark.json", NULL);
+  g_autofree char *journey = g_build_filename (c->dir, "delivery.waymark-journey.json", NULL);
+  g_autofree char *flow_arg = g_strconcat ("--flow=", flow, NULL);
+  g_autofree char *journey_arg = g_strconcat ("--journey=", journey, NULL);
+  g_autofree char *profiles_arg = g_strconcat ("--profiles=", profiles, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = {
+    WAYMARK_CLI, "simulate", flow_arg, journey_arg, profiles_arg,
+    "--start=2026-08-03T00:00:00Z", "--end=2026-08-17T00:00:00Z", "--seed=439490", "--threads=2", NULL,
+  };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("waymark-cli failed: %s", err);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
 /* Case 23's profiles many times over (ids made unique): the counts still
- * equal the report's for that file, past many cancellation checks. */
+ * equal the report `waymark-cli simulate --journey` writes for that file,
+ * past many cancellation checks. */
 static void
 test_many_profiles (void)
 {
@@ -234,7 +266,7 @@ test_many_profiles (void)
   g_assert_true (g_file_set_contents (path, many->str, many->len, &error));
   g_free (c.profiles);
   c.profiles = g_strdup (path);
-  report = sim_case_run (&c, NULL);
+  report = cli_report (&c, path);
   stages = json_object_get_object_member (
     json_object_get_object_member (json_object_get_object_member (json_node_get_object (report), "journeys"),
                                    "delivery"), "stages");
@@ -251,6 +283,22 @@ test_many_profiles (void)
     }
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (stages, "shipped"), "completed_late"),
                    >, 250);
+
+  /* Cancelled while it runs (the task does not check for the scan): the
+   * scan stops with an error, not a partial list. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    Wait wait = { 0 };
+
+    wm_stage_customers_async (c.program, path, "delivery", "shipped", WM_STAGE_COMPLETED_LATE, 10, cancellable,
+                              scanned, &wait);
+    g_cancellable_cancel (cancellable);
+    while (!wait.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (wait.found);
+    g_clear_error (&wait.error);
+  }
   g_unlink (path);
   g_rmdir (dir);
   sim_case_clear (&c);

@@ -666,6 +666,12 @@ static const char journey_lines[] =
   "{\"profile\":\"j\",\"at\":\"2026-08-15T09:30:00Z\",\"flow\":null,\"version\":null,\"entry\":null,\"step\":\"journey\",\"journey\":\"returns\",\"result\":\"began\"}\n";
 
 static void
+count_changes (guint *changed)
+{
+  (*changed)++;
+}
+
+static void
 test_journey_items (void)
 {
   static const struct
@@ -740,6 +746,50 @@ test_journey_items (void)
   wm_timeline_model_set_flow (model, NULL);
   wm_timeline_model_set_channel (model, "sms");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (expected) - 2);
+  wm_timeline_model_set_channel (model, NULL);
+  sim_case_clear (&c);
+}
+
+/* Given the journey document, stages and steps are said by name; a
+ * journey the document is not about keeps its id. */
+static void
+test_journey_items_named (void)
+{
+  static const char * const texts[] = {
+    "Event “OrderPlaced” 11 August 16:00",
+    "Journey “Order delivery” began 11 August 16:00",
+    "Stage “Packed” of “Order delivery” triggered 11 August 16:00",
+    "Stage “Packed” of “Order delivery” began 11 August 16:00",
+    "Step “Packed” of stage “Packed” done 13 August 08:00",
+    "Stage “Packed” of “Order delivery” completed 13 August 08:00",
+    "Entered “Parcel tracking” (version 1) 14 August 05:00",
+    "Journey “Order delivery” completed 15 August 09:30",
+    "Journey “returns” began 15 August 09:30",
+  };
+  g_autoptr(GPtrArray) journeys = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmTimelineModel) model = NULL;
+  guint changed = 0;
+  SimCase c;
+
+  sim_case_load (&c, "23-journey-timing", TRUE);
+  sim_case_add_journeys (&c, journeys);
+  model = wm_timeline_model_new (c.program, journey_lines, wm_zone_get ("UTC"), &error);
+  g_assert_no_error (error);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_changes), &changed);
+  wm_timeline_model_name_journey (model, journeys->pdata[0]);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, G_N_ELEMENTS (texts));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = wm_timeline_item_describe (item_at (model, i));
+
+      g_assert_cmpstr (text, ==, texts[i]);
+    }
+  g_assert_cmpstr (wm_timeline_item_get_stage_name (item_at (model, 3)), ==, "Packed");
+  g_assert_cmpstr (wm_timeline_item_get_step_name (item_at (model, 4)), ==, "Packed");
+  g_assert_null (wm_timeline_item_get_step_name (item_at (model, 3)));
+  g_assert_null (wm_timeline_item_get_stage_name (item_at (model, 8)));
   sim_case_clear (&c);
 }
 
@@ -845,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/sim/timeline/path-for-show-in-flow", test_path_for_show_in_flow);
   g_test_add_func ("/sim/timeline/bad-timeline-is-refused", test_bad_timeline_is_refused);
   g_test_add_func ("/sim/timeline/journey-items", test_journey_items);
+  g_test_add_func ("/sim/timeline/journey-items-named", test_journey_items_named);
   g_test_add_func ("/sim/timeline/bad-journey-line-is-refused", test_bad_journey_line_is_refused);
   g_test_add_func ("/sim/timeline/journey-items-from-rerun", test_journey_items_from_rerun);
 

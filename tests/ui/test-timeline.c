@@ -7,8 +7,8 @@
  * details are opened and stepped, and "Show in flow" lights the path on
  * the editor's canvas. What is asserted is read from the timeline model
  * (the library's) and from the widgets shown. With WAYMARK_SCREENSHOT_DIR
- * set, timeline-timeline.png, timeline-grid.png, timeline-details.png and
- * timeline-path.png are saved there.
+ * set, timeline-timeline.png, timeline-grid.png, timeline-details.png,
+ * timeline-path.png and timeline-show-customer.png are saved there.
  */
 
 #include "config.h"
@@ -561,6 +561,97 @@ test_details_step_and_show_in_flow (void)
   destroy_window (window);
 }
 
+/* The ids of the first and the last profiles with three or more events
+ * (so their timelines are not empty). */
+static void
+first_and_last_ids (const char  *profiles_path,
+                    char       **first,
+                    char       **last)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (profiles_path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonArray *events;
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
+          || (events = json_object_get_array_member (json_node_get_object (node), "events")) == NULL
+          || json_array_get_length (events) < 3)
+        continue;
+      if (*first == NULL)
+        *first = g_strdup (json_object_get_string_member (json_node_get_object (node), "id"));
+      g_free (*last);
+      *last = g_strdup (json_object_get_string_member (json_node_get_object (node), "id"));
+    }
+  g_assert_nonnull (*first);
+  g_assert_cmpstr (*first, !=, *last);
+}
+
+/* win.show-customer, as a journey's stuck-customer list activates it:
+ * from another page, the run's timeline on that customer; an unknown
+ * customer leaves the run's timeline open and says so. */
+static void
+test_show_customer_action (void)
+{
+  WmWindow *window = wm_window_new (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmRun) run = wm_workspace_get_run (wm_application_get_workspace (app), run_id, &error);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(WmTimelineModel) expected = NULL;
+  WmTimelinePage *page;
+  GtkWidget *stack;
+
+  g_assert_no_error (error);
+  first_and_last_ids (run->profiles_path, &first, &last);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (100);
+  stack = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "flows");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "(xs)", run_id, last));
+  spin (200);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "timeline");
+  page = WM_TIMELINE_PAGE (gtk_stack_get_visible_child (GTK_STACK (stack)));
+  g_assert_cmpint (wm_timeline_page_get_run_id (page), ==, run_id);
+  g_assert_cmpstr (wm_timeline_page_get_customer_id (page), ==, last);
+  g_assert_nonnull (wm_timeline_page_get_model (page));
+  g_assert_cmpuint (wm_timeline_model_get_n_all (wm_timeline_page_get_model (page)), >, 0);
+  expected = g_object_ref (wm_timeline_page_get_model (page));
+  save_screenshot (GTK_WIDGET (window), "timeline-show-customer.png");
+
+  /* Another customer of the same run, then the first one again: the same
+   * timeline as before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "(xs)", run_id, first));
+  spin (100);
+  g_assert_cmpstr (wm_timeline_page_get_customer_id (page), ==, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "(xs)", run_id, last));
+  spin (100);
+  g_assert_cmpstr (wm_timeline_page_get_customer_id (page), ==, last);
+  g_assert_cmpuint (wm_timeline_model_get_n_all (wm_timeline_page_get_model (page)), ==,
+                    wm_timeline_model_get_n_all (expected));
+
+  /* No such customer: the run's timeline stays, asking for one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "(xs)", run_id,
+                                             "no-such-customer"));
+  spin (100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "timeline");
+  g_assert_cmpint (wm_timeline_page_get_run_id (page), ==, run_id);
+  g_assert_cmpstr (wm_timeline_page_get_customer_id (page), !=, "no-such-customer");
+
+  /* No such run: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-customer", "(xs)", run_id + 1000, last));
+  spin (100);
+  g_assert_cmpint (wm_timeline_page_get_run_id (page), ==, run_id);
+  g_clear_object (&expected);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -609,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/the-channel-filter-shows-only-that-channel", test_filter_by_channel);
   g_test_add_func ("/ui/timeline/keys-step-open-and-close", test_keyboard_steps_and_opens);
   g_test_add_func ("/ui/timeline/details-step-within-a-date-and-show-the-path", test_details_step_and_show_in_flow);
+  g_test_add_func ("/ui/timeline/show-customer-opens-that-customer", test_show_customer_action);
 
   ret = g_test_run ();
   g_object_unref (app);
