@@ -8,7 +8,8 @@
  * Journeys view only for a run whose report has journeys, with a picker
  * when there are several; on a real run of the sample's onboarding
  * journey every stage lists as many stuck, behind and waiting customers
- * as the report counts, and activating one activates win.show-customer.
+ * as the report counts, and activating one opens their timeline in that
+ * run (win.show-customer).
  * With WAYMARK_SCREENSHOT_DIR set, the widget is saved there as
  * journey-results.png and the run page as journey-run-page.png and
  * journey-run-page-customers.png.
@@ -30,6 +31,7 @@
 #include "wm-sim-report.h"
 #include "wm-simulation.h"
 #include "wm-stage-customer-list.h"
+#include "wm-timeline-page.h"
 #include "wm-window.h"
 #include "ui-harness.h"
 
@@ -519,6 +521,31 @@ stage_count (JsonNode   *report,
   return (guint64) json_object_get_int_member (json_object_get_object_member (stages, stage_id), key);
 }
 
+static gboolean
+is_timeline_page (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return WM_IS_TIMELINE_PAGE (widget);
+}
+
+/* The window's timeline page once it shows a customer. */
+static GtkWidget *
+wait_for_timeline (WmWindow *window)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (window), is_timeline_page, NULL);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (page);
+  while (wm_timeline_page_get_customer_id (WM_TIMELINE_PAGE (page)) == NULL
+         || wm_timeline_page_is_searching (WM_TIMELINE_PAGE (page)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  spin (100);
+  return page;
+}
+
 /* Waits for the customers list of @results to finish its scan. */
 static void
 wait_for_scan (GtkWidget *results)
@@ -560,8 +587,8 @@ expected_status (const char *state,
 
 /* A real run of the sample workspace with its onboarding journey: each
  * stage's stuck, behind and waiting customers are listed, as many as the
- * report counts; activating one activates win.show-customer with the run
- * and the profile. */
+ * report counts; activating one opens their timeline in that run through
+ * the window's win.show-customer, whose parameter is checked too. */
 static void
 test_stuck_customers (void)
 {
@@ -575,14 +602,11 @@ test_stuck_customers (void)
   WmRunPage *page = wm_window_get_run_page (window);
   const char *stages[] = { "registered", "welcomed", "first-purchase", "loyal" };
   const char *states[][2] = { { "stuck", "show-stuck" }, { "behind", "show-behind" }, { "waiting", "show-waiting" } };
-  GtkWidget *view, *results, *flow_chooser, *row = NULL;
+  GtkWidget *view, *results, *flow_chooser, *timeline, *row = NULL;
   guint64 total_stuck = 0;
   const char *profile_id;
   gint64 run_id;
 
-  /* The test's own action stands in for the window's, to see what it gets. */
-  g_signal_connect (action, "activate", G_CALLBACK (show_customer_cb), &shown);
-  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   gtk_window_present (GTK_WINDOW (window));
   spin (200);
@@ -630,6 +654,18 @@ test_stuck_customers (void)
   spin (100);
   scroll_to (find_widget (results, is_named, "customers-heading"));
   save_screenshot (GTK_WIDGET (window), "journey-run-page-customers.png");
+  /* The window's own action opens that customer's timeline in this run. */
+  gtk_widget_activate (row);
+  timeline = wait_for_timeline (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (timeline))), ==, "timeline");
+  g_assert_cmpint (wm_timeline_page_get_run_id (WM_TIMELINE_PAGE (timeline)), ==, id);
+  g_assert_cmpstr (wm_timeline_page_get_customer_id (WM_TIMELINE_PAGE (timeline)), ==,
+                   g_object_get_data (G_OBJECT (row), "profile-id"));
+  save_screenshot (GTK_WIDGET (window), "journey-customer-timeline.png");
+
+  /* What it sends: the run and the profile, as "(xs)". */
+  g_signal_connect (action, "activate", G_CALLBACK (show_customer_cb), &shown);
+  g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
   gtk_widget_activate (row);
   spin (50);
   g_assert_nonnull (shown);
