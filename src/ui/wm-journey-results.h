@@ -9,10 +9,11 @@
  * mean time to complete in words and how many did each step. Every figure
  * is also a label, so a screen reader reads what the bars draw.
  *
- * Activating a stage (click, or Enter on its row) emits ::stage-activated
- * and, when a customers source is set, lists the stage's stuck customers
- * (behind or waiting ones on request); activating a customer activates
- * win.show-customer with the run's id and the profile's id.
+ * Activating a stage (click, Enter on its row, or its Show Customers
+ * button) emits ::stage-activated and lists the stage's stuck customers
+ * (behind or waiting ones on request; wm-stage-customer-list.h), or says
+ * why it cannot; activating a customer activates win.show-customer with
+ * the run's id and the profile's id.
  */
 #pragma once
 
