@@ -100,6 +100,7 @@ struct _WmRunJourneysView
   GtkWidget        *scrolled;
   GtkWidget        *picker_box;
   GtkWidget        *picker;
+  GtkWidget        *changed_label;
   GtkWidget        *results;
 };
 
@@ -234,6 +235,8 @@ wm_run_journeys_view_set_run (WmRunJourneysView *self,
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->picker), G_LIST_MODEL (titles));
   self->filling = FALSE;
   gtk_widget_set_visible (self->picker_box, self->ids->len > 1);
+  /* Customers are found in the file as it is now, the figures are not. */
+  gtk_widget_set_visible (self->changed_label, wm_run_profiles_changed (run));
   if (self->ids->len == 0)
     return FALSE;
   wm_run_journeys_view_select_journey (self, self->ids->pdata[0], NULL);
@@ -332,6 +335,15 @@ wm_run_journeys_view_init (WmRunJourneysView *self)
   gtk_box_append (GTK_BOX (self->picker_box), self->picker);
   gtk_widget_set_visible (self->picker_box, FALSE);
   gtk_box_append (GTK_BOX (box), self->picker_box);
+
+  self->changed_label = gtk_label_new (_("The profile file changed since this run: the customers listed for a "
+                                         "stage are found in the file as it is now and may not match the figures."));
+  gtk_widget_set_name (self->changed_label, "profiles-changed");
+  gtk_label_set_wrap (GTK_LABEL (self->changed_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->changed_label), 0);
+  gtk_widget_add_css_class (self->changed_label, "warning");
+  gtk_widget_set_visible (self->changed_label, FALSE);
+  gtk_box_append (GTK_BOX (box), self->changed_label);
 
   self->results = wm_journey_results_new ();
   gtk_box_append (GTK_BOX (box), self->results);

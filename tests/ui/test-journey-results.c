@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <utime.h>
 
 #include "wm-application.h"
 #include "wm-flow-info.h"
@@ -463,7 +464,10 @@ test_run_page (void)
   gint64 with = store_run (workspace, "With journeys", NULL, journeys_part, 40, NULL);
   WmWindow *window = wm_window_new (app);
   WmRunPage *page = wm_window_get_run_page (window);
+  g_autofree char *profiles = NULL;
   GtkWidget *view, *picker, *results;
+  struct utimbuf times;
+  GStatBuf st;
 
   gtk_window_present (GTK_WINDOW (window));
   spin (200);
@@ -482,6 +486,7 @@ test_run_page (void)
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (picker))), ==, 2);
   g_assert_cmpstr (wm_run_journeys_view_get_journey (WM_RUN_JOURNEYS_VIEW (view)), ==, "onboarding");
   results = GTK_WIDGET (wm_run_journeys_view_get_results (WM_RUN_JOURNEYS_VIEW (view)));
+  g_assert_false (gtk_widget_get_visible (find_widget (view, is_named, "profiles-changed")));
   /* The workspace's onboarding journey names the stages. */
   g_assert_cmpstr (label_text (stage_row (results, "registered"), "stuck"), ==, "Stuck: 1");
   g_assert_cmpstr (label_text (stage_row (results, "registered"), "step-signed-up"), ==, "Step Signed up: 30");
@@ -493,6 +498,16 @@ test_run_page (void)
   g_assert_cmpstr (label_text (results, "journey-title"), ==, "Retention");
   g_assert_cmpstr (label_text (results, "journey-summary"), ==,
                    "0 customers began the journey; none completed it.");
+
+  /* A profile file changed since the run: its customers may not match. */
+  profiles = wm_workspace_get_sample_profiles_path (workspace);
+  g_assert_cmpint (g_stat (profiles, &st), ==, 0);
+  times.actime = st.st_atime;
+  times.modtime = st.st_mtime + 3600;
+  g_assert_cmpint (g_utime (profiles, &times), ==, 0);
+  g_assert_true (wm_window_show_run (window, with, &error));
+  g_assert_true (journeys_view_visible (page, &view));
+  g_assert_true (gtk_widget_get_visible (find_widget (view, is_named, "profiles-changed")));
 
   /* Back to a run without journeys: the view goes away. */
   g_assert_true (wm_window_show_run (window, plain, &error));
