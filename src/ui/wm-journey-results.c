@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -341,10 +343,12 @@ describe_stage (const WmStageFigures *stage,
   g_string_append (text, ": ");
   for (guint i = 0; i < N_PARTS; i++)
     {
+      g_autofree char *count = format_count (values[i]);
+
       if (i > 0)
         g_string_append (text, ", ");
       /* Translators: a part of a stage's bar, "Stuck 4" */
-      g_string_append_printf (text, _("%s %" G_GUINT64_FORMAT), _(parts[i].title), values[i]);
+      g_string_append_printf (text, _("%s %s"), _(parts[i].title), count);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
