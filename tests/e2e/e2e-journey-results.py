@@ -151,6 +151,8 @@ names = {"registered": "Registered", "welcomed": "Welcomed", "first-purchase": "
 
 proc = subprocess.Popen([APP], env=env)
 app = wait_for(find_app, 45)
+if app is None and proc.poll() is not None:
+    ok(False, "the app starts")
 if app is None:
     if proc.poll() is None:
         proc.terminate()
