@@ -21,6 +21,7 @@
 #include "wm-report-rows.h"
 #include "wm-run-chart.h"
 #include "wm-run-compare-view.h"
+#include "wm-run-journeys-view.h"
 #include "wm-run-outcomes-view.h"
 #include "wm-run-page.h"
 #include "wm-runs.h"
@@ -67,6 +68,7 @@ struct _WmRunPage
   GtkWidget   *element_view;
   GtkWidget   *charts[3];
   GtkWidget   *chart_tables[3];
+  GtkWidget   *journeys_view;  /* WmRunJourneysView, a page shown when the report has journeys */
 
   /* Template children */
   AdwToastOverlay     *toast_overlay;
@@ -728,6 +730,14 @@ fill_flow (WmRunPage *self)
   refill_compare (self);
 }
 
+/* The flow and version chooser means nothing on the Journeys view. */
+static void
+view_stack_child_cb (WmRunPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->flow_dropdown),
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "journeys") != 0);
+}
+
 static void
 flow_dropdown_selected_cb (WmRunPage *self)
 {
@@ -1150,6 +1160,10 @@ wm_run_page_show_run (WmRunPage  *self,
     }
   self->filling = FALSE;
   fill_flow (self);
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, self->journeys_view),
+                                   wm_run_journeys_view_set_run (WM_RUN_JOURNEYS_VIEW (self->journeys_view),
+                                                                 self->workspace, self->run,
+                                                                 json_node_get_object (self->report)));
   return TRUE;
 }
 
@@ -1438,4 +1452,11 @@ wm_run_page_init (WmRunPage *self)
   self->element_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->figure_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_performance (self);
+
+  self->journeys_view = wm_run_journeys_view_new ();
+  adw_view_stack_add_titled_with_icon (self->view_stack, self->journeys_view, "journeys", _("Journeys"),
+                                       "mark-location-symbolic");
+  adw_view_stack_page_set_visible (adw_view_stack_get_page (self->view_stack, self->journeys_view), FALSE);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_stack_child_cb),
+                           self, G_CONNECT_SWAPPED);
 }

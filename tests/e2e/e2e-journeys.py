@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Journeys end to end, driven like a person through the accessibility
+# tree (AT-SPI) of the real app on the sample workspace: create a journey
+# with two stages, make the second begin after the first, group the flow
+# "Welcome message" under the second, simulate the journey on the sample
+# profiles, and read each stage's figures on the run's Journeys view. The
+# figures must be those of `waymark-cli simulate --journey` for the same
+# inputs (the journey and flow exported from the workspace, the run's
+# window and seed). Screenshots of the editor and the results go to OUTDIR.
+#
+# Usage (under xvfb-run and dbus-run-session): e2e-journeys.py APP CLI OUTDIR
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from atspi_harness import (Atspi, Session, app_now, click, clickable,  # noqa: E402
+                           click_middle, find, find_all, name_of, poll, set_text,
+                           wait_for)
+
+APP, CLI, OUTDIR = sys.argv[1:4]
+KEY_DOWN, KEY_RETURN = 0xff54, 0xff0d
+
+workdir = tempfile.mkdtemp(prefix="waymark-e2e-journeys-")
+data_home = os.path.join(workdir, "data")
+t = Session(APP, OUTDIR, "journeys", workdir)
+ok, screenshot = t.ok, t.screenshot
+
+
+def settle():
+    """Leaves the tree alone while new widgets map (see e2e-launch.py)."""
+    time.sleep(2.5)
+
+
+def act(acc):
+    click(acc)
+    settle()
+
+
+def key(keysym):
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    time.sleep(0.3)
+
+
+def type_text(text):
+    for ch in text:
+        Atspi.generate_keyboard_event(0, ch, Atspi.KeySynthType.STRING)
+        time.sleep(0.03)
+
+
+def page(a, name):
+    return find(a, "filler", name)
+
+
+def cli(*args):
+    env = dict(os.environ, XDG_DATA_HOME=data_home)
+    done = subprocess.run([CLI] + list(args), env=env, capture_output=True, text=True)
+    ok(done.returncode == 0, "waymark-cli %s succeeds%s" % (" ".join(args[:3]),
+                                                            "" if done.returncode == 0 else ": " + done.stderr))
+    return done.stdout
+
+
+t.start(env_extra={"XDG_DATA_HOME": data_home})
+
+# 1. A new journey from the Journeys page.
+switch = poll(lambda a: find(page(a, "WmFlowsPage"), "push button", "Journeys"))
+ok(switch is not None, "the flows page offers the Journeys page")
+act(switch)
+new = poll(lambda a: find(page(a, "WmJourneysPage"), "push button", "New Journey"))
+ok(new is not None, "the Journeys page offers New Journey")
+act(new)
+dialog = poll(lambda a: find(a, "dialog", "New Journey"))
+ok(dialog is not None, "New Journey asks for a name")
+set_text(wait_for(lambda: find(dialog, "text", "Journey name")), "Trial")
+time.sleep(0.5)
+act(find(dialog, "push button", "Create"))
+editor = poll(lambda a: page(a, "WmJourneyEditor"))
+ok(editor is not None and poll(lambda a: find(page(a, "WmJourneyEditor"), "label", "Trial")),
+   "Create opens the journey editor")
+ok(poll(lambda a: find(page(a, "WmJourneyEditor"), "push button", prefix="Stage First stage")),
+   "the new journey has its first stage on the board")
+
+# 2. A second stage that begins after the first and groups a flow.
+act(poll(lambda a: find(page(a, "WmJourneyEditor"), "push button", "Add Stage")))
+ok(poll(lambda a: find(page(a, "WmJourneyEditor"), "push button", prefix="Stage New stage")),
+   "Add Stage puts a second stage on the board")
+begins = poll(lambda a: find(page(a, "WmStageEditor"), "combo box", "Begins"))
+ok(begins is not None, "the stage editor shows how the new stage begins")
+click_middle(begins)  # GTK 4.8 combo rows have no accessible action
+settle()
+key(KEY_DOWN)
+key(KEY_RETURN)
+settle()
+waits_for = poll(lambda a: find(page(a, "WmStageEditor"), "check box", "First stage"))
+ok(waits_for is not None, "After other stages lists the stage it can wait for")
+act(waits_for)
+ok(poll(lambda a: find(page(a, "WmJourneyEditor"), "push button",
+                       prefix="Stage New stage, begins after First stage")),
+   "the board says the second stage begins after the first")
+group = poll(lambda a: clickable(find(page(a, "WmStageEditor"), "push button", "Group a Flow")))
+ok(group is not None, "the stage editor can group a flow")
+act(group)
+type_text("Welcome")
+time.sleep(1.0)
+key(KEY_RETURN)
+settle()
+ok(poll(lambda a: find(page(a, "WmStageEditor"), "push button", contains="Welcome message")),
+   "Welcome message is grouped under the second stage")
+time.sleep(0.5)
+screenshot("journeys-editor")
+
+# 3. Simulate the journey on the sample profiles.
+act(poll(lambda a: find(page(a, "WmJourneyEditor"), "push button", "Simulate…")))
+run_dialog = poll(lambda a: find(a, "frame", "Run Simulation"))
+ok(run_dialog is not None, "Simulate… opens the run dialog")
+run = wait_for(lambda: find(run_dialog, "push button", "Run"))
+ok(run is not None, "the run dialog can run")
+act(run)
+ok(poll(lambda a: find(a, "frame", "Run Simulation") is None, 120), "the run finishes and the dialog closes")
+ok(poll(lambda a: page(a, "WmRunPage")), "the stored run is shown")
+settle()
+
+# The stored run's report, and the same inputs through waymark-cli.
+runs = cli("workspace", "runs", "list").strip().splitlines()
+ok(len(runs) >= 1, "the run is stored in the workspace")
+run_id = runs[0].split("\t")[0]
+stored_path = os.path.join(workdir, "stored.json")
+cli("workspace", "runs", "export", run_id, stored_path)
+stored = json.load(open(stored_path))
+ok("trial" in stored.get("journeys", {}), "the stored report has the journey")
+journey_path = os.path.join(workdir, "trial.waymark-journey.json")
+flow_path = os.path.join(workdir, "welcome.waymark.json")
+cli("workspace", "journeys", "export", "trial", journey_path)
+cli("workspace", "export", "welcome-message", flow_path)
+report_path = os.path.join(workdir, "cli.json")
+cli("simulate", "--flow", flow_path, "--try", "welcome-message:1", "--journey", journey_path,
+    "--profiles", os.path.join(data_home, "waymark", "workspace-profiles.jsonl"),
+    "--start", stored["run"]["start"], "--end", stored["run"]["end"],
+    "--seed", str(stored["run"]["seed"]), "--threads", "1", "--report", report_path)
+expected = json.load(open(report_path))
+ok(expected["journeys"] == stored["journeys"], "the stored journey figures are the CLI's for the same inputs")
+
+# 4. The figures on the run's Journeys view, as a person reads them.
+view = poll(lambda a: find(page(a, "WmRunPage"), "page tab", "Journeys"))
+ok(view is not None, "the run page offers its Journeys view")
+act(view)
+ok(poll(lambda a: find(page(a, "WmRunPage"), "label", "Trial")), "the Journeys view shows the journey")
+stages = expected["journeys"]["trial"]["stages"]
+for stage_id, name in (("first-stage", "First stage"), ("new-stage", "New stage")):
+    figures = stages[stage_id]
+    ok(poll(lambda a: find(page(a, "WmRunPage"), "image", prefix="%s: %d began the stage" % (name, figures["began"]))),
+       "the funnel says %d began %s, as the CLI reports" % (figures["began"], name))
+    row = poll(lambda a: find(page(a, "WmRunPage"), "list item", name))
+    ok(row is not None, "%s has a row of figures" % name)
+    texts = set(name_of(x) for x in find_all(row, "label"))
+    for field, title in (("completed", "Completed"), ("waiting", "Waiting"), ("on_track", "On track"),
+                         ("behind", "Behind"), ("stuck", "Stuck")):
+        text = "%s: %d" % (title, figures[field])
+        ok(text in texts, "%s reads “%s”, as the CLI reports" % (name, text))
+time.sleep(0.8)
+screenshot("journeys-results")
+t.finish(0)
