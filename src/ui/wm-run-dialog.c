@@ -1182,6 +1182,7 @@ prepare (WmRunDialog *self,
   g_autofree WmRunProgramFlow *flows = g_new0 (WmRunProgramFlow, MAX (n, 1));
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_free);
   const char * const *journey_ids = wm_run_journeys_get_ids (self->journeys_group);
+  g_autoptr(GPtrArray) ordered = NULL;
 
   self->documents = documents;
   self->journey_documents = g_ptr_array_new_with_free_func (g_free);
@@ -1208,15 +1209,24 @@ prepare (WmRunDialog *self,
                        tried > 0);
     }
   /* The journey files as the workspace holds them: the stored run takes
-   * the same text when it is added. */
+   * the same text when it is added. The journey simulated from its editor
+   * comes first, so the run's results open on it; the simulator itself
+   * orders journeys by id. */
+  ordered = g_ptr_array_new ();
+  if (self->journey_id != NULL && g_strv_contains (journey_ids, self->journey_id))
+    g_ptr_array_add (ordered, self->journey_id);
   for (guint i = 0; journey_ids[i] != NULL; i++)
+    if (g_strcmp0 (journey_ids[i], self->journey_id) != 0)
+      g_ptr_array_add (ordered, (gpointer) journey_ids[i]);
+  for (guint i = 0; i < ordered->len; i++)
     {
-      char *document = wm_workspace_export_journey (self->workspace, journey_ids[i], NULL, error);
+      const char *journey_id = ordered->pdata[i];
+      char *document = wm_workspace_export_journey (self->workspace, journey_id, NULL, error);
 
       if (document == NULL)
         return FALSE;
       g_ptr_array_add (self->journey_documents, document);
-      wm_run_add_journey (self->run, journey_ids[i]);
+      wm_run_add_journey (self->run, journey_id);
     }
   g_ptr_array_add (self->journey_documents, NULL);
   /* Before the run: a file changed while it runs counts as changed. */

@@ -239,7 +239,11 @@ wm_run_journeys_view_set_run (WmRunJourneysView *self,
   gtk_widget_set_visible (self->changed_label, wm_run_profiles_changed (run));
   if (self->ids->len == 0)
     return FALSE;
-  wm_run_journeys_view_select_journey (self, self->ids->pdata[0], NULL);
+  /* The run's first journey (the one simulated from its editor) opens
+   * first; the report lists journeys by id. */
+  if (run->journeys->len == 0
+      || !wm_run_journeys_view_select_journey (self, ((WmRunJourney *) run->journeys->pdata[0])->journey_id, NULL))
+    wm_run_journeys_view_select_journey (self, self->ids->pdata[0], NULL);
   return TRUE;
 }
 

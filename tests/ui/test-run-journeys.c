@@ -563,6 +563,8 @@ test_dialog_for_journey (Fixture       *f,
     }
   g_assert_true (((WmRunFlow *) run->flows->pdata[0])->tried);
   g_assert_cmpuint (run->journeys->len, >=, 1);
+  /* The journey simulated comes first: the results open on it. */
+  g_assert_cmpstr (((WmRunJourney *) run->journeys->pdata[0])->journey_id, ==, "onboarding");
   g_assert_true (report_has_journey (run->report, "onboarding"));
   expected = cli_report (f, run, NULL);
   g_assert_cmpstr (run->report, ==, expected);
