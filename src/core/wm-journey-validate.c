@@ -98,6 +98,31 @@ duration_of (Ctx        *ctx,
   return TRUE;
 }
 
+typedef enum { REF_MISSING, REF_NOT_ID, REF_UNKNOWN } RefProblem;
+
+/* Whole sentences for each kind of reference, so that a translation never
+ * shows the English word "milestone", "outcome" or "flow". Each takes the
+ * stage, and REF_UNKNOWN then the id. */
+static const char *
+reference_message (const char *what,
+                   RefProblem  problem)
+{
+  static const char * const messages[][3] = {
+    { N_("A step of stage “%s” needs a milestone: fill it in."),
+      N_("The milestone of a step of stage “%s” must be an id of letters, digits, “_” and “-”."),
+      N_("Stage “%s” refers to the milestone “%s”, which the workspace does not have: pick an existing one.") },
+    { N_("A step of stage “%s” needs an outcome: fill it in."),
+      N_("The outcome of a step of stage “%s” must be an id of letters, digits, “_” and “-”."),
+      N_("Stage “%s” refers to the outcome “%s”, which the workspace does not have: pick an existing one.") },
+    { N_("A step of stage “%s” needs a flow: fill it in."),
+      N_("The flow of a step of stage “%s” must be an id of letters, digits, “_” and “-”."),
+      N_("Stage “%s” refers to the flow “%s”, which the workspace does not have: pick an existing one.") },
+  };
+  guint kind = g_str_equal (what, "milestone") ? 0 : g_str_equal (what, "outcome") ? 1 : 2;
+
+  return _(messages[kind][problem]);
+}
+
 static void
 check_reference (Ctx        *ctx,
                  const char *stage,
@@ -113,14 +138,12 @@ check_reference (Ctx        *ctx,
   if (_wm_json_is_absent (node))
     {
       if (required)
-        ERROR (ctx, "field-missing", stage, field,
-               _("A step of stage “%s” needs a %s: fill it in."), stage, what);
+        ERROR (ctx, "field-missing", stage, field, reference_message (what, REF_MISSING), stage);
       return;
     }
   if (!_wm_is_id (id))
     {
-      ERROR (ctx, "field-invalid", stage, field,
-             _("The %s of a step of stage “%s” must be an id of letters, digits, “_” and “-”."), what, stage);
+      ERROR (ctx, "field-invalid", stage, field, reference_message (what, REF_NOT_ID), stage);
       return;
     }
   if (ctx->lookup == NULL)
@@ -132,9 +155,7 @@ check_reference (Ctx        *ctx,
   else if (ctx->check_flows)
     found = wm_lookup_find_flow (ctx->lookup, id, &flow);
   if (found == WM_LOOKUP_MISSING)
-    ERROR (ctx, "unknown-reference", stage, field,
-           _("Stage “%s” refers to the %s “%s”, which the workspace does not have: pick an existing one."),
-           stage, what, id);
+    ERROR (ctx, "unknown-reference", stage, field, reference_message (what, REF_UNKNOWN), stage, id);
 }
 
 static void
