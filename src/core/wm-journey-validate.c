@@ -101,26 +101,39 @@ duration_of (Ctx        *ctx,
 typedef enum { REF_MISSING, REF_NOT_ID, REF_UNKNOWN } RefProblem;
 
 /* Whole sentences for each kind of reference, so that a translation never
- * shows the English word "milestone", "outcome" or "flow". Each takes the
- * stage, and REF_UNKNOWN then the id. */
-static const char *
+ * shows the English word "milestone", "outcome" or "flow" inside its own.
+ * Literal formats, one a case, so the compiler checks each. */
+static char *
 reference_message (const char *what,
-                   RefProblem  problem)
+                   RefProblem  problem,
+                   const char *stage,
+                   const char *id)
 {
-  static const char * const messages[][3] = {
-    { N_("A step of stage “%s” needs a milestone: fill it in."),
-      N_("The milestone of a step of stage “%s” must be an id of letters, digits, “_” and “-”."),
-      N_("Stage “%s” refers to the milestone “%s”, which the workspace does not have: pick an existing one.") },
-    { N_("A step of stage “%s” needs an outcome: fill it in."),
-      N_("The outcome of a step of stage “%s” must be an id of letters, digits, “_” and “-”."),
-      N_("Stage “%s” refers to the outcome “%s”, which the workspace does not have: pick an existing one.") },
-    { N_("A step of stage “%s” needs a flow: fill it in."),
-      N_("The flow of a step of stage “%s” must be an id of letters, digits, “_” and “-”."),
-      N_("Stage “%s” refers to the flow “%s”, which the workspace does not have: pick an existing one.") },
-  };
-  guint kind = g_str_equal (what, "milestone") ? 0 : g_str_equal (what, "outcome") ? 1 : 2;
+  gboolean milestone = g_str_equal (what, "milestone");
+  gboolean outcome = g_str_equal (what, "outcome");
 
-  return _(messages[kind][problem]);
+  switch (problem)
+    {
+    case REF_MISSING:
+      if (milestone)
+        return g_strdup_printf (_("A step of stage “%s” needs a milestone: fill it in."), stage);
+      if (outcome)
+        return g_strdup_printf (_("A step of stage “%s” needs an outcome: fill it in."), stage);
+      return g_strdup_printf (_("A step of stage “%s” needs a flow: fill it in."), stage);
+    case REF_NOT_ID:
+      if (milestone)
+        return g_strdup_printf (_("The milestone of a step of stage “%s” must be an id of letters, digits, “_” and “-”."), stage);
+      if (outcome)
+        return g_strdup_printf (_("The outcome of a step of stage “%s” must be an id of letters, digits, “_” and “-”."), stage);
+      return g_strdup_printf (_("The flow of a step of stage “%s” must be an id of letters, digits, “_” and “-”."), stage);
+    case REF_UNKNOWN:
+    default:
+      if (milestone)
+        return g_strdup_printf (_("Stage “%s” refers to the milestone “%s”, which the workspace does not have: pick an existing one."), stage, id);
+      if (outcome)
+        return g_strdup_printf (_("Stage “%s” refers to the outcome “%s”, which the workspace does not have: pick an existing one."), stage, id);
+      return g_strdup_printf (_("Stage “%s” refers to the flow “%s”, which the workspace does not have: pick an existing one."), stage, id);
+    }
 }
 
 static void
@@ -138,12 +151,18 @@ check_reference (Ctx        *ctx,
   if (_wm_json_is_absent (node))
     {
       if (required)
-        ERROR (ctx, "field-missing", stage, field, reference_message (what, REF_MISSING), stage);
+        {
+          g_autofree char *message = reference_message (what, REF_MISSING, stage, NULL);
+
+          ERROR (ctx, "field-missing", stage, field, "%s", message);
+        }
       return;
     }
   if (!_wm_is_id (id))
     {
-      ERROR (ctx, "field-invalid", stage, field, reference_message (what, REF_NOT_ID), stage);
+      g_autofree char *message = reference_message (what, REF_NOT_ID, stage, NULL);
+
+      ERROR (ctx, "field-invalid", stage, field, "%s", message);
       return;
     }
   if (ctx->lookup == NULL)
@@ -155,7 +174,11 @@ check_reference (Ctx        *ctx,
   else if (ctx->check_flows)
     found = wm_lookup_find_flow (ctx->lookup, id, &flow);
   if (found == WM_LOOKUP_MISSING)
-    ERROR (ctx, "unknown-reference", stage, field, reference_message (what, REF_UNKNOWN), stage, id);
+    {
+      g_autofree char *message = reference_message (what, REF_UNKNOWN, stage, id);
+
+      ERROR (ctx, "unknown-reference", stage, field, "%s", message);
+    }
 }
 
 static void
