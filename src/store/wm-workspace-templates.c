@@ -110,6 +110,18 @@ load_template (WmWorkspace  *self,
   return flow;
 }
 
+WmFlow *
+wm_workspace_get_template (WmWorkspace  *self,
+                           const char   *id,
+                           GError      **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (WM_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return load_template (self, id, &name, error);
+}
+
 char *
 wm_workspace_instantiate_template (WmWorkspace *self,
                                    const char  *template_id,

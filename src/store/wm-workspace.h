@@ -270,6 +270,11 @@ gboolean      wm_workspace_delete_definition (WmWorkspace     *self,
 /* Templates: the built-in ones, then those saved, by name. */
 GPtrArray    *wm_workspace_list_templates   (WmWorkspace  *self,
                                              GError      **error);
+/* The template's flow as stored (one draft version), for a preview;
+ * NOT_FOUND when there is no such template. */
+WmFlow       *wm_workspace_get_template     (WmWorkspace  *self,
+                                             const char   *id,
+                                             GError      **error);
 /* A new flow (draft) from a template, named @name or after the template;
  * milestones and outcomes it uses are added when missing. Returns its id. */
 char         *wm_workspace_instantiate_template (WmWorkspace *self,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-flow-preview.h"
 #include "wm-new-flow-dialog.h"
 
 struct _WmNewFlowDialog
@@ -49,6 +50,29 @@ add_choice (WmNewFlowDialog *self,
 }
 
 static void
+add_preview (GtkWidget  *row,
+             const char *name,
+             WmFlow     *flow)
+{
+  GtkWidget *preview = wm_flow_preview_new ();
+  WmVersion *version;
+  g_autofree char *label = NULL;
+  guint n;
+
+  wm_flow_preview_set_flow (WM_FLOW_PREVIEW (preview), flow);
+  version = wm_flow_preview_get_version (WM_FLOW_PREVIEW (preview));
+  n = version != NULL ? wm_version_get_n_elements (version) : 0;
+  /* Translators: the accessible name of a template's picture, "Preview of Cart recovery, 6 elements" */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Preview of %s, %u element", "Preview of %s, %u elements", n),
+                           name, n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_size_request (preview, 144, 56);
+  gtk_widget_set_valign (preview, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (preview, "template-preview");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), preview);
+}
+
+static void
 fill_templates (WmNewFlowDialog *self)
 {
   g_autoptr(GPtrArray) templates = NULL;
@@ -69,9 +93,14 @@ fill_templates (WmNewFlowDialog *self)
   for (guint i = 0; i < templates->len; i++)
     {
       WmDefinition *t = g_ptr_array_index (templates, i);
+      GtkWidget *row = add_choice (self, t->id, t->name, t->description,
+                                   t->builtin ? "view-paged-symbolic" : "document-save-symbolic");
+      g_autoptr(WmFlow) flow = wm_workspace_get_template (self->workspace, t->id, NULL);
 
-      add_choice (self, t->id, t->name, t->description,
-                  t->builtin ? "view-paged-symbolic" : "document-save-symbolic");
+      /* The graph it starts with, small; a template that cannot be read
+       * keeps its icon only (choosing it says why). */
+      if (flow != NULL)
+        add_preview (row, t->name, flow);
     }
 }
 

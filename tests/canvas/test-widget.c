@@ -17,6 +17,7 @@
 #include "wm-canvas.h"
 #include "wm-commands.h"
 #include "wm-flow-io.h"
+#include "wm-flow-preview.h"
 #include "wm-node.h"
 #include "wm-validate.h"
 
@@ -724,6 +725,55 @@ test_read_only_looks_but_does_not_touch (Fixture       *f,
   g_assert_null (wm_version_find_element (f->version, "e2"));
 }
 
+/* A template's preview fits every placed element of the latest version,
+ * and draws something there; an empty flow draws nothing. */
+static void
+test_flow_preview (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *preview = wm_flow_preview_new ();
+  GListModel *elements = wm_version_get_elements (wm_flow_get_latest_version (f->flow));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(WmFlow) empty = NULL;
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE;
+  WmRect bounds;
+
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
+    {
+      g_autoptr(WmElement) element = g_list_model_get_item (elements, i);
+      double x, y;
+
+      g_assert_true (wm_element_get_position (element, &x, &y));
+      x1 = MIN (x1, x);
+      y1 = MIN (y1, y);
+      x2 = MAX (x2, x + WM_NODE_WIDTH);
+    }
+  wm_flow_preview_set_flow (WM_FLOW_PREVIEW (preview), f->flow);
+  g_assert_true (wm_flow_preview_get_version (WM_FLOW_PREVIEW (preview)) == wm_flow_get_latest_version (f->flow));
+  g_assert_true (wm_flow_preview_get_bounds (WM_FLOW_PREVIEW (preview), &bounds));
+  g_assert_cmpfloat_with_epsilon (bounds.x, x1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bounds.y, y1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bounds.x + bounds.width, x2, 1e-9);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (preview)) == GTK_ACCESSIBLE_ROLE_IMG);
+
+  gtk_widget_set_size_request (preview, 144, 56);
+  gtk_window_set_child (GTK_WINDOW (window), preview);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_width (preview) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  paintable = gtk_widget_paintable_new (preview);
+  spin (50);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), >=, 144);
+
+  empty = wm_flow_new ("empty", "Empty", 0);
+  wm_flow_preview_set_flow (WM_FLOW_PREVIEW (preview), empty);
+  g_assert_false (wm_flow_preview_get_bounds (WM_FLOW_PREVIEW (preview), &bounds));
+  wm_flow_preview_set_flow (WM_FLOW_PREVIEW (preview), NULL);
+  g_assert_null (wm_flow_preview_get_version (WM_FLOW_PREVIEW (preview)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +810,7 @@ main (int   argc,
   ADD ("accessible-labels", test_accessible_labels);
   ADD ("badges-from-diagnostics", test_badges_from_diagnostics);
   ADD ("export-writes-png-and-svg", test_export_writes_png_and_svg);
+  ADD ("a-flow-preview-fits-the-graph", test_flow_preview);
 #undef ADD
 
   return g_test_run ();

@@ -265,6 +265,38 @@ test_import_file_too_large (Fixture       *f,
   g_assert_cmpuint (n_flows (f), ==, 0);
 }
 
+/* The template gallery draws each template's graph: the built-in ones and
+ * those saved are read as flows; an unknown id is NOT_FOUND. */
+static void
+test_templates_read_as_flows (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmFlow) builtin = NULL;
+  g_autoptr(WmFlow) saved = NULL;
+  g_autoptr(WmFlow) missing = NULL;
+  g_autofree char *flow_id = NULL;
+  g_autofree char *template_id = NULL;
+
+  builtin = wm_workspace_get_template (f->ws, "cart-abandonment", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (builtin);
+  g_assert_cmpuint (wm_version_get_n_elements (wm_flow_get_latest_version (builtin)), >, 2);
+
+  flow_id = wm_workspace_instantiate_template (f->ws, "cart-abandonment", "Carts", ts ("2026-03-01T00:00:00Z"), &error);
+  g_assert_no_error (error);
+  template_id = wm_workspace_save_template (f->ws, flow_id, 0, "My carts", &error);
+  g_assert_no_error (error);
+  saved = wm_workspace_get_template (f->ws, template_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wm_version_get_n_elements (wm_flow_get_latest_version (saved)), ==,
+                    wm_version_get_n_elements (wm_flow_get_latest_version (builtin)));
+
+  missing = wm_workspace_get_template (f->ws, "no-such-template", &error);
+  g_assert_null (missing);
+  g_assert_error (error, WM_WORKSPACE_ERROR, WM_WORKSPACE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +307,7 @@ main (int   argc,
   ADD ("definitions/users-of-a-milestone-are-the-launched-flows", test_users_are_the_launched_flows);
   ADD ("definitions/changes-by-another-program-are-signalled", test_changes_by_another_program_are_signalled);
   ADD ("import/each-file-gets-its-own-result", test_import_files_report_each_file);
+  ADD ("templates/read-as-flows-for-their-preview", test_templates_read_as_flows);
   ADD ("import/a-file-too-large-is-refused-unread", test_import_file_too_large);
 #undef ADD
 

@@ -19,6 +19,8 @@
 #include "wm-definition-editor.h"
 #include "wm-definitions-window.h"
 #include "wm-flow-info.h"
+#include "wm-flow-preview.h"
+#include "wm-new-flow-dialog.h"
 #include "wm-ui-types.h"
 #include "wm-window.h"
 #include "wm-workspace.h"
@@ -740,6 +742,48 @@ test_menus_open_the_admin (Fixture       *f,
   destroy_window (window);
 }
 
+static void
+count_previews (GtkWidget *widget,
+                guint     *n)
+{
+  if (WM_IS_FLOW_PREVIEW (widget))
+    {
+      WmVersion *version = wm_flow_preview_get_version (WM_FLOW_PREVIEW (widget));
+
+      g_assert_nonnull (version);
+      g_assert_cmpuint (wm_version_get_n_elements (version), >, 0);
+      (*n)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_previews (child, n);
+}
+
+/* The template gallery of New Flow shows each template's graph, saved
+ * templates too; the blank flow has none. */
+static void
+test_gallery_previews (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flow_id = find_flow_id (f->workspace, "Cart abandonment");
+  g_autofree char *saved = wm_workspace_save_template (f->workspace, flow_id, 0, "Saved carts", &error);
+  GtkWidget *dialog;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  templates = wm_workspace_list_templates (f->workspace, &error);
+  g_assert_no_error (error);
+  dialog = wm_new_flow_dialog_new (NULL, f->workspace);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (50);
+  count_previews (dialog, &n);
+  g_assert_cmpuint (n, ==, templates->len);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +808,7 @@ main (int   argc,
   ADD ("definitions/outcomes-have-no-delete", test_outcomes_have_no_delete);
   ADD ("definitions/window-actions-open-the-admin", test_menus_open_the_admin);
   ADD ("import/chosen-and-dropped-files-go-through-one-path", test_import_through_the_window);
+  ADD ("templates/the-gallery-shows-each-templates-graph", test_gallery_previews);
 #undef ADD
 
   return g_test_run ();
