@@ -16,106 +16,18 @@
 import datetime
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
-import gi
-gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi, Gio, GLib  # noqa: E402
+from atspi_harness import Session, app_now, find, walk, wait_for  # noqa: E402
+from gi.repository import Gio, GLib  # noqa: E402
 
 APP, CLI, APP_ID, OUTDIR = sys.argv[1:5]
-TAP = []
-proc = None
 workdir = tempfile.mkdtemp(prefix="waymark-e2e-journeys-")
-
-
-def ok(cond, what):
-    if not cond and proc is not None and proc.poll() is not None:
-        what += " (the app exited with %d)" % proc.poll()
-    TAP.append((bool(cond), what))
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (len(TAP), what), flush=True)
-    if not cond:
-        finish(1)
-
-
-def finish(code):
-    if code != 0:
-        screenshot("journeys-failure")
-    if proc is not None and proc.poll() is None:
-        proc.terminate()
-        proc.wait(10)
-    shutil.rmtree(workdir, ignore_errors=True)
-    print("1..%d" % len(TAP), flush=True)
-    sys.exit(code)
-
-
-def wait_for(pred, timeout=20.0, step=0.1):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            value = pred()
-        except GLib.Error:
-            value = None
-        if value:
-            return value
-        time.sleep(step)
-    return None
-
-
-def children(acc):
-    try:
-        n = acc.get_child_count()
-    except Exception:
-        return
-    for i in range(n):
-        try:
-            c = acc.get_child_at_index(i)
-        except Exception:
-            c = None
-        if c is not None:
-            yield c
-
-
-def walk(acc):
-    yield acc
-    for c in children(acc):
-        yield from walk(c)
-
-
-def find(root, role=None, name=None, prefix=None):
-    if root is None:
-        return None
-    for acc in walk(root):
-        try:
-            if role is not None and acc.get_role_name() != role:
-                continue
-            n = acc.get_name() or ""
-        except Exception:
-            continue
-        if name is not None and n != name:
-            continue
-        if prefix is not None and not n.startswith(prefix):
-            continue
-        return acc
-    return None
-
-
-def find_app():
-    for app in children(Atspi.get_desktop(0)):
-        try:
-            if "waymark" in (app.get_name() or "").lower():
-                app.clear_cache()
-                return app
-        except Exception:
-            pass
-    return None
-
-
-def screenshot(name):
-    subprocess.run(["import", "-window", "root", os.path.join(OUTDIR, name + ".png")], check=False)
+t = Session(APP, OUTDIR, "journey-results", workdir)
+ok, finish, screenshot = t.ok, t.finish, t.screenshot
 
 
 def cli(*args):
@@ -149,38 +61,26 @@ with open(report_path) as f:
     report = json.load(f)["journeys"]["onboarding"]
 names = {"registered": "Registered", "welcomed": "Welcomed", "first-purchase": "First purchase", "loyal": "Loyal"}
 
-proc = subprocess.Popen([APP], env=env)
-app = wait_for(find_app, 45)
-if app is None and proc.poll() is not None:
-    ok(False, "the app starts")
-if app is None:
-    if proc.poll() is None:
-        proc.terminate()
-        proc.wait(10)
-    proc = None
-    shutil.rmtree(workdir, ignore_errors=True)
-    print("1..0 # SKIP the accessibility bus does not list the app", flush=True)
-    sys.exit(0)
-ok(app is not None, "the app shows up on the accessibility bus")
+t.start(env_extra={k: env[k] for k in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")})
 
 # Open run 1 as the runs list does, through the window's action.
 bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
 path = "/" + APP_ID.replace(".", "/") + "/window/1"
 actions = Gio.DBusActionGroup.get(bus, APP_ID, path)
-ok(wait_for(lambda: find(find_app(), "label", "Cart abandonment")), "the flows page shows")
+ok(wait_for(lambda: find(app_now(), "label", "Cart abandonment")), "the flows page shows")
 actions.activate_action("show-run", GLib.Variant("x", 1))
-tab = wait_for(lambda: find(find_app(), "page tab", "Journeys"))
+tab = wait_for(lambda: find(app_now(), "page tab", "Journeys"))
 ok(tab is not None, "the run page offers a Journeys view")
 tab.get_action_iface().do_action(0)
-title = wait_for(lambda: find(find_app(), "label", "New customer onboarding"))
+title = wait_for(lambda: find(app_now(), "label", "New customer onboarding"))
 ok(title is not None, "the Journeys view shows the onboarding journey by name")
 time.sleep(0.5)
 screenshot("journeys-view")
 
 # One walk of the view: the tree is read over D-Bus, node by node.
-view = find_app()
+view = app_now()
 nodes = []
-for acc in walk(view):
+for acc, _ in walk(view):
     try:
         nodes.append((acc.get_role_name(), acc.get_name() or "", acc))
     except Exception:
@@ -204,7 +104,7 @@ for stage_id, name in names.items():
     row = node("list item", name)
     ok(row is not None, "%s has a row" % name)
     texts = set()
-    for acc in walk(row):
+    for acc, _ in walk(row):
         try:
             if acc.get_role_name() == "label":
                 texts.add(acc.get_name())
@@ -219,9 +119,9 @@ for stage_id, name in names.items():
 button = node("push button", "Show the customers of Welcomed")
 ok(button is not None, "each stage has a button to show its customers")
 button.get_action_iface().do_action(0)
-heading = wait_for(lambda: find(find_app(), "label", "Customers stuck in Welcomed"))
+heading = wait_for(lambda: find(app_now(), "label", "Customers stuck in Welcomed"))
 ok(heading is not None, "activating a stage shows its stuck customers' list")
-ok(wait_for(lambda: find(find_app(), "label", prefix="This run’s profile file is not known here")),
+ok(wait_for(lambda: find(app_now(), "label", prefix="This run’s profile file is not known here")),
    "an imported run says why it cannot list its customers")
 time.sleep(0.3)
 screenshot("journeys-customers")
