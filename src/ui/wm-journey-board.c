@@ -276,9 +276,11 @@ on_drop (GtkDropTarget  *target,
   next_to = wm_journey_layout_get_stage (self->layout, position);
   if (dragged == NULL)
     return FALSE;
-  /* Positions count the list without the dragged stage. */
+  /* Positions count the list without the dragged stage: an insertion
+   * point after it moves back by one (dropping a card on itself, either
+   * half, leaves it where it is). */
   to = next_to->index + (after ? 1 : 0);
-  if (next_to->index > dragged->index)
+  if (to > dragged->index)
     to--;
   id = g_strdup (dragged->id);
   if (to != dragged->index && !move_stage (self, id, to))

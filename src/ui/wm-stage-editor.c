@@ -318,6 +318,10 @@ rebuild_steps (WmStageEditor *self,
   JsonNode *node = json_object_get_member (stage, "steps");
   JsonArray *steps = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   guint n = steps != NULL ? json_array_get_length (steps) : 0;
+  /* A file may hold two steps of one id (validation says duplicate-id):
+   * the first gets a row. Edits name steps by id, and the field table
+   * must not hold two rows' fields under one key. */
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   remove_step_fields (self);
   for (guint i = 0; i < self->steps->len; i++)
@@ -335,7 +339,7 @@ rebuild_steps (WmStageEditor *self,
       const char *key;
       WmJourneyField *field;
 
-      if (id == NULL)
+      if (id == NULL || !g_hash_table_add (seen, (gpointer) id))
         continue;
       row = wm_step_row_new (self, self->choices, self->stage_id, id,
                              wm_journey_object_string (step, "kind"), i, n);

@@ -200,8 +200,10 @@ primary_selected_cb (AdwComboRow *combo,
 {
   const char *value = wm_journey_combo_get (combo);
 
+  /* "Choose a …" removes the member, so validation says it is missing
+   * rather than that "" is not an id. */
   if (value != NULL)
-    push_member (row, primary_key (row), value);
+    push_member (row, primary_key (row), *value != '\0' ? value : NULL);
 }
 
 static void

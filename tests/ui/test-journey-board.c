@@ -484,6 +484,12 @@ test_drop_reorders (Fixture       *fixture,
   drop_at (fixture, "onboarded", "onboarded", FALSE);
   third = stage_order (fixture->journey);
   g_assert_cmpstr (third, ==, second);
+  /* Nor on its lower half: no move, no undo step. */
+  drop_at (fixture, "onboarded", "onboarded", TRUE);
+  g_clear_pointer (&third, g_free);
+  third = stage_order (fixture->journey);
+  g_assert_cmpstr (third, ==, second);
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (fixture->undo), ==, 2);
 }
 
 static void

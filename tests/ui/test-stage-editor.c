@@ -613,6 +613,32 @@ test_should_take_and_step_fields (Fixture       *f,
                      json_object_get_array_member (stage_json (f, "loyal"), "steps"), 1), "milestone"), ==, added);
 }
 
+/* A file with two steps of one id (a validation error, not a load
+ * error): the pane shows the first, and edits and refreshes stay sound. */
+static void
+test_duplicate_step_ids (Fixture       *f,
+                         gconstpointer  data)
+{
+  JsonArray *steps = json_object_get_array_member (stage_json (f, "welcomed"), "steps");
+  JsonNode *copy = json_node_copy (json_array_get_element (steps, 0));
+  guint n = json_array_get_length (steps);
+  GtkWidget *name;
+
+  json_array_add_element (steps, copy);
+  wm_journey_changed (f->journey);
+  show_stage (f, "welcomed");
+  name = field (f, "steps.welcome-done.name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Welcome read twice");
+  spin (20);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (steps, 0), "name"), ==,
+                   "Welcome read twice");
+  g_assert_cmpuint (json_array_get_length (steps), ==, n + 1);
+  /* Undo refreshes the rows of both. */
+  g_assert_true (wm_undo_stack_undo (f->undo));
+  spin (20);
+  g_assert_true (field (f, "steps.welcome-done.name") == name);
+}
+
 static void
 test_diagnostics_and_focus (Fixture       *f,
                             gconstpointer  data)
@@ -834,6 +860,7 @@ main (int   argc,
 #define ADD_PROPERTIES(path, func) \
   g_test_add ("/ui/journey-properties/" path, Fixture, "properties", fixture_set_up, func, fixture_tear_down)
   ADD ("typing-a-name-is-one-step", test_name_is_one_step);
+  ADD ("two-steps-of-one-id-show-once", test_duplicate_step_ids);
   ADD ("typing-keeps-the-cursor", test_typing_keeps_the_cursor);
   ADD ("begins-after-and-its-stages", test_begins_after);
   ADD ("adding-steps-writes-canonical-keys", test_add_steps);
