@@ -341,6 +341,8 @@ show_selection (WmJourneyEditor *self,
 {
   g_autofree char *id = g_strdup (stage_id);
 
+  /* What was typed in the stage being left belongs to it. */
+  wm_stage_editor_commit (self->stage_editor);
   if (id != NULL && find_stage (self, id) == NULL)
     g_clear_pointer (&id, g_free);
   g_free (self->selected);
@@ -434,6 +436,8 @@ wm_journey_editor_save_now (WmJourneyEditor *self)
 
   g_return_val_if_fail (WM_IS_JOURNEY_EDITOR (self), FALSE);
 
+  /* Digits typed in a duration and not yet taken count as typed. */
+  wm_stage_editor_commit (self->stage_editor);
   if (self->save_source == 0 && !self->save_failed)
     return TRUE;
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -660,6 +664,7 @@ add_stage_activated (GtkWidget  *widget,
 
   if (self->journey == NULL)
     return;
+  wm_stage_editor_commit (self->stage_editor);
   stage = wm_journey_new_stage (self->journey, _("New stage"));
   command = wm_journey_command_add_stage_new (stage, WM_JOURNEY_POSITION_END);
   push_and_select (self, command);

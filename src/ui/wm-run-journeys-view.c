@@ -238,7 +238,11 @@ wm_run_journeys_view_set_run (WmRunJourneysView *self,
   /* Customers are found in the file as it is now, the figures are not. */
   gtk_widget_set_visible (self->changed_label, wm_run_profiles_changed (run));
   if (self->ids->len == 0)
-    return FALSE;
+    {
+      /* Nothing of the last run lingers: its scan stops, its program goes. */
+      wm_journey_results_set_customers_source (WM_JOURNEY_RESULTS (self->results), 0, NULL, NULL, NULL, NULL);
+      return FALSE;
+    }
   /* The run's first journey (the one simulated from its editor) opens
    * first; the report lists journeys by id. */
   if (run->journeys->len == 0

@@ -608,6 +608,34 @@ duration_changed_cb (WmStageEditor *self)
   _wm_stage_editor_push (self, wm_journey_command_set_stage_duration_new (self->stage_id, text));
 }
 
+void
+wm_stage_editor_commit (WmStageEditor *self)
+{
+  g_autofree char *text = NULL;
+  JsonObject *stage;
+
+  g_return_if_fail (WM_IS_STAGE_EDITOR (self));
+
+  if (self->updating || self->journey == NULL || (stage = find_stage (self)) == NULL)
+    return;
+  /* Taking the typed digits emits ::changed, which pushes the command;
+   * push here only when it did not. */
+  text = wm_duration_editor_get_text (WM_DURATION_EDITOR (self->duration_editor));
+  stage = find_stage (self);
+  if (stage != NULL)
+    {
+      const char *stored = wm_journey_object_string (stage, "duration");
+      gint64 shown_seconds = 0, stored_seconds = -1;
+
+      /* Compared as lengths: "14d" shown as 2 weeks is the same. */
+      wm_duration_parse (text, &shown_seconds);
+      if (stored != NULL)
+        wm_duration_parse (stored, &stored_seconds);
+      if (shown_seconds != stored_seconds)
+        _wm_stage_editor_push (self, wm_journey_command_set_stage_duration_new (self->stage_id, text));
+    }
+}
+
 static void
 behind_changed_cb (GtkEditable   *editable,
                    WmStageEditor *self)
@@ -641,7 +669,9 @@ refresh_durations (WmStageEditor *self,
   const char *duration = wm_journey_object_string (stage, "duration");
   const char *behind = wm_journey_object_string (stage, "behind");
   const char *stuck = wm_journey_object_string (stage, "stuck");
-  g_autofree char *shown = wm_duration_editor_get_text (WM_DURATION_EDITOR (self->duration_editor));
+  /* Peek, not get: getting takes digits still being typed, which would
+   * then be written over by the stored value (no command: updating). */
+  g_autofree char *shown = wm_duration_editor_peek_text (WM_DURATION_EDITOR (self->duration_editor));
   g_autofree char *behind_default = NULL, *stuck_default = NULL;
   gint64 seconds;
 

@@ -40,6 +40,9 @@ gboolean    wm_stage_editor_focus_field     (WmStageEditor *self,
  * under their fields; NULL clears them. A copy is kept. */
 void        wm_stage_editor_set_diagnostics (WmStageEditor *self,
                                              GPtrArray     *diagnostics);
+/* Takes what is typed but not yet taken (digits in "Should take" before
+ * Enter or focus out) as an edit: call before saving or leaving. */
+void        wm_stage_editor_commit          (WmStageEditor *self);
 /* The widget that edits @field (as for focus_field), for tests. */
 GtkWidget  *wm_stage_editor_get_field       (WmStageEditor *self,
                                              const char    *field);

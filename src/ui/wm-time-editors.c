@@ -136,13 +136,21 @@ wm_duration_editor_set_text (WmDurationEditor *self,
 char *
 wm_duration_editor_get_text (WmDurationEditor *self)
 {
+  g_return_val_if_fail (WM_IS_DURATION_EDITOR (self), NULL);
+
+  /* The spin button's text may be ahead of its value while typing. */
+  gtk_spin_button_update (GTK_SPIN_BUTTON (self->spin));
+  return wm_duration_editor_peek_text (self);
+}
+
+char *
+wm_duration_editor_peek_text (WmDurationEditor *self)
+{
   guint unit;
   int amount;
 
   g_return_val_if_fail (WM_IS_DURATION_EDITOR (self), NULL);
 
-  /* The spin button's text may be ahead of its value while typing. */
-  gtk_spin_button_update (GTK_SPIN_BUTTON (self->spin));
   amount = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->spin));
   unit = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->unit));
   if (unit >= strlen (units))

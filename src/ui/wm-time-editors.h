@@ -23,6 +23,9 @@ void        wm_duration_editor_set_text    (WmDurationEditor *self,
                                             const char       *text);
 /* The duration as written: "<number><unit>" (newly allocated). */
 char       *wm_duration_editor_get_text    (WmDurationEditor *self);
+/* The value as it stands, leaving digits typed but not yet taken (no
+ * Enter, no focus out) in the entry: what a refresh compares against. */
+char       *wm_duration_editor_peek_text   (WmDurationEditor *self);
 GtkWidget  *wm_duration_editor_get_spin    (WmDurationEditor *self);
 
 

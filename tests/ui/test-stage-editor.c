@@ -639,6 +639,31 @@ test_duplicate_step_ids (Fixture       *f,
   g_assert_true (field (f, "steps.welcome-done.name") == name);
 }
 
+/* Digits typed in "Should take" and not yet taken (no Enter, no focus
+ * out) survive a refresh made by another edit, and commit takes them as
+ * one edit; a commit with nothing typed pushes nothing. */
+static void
+test_typed_duration_is_kept (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (WmCommand) rename = wm_journey_command_rename_stage_new ("loyal", "Loyal customers");
+  GtkWidget *spin_button;
+  guint n;
+
+  show_stage (f, "loyal");
+  spin_button = field (f, "duration");
+  gtk_editable_set_text (GTK_EDITABLE (spin_button), "45");
+  g_assert_true (wm_undo_stack_push (f->undo, rename));
+  spin (20);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin_button)), ==, "45");
+  n = wm_undo_stack_get_n_undo (f->undo);
+  wm_stage_editor_commit (WM_STAGE_EDITOR (f->pane));
+  g_assert_cmpstr (json_object_get_string_member (stage_json (f, "loyal"), "duration"), ==, "45d");
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, n + 1);
+  wm_stage_editor_commit (WM_STAGE_EDITOR (f->pane));
+  g_assert_cmpuint (wm_undo_stack_get_n_undo (f->undo), ==, n + 1);
+}
+
 static void
 test_diagnostics_and_focus (Fixture       *f,
                             gconstpointer  data)
@@ -861,6 +886,7 @@ main (int   argc,
   g_test_add ("/ui/journey-properties/" path, Fixture, "properties", fixture_set_up, func, fixture_tear_down)
   ADD ("typing-a-name-is-one-step", test_name_is_one_step);
   ADD ("two-steps-of-one-id-show-once", test_duplicate_step_ids);
+  ADD ("a-typed-duration-survives-a-refresh", test_typed_duration_is_kept);
   ADD ("typing-keeps-the-cursor", test_typing_keeps_the_cursor);
   ADD ("begins-after-and-its-stages", test_begins_after);
   ADD ("adding-steps-writes-canonical-keys", test_add_steps);
