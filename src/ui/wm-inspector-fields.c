@@ -22,6 +22,7 @@
 #include "wm-json.h"
 #include "wm-sms.h"
 #include "wm-time.h"
+#include "wm-workspace.h"
 #include "wm-time-editors.h"
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -598,10 +599,12 @@ collect_definitions_of_flow (WmFlow      *flow,
     }
 }
 
-/* WmLookup can tell whether an id exists but cannot list definitions, so
- * the picker offers the ids in use in this flow and the flows at hand
- * (with their names when the lookup is a catalog); a new one comes from
- * "New milestone…". */
+/* In the app the lookup is the workspace: the picker offers every
+ * milestone or outcome it defines, by name, used or not yet (one added in
+ * the admin window must be pickable). Other lookups can tell whether an id
+ * exists but cannot list definitions, so the picker then offers the ids in
+ * use in this flow and the flows at hand (with their names when the lookup
+ * is a catalog); a new one comes from "New milestone…". */
 static void
 collect_definitions (WmFieldEditor *editor,
                      GPtrArray     *ids,
@@ -612,6 +615,21 @@ collect_definitions (WmFieldEditor *editor,
   /* Borrowed from the lookup (wm-lookup.h). */
   GPtrArray *flows = lookup != NULL ? wm_lookup_list_flows (lookup) : NULL;
 
+  if (lookup != NULL && WM_IS_WORKSPACE (lookup))
+    {
+      g_autoptr (GPtrArray) definitions =
+        wm_workspace_list_definitions (WM_WORKSPACE (lookup),
+                                       editor->spec->kind == WM_FIELD_MILESTONE ? WM_DEFINITION_MILESTONE
+                                                                                : WM_DEFINITION_OUTCOME,
+                                       NULL);
+
+      for (guint i = 0; definitions != NULL && i < definitions->len; i++)
+        {
+          WmDefinition *definition = g_ptr_array_index (definitions, i);
+
+          add_unique (ids, labels, definition->id, definition->name);
+        }
+    }
   collect_definitions_of_flow (_wm_inspector_get_flow (editor->inspector), editor->spec->kind,
                                catalog, ids, labels);
   for (guint i = 0; flows != NULL && i < flows->len; i++)

@@ -20,6 +20,8 @@
 #include "wm-definitions-window.h"
 #include "wm-flow-info.h"
 #include "wm-flow-preview.h"
+#include "wm-inspector.h"
+#include "wm-undo.h"
 #include "wm-new-flow-dialog.h"
 #include "wm-ui-types.h"
 #include "wm-window.h"
@@ -784,6 +786,59 @@ test_gallery_previews (Fixture       *f,
   spin (20);
 }
 
+static gboolean
+is_milestone_picker (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return ADW_IS_COMBO_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "Milestone") == 0;
+}
+
+/* A milestone added in the admin window and used by no flow yet is offered
+ * by the inspector's picker (by name), and picking it sets the element. */
+static void
+test_new_milestone_is_pickable (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = wm_workspace_add_definition (f->workspace, WM_DEFINITION_MILESTONE, "Coupon used", "", &error);
+  g_autofree char *flow_id = find_flow_id (f->workspace, "Welcome message");
+  g_autoptr(WmFlow) flow = wm_workspace_get_flow (f->workspace, flow_id, &error);
+  g_autoptr(WmUndoStack) undo = NULL;
+  WmVersion *version;
+  WmElement *milestone = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *inspector = wm_inspector_new ();
+  GtkWidget *picker;
+  GListModel *choices;
+  guint found = G_MAXUINT;
+
+  g_assert_no_error (error);
+  undo = wm_undo_stack_new (flow);
+  version = wm_flow_get_latest_version (flow);
+  for (guint i = 0; i < wm_version_get_n_elements (version) && milestone == NULL; i++)
+    if (g_strcmp0 (wm_element_get_type_name (wm_version_get_element_at (version, i)), "milestone") == 0)
+      milestone = wm_version_get_element_at (version, i);
+  g_assert_nonnull (milestone);
+
+  gtk_window_set_child (GTK_WINDOW (window), inspector);
+  gtk_window_present (GTK_WINDOW (window));
+  wm_inspector_set_element (WM_INSPECTOR (inspector), milestone, flow, undo, WM_LOOKUP (f->workspace));
+  spin (50);
+  picker = find_widget (inspector, is_milestone_picker, NULL);
+  g_assert_nonnull (picker);
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (picker));
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "Coupon used"))
+      found = i;
+  g_assert_cmpuint (found, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (picker), found);
+  spin (20);
+  g_assert_cmpstr (wm_element_get_config_string (milestone, "milestone"), ==, id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +864,7 @@ main (int   argc,
   ADD ("definitions/window-actions-open-the-admin", test_menus_open_the_admin);
   ADD ("import/chosen-and-dropped-files-go-through-one-path", test_import_through_the_window);
   ADD ("templates/the-gallery-shows-each-templates-graph", test_gallery_previews);
+  ADD ("definitions/a-new-milestone-can-be-picked-in-a-flow", test_new_milestone_is_pickable);
 #undef ADD
 
   return g_test_run ();
