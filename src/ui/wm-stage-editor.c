@@ -625,13 +625,13 @@ wm_stage_editor_commit (WmStageEditor *self)
   if (stage != NULL)
     {
       const char *stored = wm_journey_object_string (stage, "duration");
-      gint64 shown_seconds = 0, stored_seconds = -1;
+      gint64 shown_seconds = 0, stored_seconds = 0;
 
-      /* Compared as lengths: "14d" shown as 2 weeks is the same. */
-      wm_duration_parse (text, &shown_seconds);
-      if (stored != NULL)
-        wm_duration_parse (stored, &stored_seconds);
-      if (shown_seconds != stored_seconds)
+      /* Compared as lengths: "14d" shown as 2 weeks is the same. A stage
+       * without a (valid) duration keeps it so unless a person typed one,
+       * which ::changed has pushed already. */
+      if (stored != NULL && wm_duration_parse (stored, &stored_seconds)
+          && wm_duration_parse (text, &shown_seconds) && shown_seconds != stored_seconds)
         _wm_stage_editor_push (self, wm_journey_command_set_stage_duration_new (self->stage_id, text));
     }
 }
