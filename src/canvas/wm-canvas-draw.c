@@ -116,3 +116,47 @@ wm_draw_rounded_rect (cairo_t *cr,
   cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
   cairo_close_path (cr);
 }
+
+static void
+lookup_colour (GtkStyleContext *context,
+               const char      *name,
+               GdkRGBA         *out)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (context, name, out);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+void
+wm_canvas_colors_from_style (WmCanvasColors *colors,
+                             GtkWidget      *widget)
+{
+  static const char * const category_names[WM_N_CATEGORIES] = {
+    "wm_entry_color", "wm_channel_color", "wm_function_color",
+    "wm_milestone_color", "wm_exit_color",
+  };
+  GtkStyleContext *context;
+  GdkRGBA fg;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (widget);
+  gtk_style_context_get_color (context, &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  wm_canvas_colors_init_light (colors);
+  colors->foreground = fg;
+  colors->connection = fg;
+  colors->connection.alpha *= 0.45;
+  colors->grid = fg;
+  colors->grid.alpha *= 0.14;
+  lookup_colour (context, "theme_base_color", &colors->node);
+  lookup_colour (context, "theme_bg_color", &colors->background);
+  lookup_colour (context, "theme_selected_bg_color", &colors->accent);
+  lookup_colour (context, "wm_error_color", &colors->error);
+  lookup_colour (context, "wm_warning_color", &colors->warning);
+  lookup_colour (context, "wm_added_color", &colors->added);
+  lookup_colour (context, "wm_changed_color", &colors->changed);
+  lookup_colour (context, "wm_removed_color", &colors->removed);
+  for (guint i = 0; i < WM_N_CATEGORIES; i++)
+    lookup_colour (context, category_names[i], &colors->category[i]);
+}

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <gdk/gdk.h>
+#include <gtk/gtk.h>
 
 #include "wm-canvas-geometry.h"
 #include "wm-catalogue.h"
@@ -33,6 +33,11 @@ typedef struct
 
 /* The light colours an export uses whatever the theme. */
 void wm_canvas_colors_init_light (WmCanvasColors *colors);
+/* The colours of @widget's style: its foreground, the theme's and the
+ * wm_*_color named colours (style.css); the light ones where the style
+ * names none. What the canvas and the template previews draw with. */
+void wm_canvas_colors_from_style (WmCanvasColors *colors,
+                                  GtkWidget      *widget);
 
 /* A connection curve with an arrow head at its end, in the current user
  * space (canvas units); @line_width in those units. */

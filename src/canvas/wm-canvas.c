@@ -1165,54 +1165,14 @@ children:
     gtk_widget_snapshot_child (widget, self->rubberband, snapshot);
 }
 
-static gboolean
-lookup_colour (GtkStyleContext *context,
-               const char      *name,
-               GdkRGBA         *out)
-{
-  gboolean found;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  found = gtk_style_context_lookup_color (context, name, out);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  return found;
-}
-
 static void
 wm_canvas_css_changed (GtkWidget         *widget,
                        GtkCssStyleChange *change)
 {
   WmCanvas *self = WM_CANVAS (widget);
-  GtkStyleContext *context;
-  static const char * const category_names[WM_N_CATEGORIES] = {
-    "wm_entry_color", "wm_channel_color", "wm_function_color",
-    "wm_milestone_color", "wm_exit_color",
-  };
-  GdkRGBA fg;
 
   GTK_WIDGET_CLASS (wm_canvas_parent_class)->css_changed (widget, change);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (widget);
-  gtk_style_context_get_color (context, &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  wm_canvas_colors_init_light (&self->colors);
-  self->colors.foreground = fg;
-  self->colors.connection = fg;
-  self->colors.connection.alpha *= 0.45;
-  self->colors.grid = fg;
-  self->colors.grid.alpha *= 0.14;
-  lookup_colour (context, "theme_base_color", &self->colors.node);
-  lookup_colour (context, "theme_bg_color", &self->colors.background);
-  lookup_colour (context, "theme_selected_bg_color", &self->colors.accent);
-  lookup_colour (context, "wm_error_color", &self->colors.error);
-  lookup_colour (context, "wm_warning_color", &self->colors.warning);
-  lookup_colour (context, "wm_added_color", &self->colors.added);
-  lookup_colour (context, "wm_changed_color", &self->colors.changed);
-  lookup_colour (context, "wm_removed_color", &self->colors.removed);
-  for (guint i = 0; i < WM_N_CATEGORIES; i++)
-    lookup_colour (context, category_names[i], &self->colors.category[i]);
+  wm_canvas_colors_from_style (&self->colors, widget);
   gtk_widget_queue_draw (widget);
 }
 

@@ -128,44 +128,19 @@ wm_flow_preview_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
-static void
-lookup_colour (GtkStyleContext *context,
-               const char      *name,
-               GdkRGBA         *out)
-{
-  GdkRGBA found;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (gtk_style_context_lookup_color (context, name, &found))
-    *out = found;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-/* The canvas's named colours, so a preview looks like the flow it
- * becomes, in the light and the dark style. */
+/* The canvas's colours, so a preview looks like the flow it becomes, in
+ * the light and the dark style; its curves a little stronger, as they
+ * are drawn thin. */
 static void
 wm_flow_preview_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
-  static const char * const category_names[WM_N_CATEGORIES] = {
-    "wm_entry_color", "wm_channel_color", "wm_function_color",
-    "wm_milestone_color", "wm_exit_color",
-  };
   WmFlowPreview *self = WM_FLOW_PREVIEW (widget);
-  GtkStyleContext *context;
-  GdkRGBA fg;
 
   GTK_WIDGET_CLASS (wm_flow_preview_parent_class)->css_changed (widget, change);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  context = gtk_widget_get_style_context (widget);
-  gtk_style_context_get_color (context, &fg);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  wm_canvas_colors_init_light (&self->colors);
-  self->colors.connection = fg;
+  wm_canvas_colors_from_style (&self->colors, widget);
+  self->colors.connection = self->colors.foreground;
   self->colors.connection.alpha *= 0.55;
-  for (guint i = 0; i < WM_N_CATEGORIES; i++)
-    lookup_colour (context, category_names[i], &self->colors.category[i]);
   gtk_widget_queue_draw (widget);
 }
 
