@@ -385,6 +385,10 @@ build_template (WmFieldEditor *editor)
   gtk_box_append (GTK_BOX (frame), view);
 
   editor->row = stacked_row_new (editor, frame, NULL);
+  /* The box is labelled by the title; the view is what takes focus, so a
+   * screen reader must hear the field's name there too. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(editor->spec->label), -1);
   editor->parts[0] = view;
   editor->parts[1] = frame;
   editor->focus = view;
