@@ -1749,8 +1749,11 @@ ensure_css (void)
 
       gtk_css_provider_load_from_resource (provider, "/io/github/waymark/canvas/wm-canvas.css");
       if (display != NULL)
+        /* Just below the application's own style sheet, so the app can
+         * set the category colours (wm_*_color) for palette and canvas at
+         * once; still above the theme's rules. */
         gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION - 1);
       g_object_unref (provider);
       g_once_init_leave (&loaded, display != NULL ? 1 : 0);
     }
