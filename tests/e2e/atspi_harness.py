@@ -269,3 +269,68 @@ class Session:
             pass
         self.ok(self.proc.poll() == 0, "the app quits cleanly when its window is closed")
         self.proc = None
+
+
+def settle():
+    """Leaves the tree alone while new widgets (a toast, a page, a popover)
+    map: GTK 4.8 can answer a walk in that moment with a NULL object path
+    and die in g_variant_new (see e2e-editor.py)."""
+    time.sleep(2.5)
+
+
+KEY_END, KEY_BACKSPACE, KEY_RETURN, KEY_ESCAPE = 0xff57, 0xff08, 0xff0d, 0xff1b
+KEY_DOWN, KEY_UP, KEY_TAB = 0xff54, 0xff52, 0xff09
+# Modifiers are held by X keycode: AT-SPI's key synth types are not flags,
+# so a press alone is only available for keycodes (Xvfb's evdev keymap).
+CONTROL, SHIFT = 37, 50
+
+
+def press(keysym):
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    time.sleep(0.05)
+
+
+def chord(keysym, *modifiers):
+    """Presses @keysym with @modifiers (CONTROL, SHIFT) held."""
+    for m in modifiers:
+        Atspi.generate_keyboard_event(m, None, Atspi.KeySynthType.PRESS)
+    time.sleep(0.05)
+    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    time.sleep(0.05)
+    for m in reversed(modifiers):
+        Atspi.generate_keyboard_event(m, None, Atspi.KeySynthType.RELEASE)
+    time.sleep(0.1)
+
+
+def type_text(text):
+    for ch in text:
+        Atspi.generate_keyboard_event(0, ch, Atspi.KeySynthType.STRING)
+        time.sleep(0.02)
+
+
+def type_keys(acc, old, text):
+    """Clicks into @acc, erases @old, which it holds, and types @text, key
+    by key (GTK 4.8's entries take no text over AT-SPI, and refuse
+    grab_focus)."""
+    click_middle(acc)
+    time.sleep(0.5)
+    press(KEY_END)
+    for _ in range(len(old)):
+        press(KEY_BACKSPACE)
+    type_text(text)
+
+
+def drag(x0, y0, x1, y1, steps=12):
+    """A real mouse drag in window coordinates: press at (x0, y0), move in
+    steps (GTK's drag gestures want motion past their threshold), release
+    at (x1, y1)."""
+    Atspi.generate_mouse_event(int(x0), int(y0), "abs")
+    time.sleep(0.1)
+    Atspi.generate_mouse_event(int(x0), int(y0), "b1p")
+    time.sleep(0.1)
+    for i in range(1, steps + 1):
+        Atspi.generate_mouse_event(int(x0 + (x1 - x0) * i / steps), int(y0 + (y1 - y0) * i / steps), "abs")
+        time.sleep(0.03)
+    time.sleep(0.1)
+    Atspi.generate_mouse_event(int(x1), int(y1), "b1r")
+    time.sleep(0.2)

@@ -3,19 +3,26 @@
 #
 # The editor end to end, driven like a person through the accessibility
 # tree (AT-SPI) of the real app: create a flow, add an event entry, an SMS
-# and a wait from the palette, fill in the SMS, watch the error count go
-# to zero, undo and redo, quit, start again and find the flow as it was.
-# Screenshots of each main screen go to OUTDIR.
+# and a wait from the palette, add an exit and connect the wait to it with
+# a real mouse drag from the port, fill in the fields by typing, watch the
+# error count go to none, undo and redo, quit with Ctrl+Q, start again and
+# find the flow as it was left. Screenshots of each main screen (flows
+# page, new flow, editor, inspector, validation panel, flow settings) go
+# to OUTDIR.
 #
 # Usage (under xvfb-run and dbus-run-session): e2e-editor.py APP OUTDIR
 
+import json
 import os
+import sqlite3
 import sys
 import tempfile
 import time
 
-from atspi_harness import (Session, app_now, children, click, double_click_middle,  # noqa: E402
-                           dump, find, poll, set_text, wait_for)
+from atspi_harness import (CONTROL, Atspi, Session, app_now, children, chord, click,  # noqa: E402
+                           click_middle, double_click_middle, drag, dump, find, name_of,
+                           poll, press, set_text, settle, type_keys, type_text, wait_for)
+from atspi_harness import KEY_ESCAPE, KEY_TAB, clickable  # noqa: E402
 
 APP, OUTDIR = sys.argv[1:3]
 
@@ -58,6 +65,11 @@ if os.environ.get("E2E_DUMP"):
     dump(app_now(), os.path.join(OUTDIR, "tree-editor.txt"))
 
 
+def editor(a):
+    """The flow editor page (the journey editor has a Problems button too)."""
+    return find(a, "filler", "WmEditorPage")
+
+
 def canvas_nodes():
     canvas = find(app_now(), "panel", "Flow canvas")
     return [c for c in children(canvas)] if canvas is not None else []
@@ -88,8 +100,153 @@ palette_activate("Wait")
 ok(len(canvas_nodes()) == 3, "the canvas shows three elements")
 time.sleep(0.8)
 screenshot("editor-chain")
-# Not yet driven here: filling the inspector over AT-SPI (set_text_contents
-# on the inspector's entries does not read back on GTK 4.8), undo/redo
-# through the header, quit and restart; tests/ui/test-editor.c covers them
-# through the widgets.
+
+# Connect with a real mouse drag: an Exit added with nothing selected
+# stands alone; drag from the wait's port to it.
+canvas = find(app_now(), "panel", "Flow canvas")
+ext = canvas.get_extents(Atspi.CoordType.WINDOW)
+Atspi.generate_mouse_event(ext.x + 40, ext.y + ext.height - 40, "b1c")  # empty canvas: select nothing
+ok(poll(lambda a: find(a, "label", "No Element Selected")), "a click on the empty canvas selects nothing")
+search = poll(lambda a: find(a, "entry", "Search elements"))
+type_keys(search, "", "Exit")
+palette_activate("Exit")
+ok(poll(lambda a: find(a, "push button", prefix="Exit")) and find(app_now(), "push button", "Wait, ends here"),
+   "the exit is added on its own: the wait still ends there")
+Atspi.generate_mouse_event(ext.x + 40, ext.y + ext.height - 40, "b1c")
+chord(ord("1"), CONTROL)  # Fit the flow: every element in view
+time.sleep(1.0)
+
+
+def stored_document():
+    """The flow's version 1 as the workspace holds it (read-only)."""
+    db = sqlite3.connect("file:%s?mode=ro" % workspace, uri=True)
+    try:
+        return db.execute("SELECT v.document FROM versions v JOIN flows f ON f.id = v.flow_id "
+                          "WHERE f.name = 'Spring reminder' AND v.number = 1").fetchone()[0]
+    finally:
+        db.close()
+
+
+def stored_positions():
+    return {e["type"]: e["position"] for e in json.loads(stored_document())["elements"]}
+
+
+def node(prefix):
+    return find(find(app_now(), "panel", "Flow canvas"), "push button", prefix=prefix)
+
+
+positions = stored_positions()
+wait_ext = node("Wait").get_extents(Atspi.CoordType.WINDOW)
+event_ext = node("Event").get_extents(Atspi.CoordType.WINDOW)
+exit_ext = node("Exit").get_extents(Atspi.CoordType.WINDOW)
+# GTK 4.8 reports a scaled node's position but not its scaled size: the
+# zoom is what the view made of the stored distance between two elements.
+zoom = (wait_ext.x - event_ext.x) / (positions["wait.delay"][0] - positions["entry.event"][0])
+ok(0.2 < zoom <= 2.0, "the fitted view has a sensible zoom (%.2f)" % zoom)
+# The wait's one port sits on its right edge, level with its head's
+# middle. Without a window manager GTK 4.8 draws a solid frame around the
+# window, and AT-SPI's window coordinates start inside it, 5 pixels from
+# where the pointer's do (read off a screenshot): the grab radius of a
+# port is only 7 pixels at this zoom.
+FRAME = 5
+port_x = FRAME + wait_ext.x + 208 * zoom
+port_y = FRAME + wait_ext.y + 36 * zoom
+drag(port_x, port_y, FRAME + exit_ext.x + 104 * zoom, FRAME + exit_ext.y + 36 * zoom)
+ok(poll(lambda a: find(a, "push button", "Wait, leads to Exit")),
+   "dragging from the wait's port to the exit connects them")
+screenshot("editor-connected")
+
+# Fill in the elements as a person would: select each on the canvas and
+# type into the inspector (keys: GTK 4.8's entries take no text over
+# AT-SPI). The error count goes down to none.
+problems = find(editor(app_now()), "push button", prefix="Problems:")
+ok(name_of(problems) == "Problems: 4 errors",
+   "before filling in, the header counts four errors: event, sender, text, duration (%s)" % name_of(problems))
+
+
+def inspector():
+    return find(app_now(), "filler", "WmInspector")
+
+
+def select(prefix, field_role, field_name):
+    click_middle(node(prefix))
+    field = poll(lambda a: find(find(a, "filler", "WmInspector"), field_role, field_name), 10)
+    ok(field is not None, "selecting %s shows its %s field" % (prefix, field_name))
+    return field
+
+
+type_keys(select("SMS", "text", "Sender"), "", "Shop")
+type_keys(poll(lambda a: find(inspector(), "text", "Text")), "", "Hi, your cart is waiting")
+ok(poll(lambda a: find(a, "push button", prefix="SMS, 1 segment")), "the SMS says it is one segment")
+type_keys(select("Event", "text", "Event"), "", "CartAbandoned")
+ok(poll(lambda a: find(editor(a), "push button", "Problems: 1 error")),
+   "with the event and the SMS filled in, one error is left: the wait's duration")
+amount = select("Wait", "spin button", "Amount")
+ext = amount.get_extents(Atspi.CoordType.WINDOW)
+Atspi.generate_mouse_event(FRAME + ext.x + 12, FRAME + ext.y + ext.height // 2, "b1c")  # its text, not its buttons
+time.sleep(0.3)
+chord(ord("a"), CONTROL)
+type_text("2")
+press(KEY_TAB)  # a spin button takes its text when focus leaves it
+ok(poll(lambda a: find(editor(a), "push button", "Problems: none")), "with a duration for the wait, no error is left")
+ok(poll(lambda a: find(a, "push button", prefix="Wait, 2 days")), "the wait says how long it waits")
+time.sleep(0.5)
+screenshot("editor-inspector")
+problems_button = find(editor(app_now()), "push button", "Problems: none")
+click(problems_button)
+settle()
+screenshot("editor-validation-panel")
+
+# Undo takes the duration back, and its error with it; Redo restores both.
+undo = find(editor(app_now()), "push button", prefix="Undo")
+ok(undo is not None and "Duration" in name_of(undo), "the Undo button says what it undoes (%s)" % name_of(undo))
+click(undo)
+ok(poll(lambda a: find(editor(a), "push button", "Problems: 1 error")), "Undo takes the duration back: one error again")
+ok(poll(lambda a: find(a, "push button", prefix="Wait, leads to Exit")), "the wait is back to no duration")
+redo = poll(lambda a: find(editor(a), "push button", prefix="Redo Change"))
+ok(redo is not None and "Duration" in name_of(redo), "the Redo button says what it redoes (%s)" % name_of(redo))
+click(redo)
+ok(poll(lambda a: find(editor(a), "push button", "Problems: none")), "Redo puts it back: no errors")
+ok(poll(lambda a: find(a, "push button", prefix="Wait, 2 days")), "the wait waits 2 days again")
+
+# Flow settings from the editor's menu, for its screenshot.
+menu = poll(lambda a: clickable(find(editor(a), "push button", "Flow Menu")))
+ok(menu is not None, "the editor has a menu")
+click(menu)
+item = poll(lambda a: find(a, "menu item", "Flow Settings…"), 10)
+ok(item is not None, "the editor menu offers Flow Settings")
+click(item)
+settings = poll(lambda a: find(a, "frame", "Flow Settings"))
+ok(settings is not None, "Flow Settings opens")
+settle()
+screenshot("flow-settings")
+press(KEY_ESCAPE)
+ok(poll(lambda a: find(a, "frame", "Flow Settings") is None), "Escape closes Flow Settings")
+
+# Quit with Ctrl+Q, start again: the flow is there as it was left.
+time.sleep(1.5)  # autosave runs within a second of the last change
+chord(ord("q"), CONTROL)
+try:
+    t.proc.wait(15)
+except Exception:
+    pass
+ok(t.proc.poll() == 0, "Ctrl+Q quits the app cleanly")
+t.start(["--workspace", workspace], first=False)
+row = poll(lambda a: find(find(a, "filler", "WmFlowsPage"), "label", "Spring reminder"))
+ok(row is not None, "after a restart the flows page lists Spring reminder")
+double_click_middle(row)
+settle()
+ok(poll(lambda a: find(editor(a), "push button", "Problems: none")), "it opens with no problems")
+ok(poll(lambda a: find(a, "push button", "Event, CartAbandoned, leads to SMS 1 segment")),
+   "the event still waits for CartAbandoned and leads to the SMS")
+ok(find(app_now(), "push button", "SMS, 1 segment, leads to Wait 2 days") is not None,
+   "the SMS still leads to the wait")
+ok(find(app_now(), "push button", "Wait, 2 days, leads to Exit") is not None,
+   "the wait still waits 2 days and leads to the exit")
+doc = json.loads(stored_document())
+sms = [e for e in doc["elements"] if e["type"] == "send.sms"][0]
+ok(sms["config"].get("sender") == "Shop" and sms["config"].get("text") == "Hi, your cart is waiting",
+   "the workspace holds the SMS as typed")
+time.sleep(0.5)
+screenshot("editor-reopened")
 t.finish(0)
