@@ -5,18 +5,24 @@
 # accessibility tree (AT-SPI) of the real app on the sample workspace:
 # open it from the main menu, read the count, try to delete a milestone a
 # launched flow uses and read which flow keeps it, find no way to delete
-# an outcome and read why, add a milestone and see the count go up.
+# an outcome and read why, add a milestone and see the count go up, then
+# use the new milestone in a draft flow and find it in the workspace.
 # Screenshots go to OUTDIR.
 #
 # Usage (under xvfb-run and dbus-run-session): e2e-admin.py APP OUTDIR
 
+import glob
+import json
 import os
+import sqlite3
 import sys
 import tempfile
 import time
 
-from atspi_harness import (Session, app_now, click, clickable, find,  # noqa: E402
-                           poll, switcher_button, toplevel_with, wait_for)
+from atspi_harness import (KEY_ESCAPE, Session, app_now, children, click,  # noqa: E402
+                           click_middle, clickable, double_click_middle, find, poll,
+                           press, settle, switcher_button, toplevel_with, type_keys,
+                           wait_for)
 
 APP, OUTDIR = sys.argv[1:3]
 
@@ -84,4 +90,53 @@ click(find(editor, "push button", "Add"))
 ok(poll(lambda a: find(a, "frame", "New Milestone") is None), "Add closes New Milestone")
 ok(poll(lambda a: find(a, "label", "7 of 1000 milestones")), "the count goes up")
 ok(poll(lambda a: find(a, "push button", "Delete Coupon used")), "the new milestone is listed")
+
+# Use it in a flow: close the window, open the draft Welcome message, add
+# a milestone element from the palette and pick "Coupon used" for it.
+press(KEY_ESCAPE)
+ok(poll(lambda a: find(a, "frame", "Milestones and Outcomes") is None), "Escape closes the window")
+row = poll(lambda a: find(find(a, "filler", "WmFlowsPage"), "label", "Welcome message"))
+ok(row is not None, "the flows page lists the draft Welcome message")
+double_click_middle(row)
+settle()
+ok(poll(lambda a: find(find(a, "filler", "WmEditorPage"), "panel", "Flow canvas")), "Welcome message opens")
+nodes_before = len(list(children(find(app_now(), "panel", "Flow canvas"))))
+type_keys(poll(lambda a: find(a, "entry", "Search elements")), "", "Milestone")
+item = poll(lambda a: find(find(a, "filler", "WmEditorPage"), "list item", "Milestone"))
+ok(item is not None, "the palette finds Milestone")
+double_click_middle(item)
+ok(wait_for(lambda: len(list(children(find(app_now(), "panel", "Flow canvas")))) > nodes_before),
+   "activating it adds a milestone element")
+settle()
+picker = poll(lambda a: find(find(a, "filler", "WmInspector"), "combo box", "Milestone"))
+ok(picker is not None, "the inspector shows the new element's Milestone picker")
+click_middle(picker)
+settle()
+choice = poll(lambda a: find(a, "label", "Coupon used"), 10)
+ok(choice is not None, "the picker offers the milestone added a moment ago")
+click_middle(choice)
+ok(poll(lambda a: find(find(a, "panel", "Flow canvas"), "push button", prefix="Milestone, coupon-used")),
+   "the canvas shows the element recording Coupon used")
+time.sleep(0.5)
+screenshot("admin-milestone-in-flow")
+time.sleep(1.5)  # autosave: within a second of the change
+
+
+def stored_milestones():
+    """The milestone ids the workspace's Welcome message uses, and the id
+    of the one named Coupon used."""
+    path = glob.glob(os.path.join(workdir, "data", "**", "*.db"), recursive=True)[0]
+    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+    try:
+        doc = db.execute("SELECT v.document FROM versions v JOIN flows f ON f.id = v.flow_id "
+                         "WHERE f.name = 'Welcome message' ORDER BY v.number DESC").fetchone()[0]
+        coupon = db.execute("SELECT id FROM milestones WHERE name = 'Coupon used'").fetchone()[0]
+    finally:
+        db.close()
+    used = [e["config"].get("milestone") for e in json.loads(doc)["elements"] if e["type"] == "milestone"]
+    return used, coupon
+
+
+used, coupon = stored_milestones()
+ok(coupon in used, "the workspace's Welcome message records the new milestone (%s in %s)" % (coupon, used))
 t.finish(0)
