@@ -651,7 +651,8 @@ details_show_in_flow_cb (WmTimelinePage *self,
   element_ids = g_strv_builder_end (elements);
   port_keys = g_strv_builder_end (ports);
   g_signal_emit (self, signals[SHOW_IN_FLOW], 0,
-                 wm_timeline_item_get_flow (item), element_ids, port_keys);
+                 wm_timeline_item_get_flow (item), wm_timeline_item_get_version (item),
+                 element_ids, port_keys);
 }
 
 static void
@@ -740,8 +741,8 @@ wm_timeline_page_class_init (WmTimelinePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SHOW_IN_FLOW] =
     g_signal_new ("show-in-flow", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
-                  G_TYPE_STRING, G_TYPE_STRV, G_TYPE_STRV);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4,
+                  G_TYPE_STRING, G_TYPE_UINT, G_TYPE_STRV, G_TYPE_STRV);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/waymark/Waymark/wm-timeline-page.ui");

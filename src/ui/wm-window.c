@@ -338,21 +338,25 @@ timeline_page_closed_cb (WmWindow *self)
                                     self->before_timeline != NULL ? self->before_timeline : "flows");
 }
 
-/* "Show in flow": the flow in the editor with the customer's path lit. */
+/* "Show in flow": the version the customer went through (not the latest:
+ * its elements may differ) in the editor, with the customer's path lit. */
 static void
 timeline_page_show_in_flow_cb (WmWindow   *self,
                                const char *flow_id,
+                               guint       version,
                                GStrv       element_ids,
                                GStrv       port_keys)
 {
   g_autoptr(GError) error = NULL;
   WmCanvas *canvas;
 
-  if (!wm_window_open_flow (self, flow_id, &error))
+  if (!wm_editor_page_open_version (self->editor_page, flow_id, version, &error))
     {
-      wm_flows_page_add_toast (self->flows_page, error->message);
+      wm_timeline_page_add_toast (self->timeline_page, error->message);
       return;
     }
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+  gtk_widget_grab_focus (GTK_WIDGET (wm_editor_page_get_canvas (self->editor_page)));
   canvas = wm_editor_page_get_canvas (self->editor_page);
   wm_canvas_set_highlighted_path (canvas, (const char * const *) element_ids,
                                   (const char * const *) port_keys);

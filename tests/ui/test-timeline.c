@@ -505,13 +505,20 @@ test_details_step_and_show_in_flow (void)
   item = wm_timeline_details_get_item (details);
   g_assert_cmpint (wm_timeline_item_get_day (item), ==, wm_timeline_item_get_day (item_at (model, first)));
 
-  /* Find an item of a flow entry, with its details, and show it. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
-    if (wm_timeline_item_get_kind (item_at (model, i)) == WM_TIMELINE_SEND)
-      {
-        wm_timeline_page_open_item (page, i);
-        break;
-      }
+  /* Find an item of a flow entry, with its details, and show it: one of
+   * an older version when there is one (Show in Flow must open that
+   * version, not the latest). */
+  {
+    guint chosen = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+      if (wm_timeline_item_get_kind (item_at (model, i)) == WM_TIMELINE_SEND
+          && (chosen == G_MAXUINT || wm_timeline_item_get_version (item_at (model, i))
+                                     < wm_timeline_item_get_version (item_at (model, chosen))))
+        chosen = i;
+    g_assert_cmpuint (chosen, !=, G_MAXUINT);
+    wm_timeline_page_open_item (page, chosen);
+  }
   item = wm_timeline_details_get_item (details);
   g_assert_cmpint (wm_timeline_item_get_kind (item), ==, WM_TIMELINE_SEND);
   spin (100);
@@ -540,6 +547,8 @@ test_details_step_and_show_in_flow (void)
   spin (300);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)))), ==, "editor");
   canvas = wm_editor_page_get_canvas (wm_window_get_editor_page (window));
+  g_assert_cmpuint (wm_version_get_number (wm_editor_page_get_version (wm_window_get_editor_page (window))), ==,
+                    wm_timeline_item_get_version (item));
   g_assert_true (wm_canvas_has_highlighted_path (canvas));
   /* The sending element and every element of the path are lit, with the
    * ports the customer left by. */
