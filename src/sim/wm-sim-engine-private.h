@@ -126,7 +126,9 @@ struct _WmSimWorker
   guint                 n_events;
   GArray               *heap;
   guint64               seq;
-  FlowState            *flows;
+  FlowState            *flows;        /* flow_states while a profile runs, else NULL */
+  FlowState            *flow_states;  /* per flow, kept from profile to profile */
+  guint                 n_flow_states;
   GPtrArray            *tokens;       /* every Token of the profile */
   GPtrArray            *waiting;      /* tokens at a wait.event, in the order they began waiting */
   GPtrArray            *adds;

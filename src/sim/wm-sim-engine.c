@@ -488,6 +488,37 @@ reject (WmSimWorker *w,
     }
 }
 
+/* Rounds up to an alignment that suits every member type. */
+#define BLOCK_ALIGN(n) (((n) + 15) & ~(gsize) 15)
+
+/* A token and its arrays (per element of the version, per outcome of the
+ * flow) are one zeroed allocation: entries are frequent, and seven
+ * allocations (and frees) per entry were a tenth of a run. */
+static Token *
+token_new (const WmSimFlow    *sf,
+           const WmSimVersion *sv)
+{
+  gsize n_vars = MAX (sv->n_variables, 1);
+  gsize n_elements = MAX (sv->n_elements, 1);
+  gsize n_outcomes = MAX (sf->n_outcomes, 1);
+  gsize vars = BLOCK_ALIGN (sizeof (Token));
+  gsize sends = vars + BLOCK_ALIGN (n_vars * sizeof (WmValue));
+  gsize opened_at = sends + BLOCK_ALIGN (n_elements * sizeof (SendRecord));
+  gsize visits = opened_at + BLOCK_ALIGN (n_outcomes * sizeof (gint64));
+  gsize open = visits + BLOCK_ALIGN (n_elements * sizeof (guint));
+  gsize opened_log = open + BLOCK_ALIGN (n_outcomes * sizeof (gboolean));
+  char *block = g_malloc0 (opened_log + n_outcomes * sizeof (guint));
+  Token *token = (Token *) block;
+
+  token->vars = (WmValue *) (block + vars);
+  token->sends = (SendRecord *) (block + sends);
+  token->opened_at = (gint64 *) (block + opened_at);
+  token->visits = (guint *) (block + visits);
+  token->open = (gboolean *) (block + open);
+  token->opened_log = (guint *) (block + opened_log);
+  return token;
+}
+
 static void
 attempt (WmSimWorker          *w,
          guint                 f,
@@ -544,7 +575,7 @@ attempt (WmSimWorker          *w,
     }
 
   /* Accepted. */
-  token = g_new0 (Token, 1);
+  token = token_new (sf, sv);
   token->flow = f;
   token->version = v;
   token->entry = ++fs->accepted;
@@ -553,7 +584,6 @@ attempt (WmSimWorker          *w,
   token->alive = TRUE;
   token->element = -1;
   token->instant = G_MININT64;
-  token->vars = g_new0 (WmValue, MAX (sv->n_variables, 1));
   for (guint i = 0; i < sv->n_variables; i++)
     token->vars[i] = sv->variables[i].initial;
   if (add != NULL)
@@ -561,12 +591,7 @@ attempt (WmSimWorker          *w,
       for (guint k = 0; k < sv->n_variables; k++)
         if (strcmp (sv->variables[k].name, add->names[i]) == 0)
           token->vars[k] = add->values[i];
-  token->visits = g_new0 (guint, MAX (sv->n_elements, 1));
-  token->sends = g_new0 (SendRecord, MAX (sv->n_elements, 1));
   token->log = g_array_new (FALSE, FALSE, sizeof (guint));
-  token->open = g_new0 (gboolean, MAX (sf->n_outcomes, 1));
-  token->opened_at = g_new0 (gint64, MAX (sf->n_outcomes, 1));
-  token->opened_log = g_new0 (guint, MAX (sf->n_outcomes, 1));
   wm_draw_key_init (&token->key, w->program->seed, w->profile_id, w->profile_id_len,
                     sf->id, sv->number, token->entry);
   g_ptr_array_add (w->tokens, token);
@@ -943,6 +968,42 @@ send_message (WmSimWorker *w,
 /* ---- visits ---- */
 
 static void
+append_uint (GString *out,
+             guint    n)
+{
+  char digits[16];
+  int i = sizeof digits;
+
+  do
+    digits[--i] = (char) ('0' + n % 10);
+  while ((n /= 10) != 0);
+  g_string_append_len (out, digits + i, sizeof digits - i);
+}
+
+/* "flow\x1fversion\x1foutcome\x1fresult\x1f" into @key, emptied first:
+ * what g_string_printf made of it, without the printf (once per resolved
+ * outcome, it was a fiftieth of a run). */
+static void
+append_path_head (GString    *key,
+                  guint       flow,
+                  guint       version,
+                  int         outcome,
+                  const char *result)
+{
+  g_string_truncate (key, 0);
+  append_uint (key, flow);
+  g_string_append_c (key, '\x1f');
+  append_uint (key, version);
+  g_string_append_c (key, '\x1f');
+  if (outcome < 0)
+    g_string_append_c (key, '-');
+  append_uint (key, outcome < 0 ? -(guint) outcome : (guint) outcome);
+  g_string_append_c (key, '\x1f');
+  g_string_append (key, result);
+  g_string_append_c (key, '\x1f');
+}
+
+static void
 wait_until (WmSimWorker *w,
             Token       *token,
             gint64       time,
@@ -1211,8 +1272,8 @@ visit (WmSimWorker *w,
             from = n - PATH_MILESTONES_KEPT;
           for (int slot = 0; slot < 2; slot++)
             {
-              g_string_printf (key, "%u\x1f%u\x1f%d\x1f%s\x1f", token->flow,
-                               slot == 0 ? token->version : sf->n_versions, se->outcome, result);
+              append_path_head (key, token->flow, slot == 0 ? token->version : sf->n_versions,
+                                se->outcome, result);
               for (guint i = from; i < n; i++)
                 {
                   if (i > from)
@@ -1647,14 +1708,8 @@ schedule_entries (WmSimWorker *w)
 static void
 token_free (Token *token)
 {
-  g_free (token->vars);
-  g_free (token->visits);
-  g_free (token->sends);
   g_array_unref (token->log);
-  g_free (token->open);
-  g_free (token->opened_at);
-  g_free (token->opened_log);
-  g_free (token);
+  g_free (token);   /* its arrays with it: token_new */
 }
 
 static void
@@ -1684,11 +1739,18 @@ wm_sim_worker_run_profile (WmSimWorker *w,
   w->events += w->n_events;
   w->seq = 0;
   g_array_set_size (w->heap, 0);
-  w->flows = g_new0 (FlowState, MAX (program->n_flows, 1));
+  /* The per-flow state and its arrays are the worker's, emptied here. */
+  w->flows = w->flow_states;
   for (guint f = 0; f < program->n_flows; f++)
     {
-      w->flows[f].times = g_array_new (FALSE, FALSE, sizeof (gint64));
-      w->flows[f].records = g_ptr_array_new_with_free_func (g_free);
+      FlowState *fs = &w->flows[f];
+
+      fs->accepted = 0;
+      fs->has_exit = FALSE;
+      fs->last_exit = 0;
+      fs->token = NULL;
+      g_array_set_size (fs->times, 0);
+      g_ptr_array_set_size (fs->records, 0);
     }
 
   /* Journey begins at the run start (class -2). */
@@ -1795,12 +1857,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
     }
   g_array_set_size (w->profile_engaged, 0);
 
-  for (guint f = 0; f < program->n_flows; f++)
-    {
-      g_array_unref (w->flows[f].times);
-      g_ptr_array_unref (w->flows[f].records);
-    }
-  g_clear_pointer (&w->flows, g_free);
+  w->flows = NULL;
   g_ptr_array_set_size (w->tokens, 0);
   g_ptr_array_set_size (w->waiting, 0);
   g_ptr_array_set_size (w->adds, 0);
@@ -1826,6 +1883,13 @@ wm_sim_worker_new (const WmSimProgram *program)
   w->engaged_fast = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w->profile_engaged = g_array_new (FALSE, FALSE, sizeof (guint));
   w->heap = g_array_new (FALSE, FALSE, sizeof (Item));
+  w->flow_states = g_new0 (FlowState, MAX (program->n_flows, 1));
+  w->n_flow_states = program->n_flows;
+  for (guint f = 0; f < program->n_flows; f++)
+    {
+      w->flow_states[f].times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      w->flow_states[f].records = g_ptr_array_new_with_free_func (g_free);
+    }
   w->tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
   w->waiting = g_ptr_array_new ();
   w->adds = g_ptr_array_new_with_free_func ((GDestroyNotify) add_attempt_free);
@@ -1847,6 +1911,13 @@ wm_sim_worker_free (WmSimWorker *w)
   g_hash_table_unref (w->engaged_fast);
   g_array_unref (w->profile_engaged);
   g_array_unref (w->heap);
+  /* The program may be gone by now: n_flow_states is the worker's own. */
+  for (guint f = 0; f < w->n_flow_states; f++)
+    {
+      g_array_unref (w->flow_states[f].times);
+      g_ptr_array_unref (w->flow_states[f].records);
+    }
+  g_free (w->flow_states);
   g_ptr_array_unref (w->tokens);
   g_ptr_array_unref (w->waiting);
   g_ptr_array_unref (w->adds);
