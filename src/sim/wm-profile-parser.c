@@ -99,6 +99,25 @@ hex4 (const guchar *p)
   return v;
 }
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The bytes of @v that end or escape a plain run (below 0x20, from 0x80, a
+ * '"' or a '\\'), as their high bits. Zero exactly when there is none;
+ * otherwise the lowest marked byte is the first such one (a borrow only
+ * marks bytes above a true hit). */
+static inline guint64
+stop_bytes (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"');
+  guint64 backslash = v ^ (ONES * '\\');
+  guint64 special = (v - ONES * 0x20)
+                    | ((quote - ONES) & ~quote)
+                    | ((backslash - ONES) & ~backslash);
+
+  return ((special & ~v) | v) & HIGHS;
+}
+
 /* Reads a string starting after its opening quote into the pool, in one
  * pass: the unescaped text is never longer than the rest of the line, so
  * that much room is reserved up front (the pool keeps its capacity from
@@ -121,7 +140,28 @@ parse_string (WmProfileParser *parser,
       guchar c;
       int cp;
 
-      /* the common run of plain ASCII */
+      /* the common run of plain ASCII, eight bytes at a time: the block is
+       * copied whole (out never gets ahead of p, and the room reserved is
+       * the rest of the line), then out and p move up to its first stop */
+      while (end - p >= 8)
+        {
+          guint64 v, stops;
+
+          memcpy (&v, p, 8);
+          stops = stop_bytes (v);
+          memcpy (out, &v, 8);
+          if (stops == 0)
+            {
+              out += 8;
+              p += 8;
+              continue;
+            }
+#if defined(__GNUC__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
+          out += __builtin_ctzll (stops) / 8;
+          p += __builtin_ctzll (stops) / 8;
+#endif
+          break;
+        }
       while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
         *out++ = (char) *p++;
       if (p >= end)
