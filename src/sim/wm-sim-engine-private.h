@@ -124,7 +124,11 @@ struct _WmSimWorker
   char                 *tl_profile;   /* the profile id as a JSON string */
   const WmProfileEvent *events_list;
   guint                 n_events;
-  GArray               *heap;
+  Item                 *heap;         /* the agenda: a binary heap */
+  guint                 heap_len;
+  guint                 heap_cap;
+  guint                 next_event;   /* events_list[next_event..end_event) are still to come */
+  guint                 end_event;
   guint64               seq;
   FlowState            *flows;        /* flow_states while a profile runs, else NULL */
   FlowState            *flow_states;  /* per flow, kept from profile to profile */

@@ -40,55 +40,84 @@ item_before (const Item *a,
   return a->seq < b->seq;
 }
 
+/* The agenda is a binary heap of Items in an array of the worker's own;
+ * (time, klass, seq) is unique, so the order items come out in does not
+ * depend on how the heap moves them. Sifting moves a hole, not swaps. */
 void
 _wm_sim_heap_push (WmSimWorker *w,
-           Item        *item)
+                   Item        *item)
 {
   Item *items;
   guint i;
 
-  g_array_append_val (w->heap, *item);
-  items = (Item *) w->heap->data;
-  for (i = w->heap->len - 1; i > 0;)
+  if (w->heap_len == w->heap_cap)
+    {
+      w->heap_cap = MAX (32, w->heap_cap * 2);
+      w->heap = g_renew (Item, w->heap, w->heap_cap);
+    }
+  items = w->heap;
+  for (i = w->heap_len++; i > 0;)
     {
       guint parent = (i - 1) / 2;
-      Item tmp;
 
-      if (!item_before (&items[i], &items[parent]))
+      if (!item_before (item, &items[parent]))
         break;
-      tmp = items[i];
       items[i] = items[parent];
-      items[parent] = tmp;
       i = parent;
     }
+  items[i] = *item;
 }
 
 static void
 heap_pop (WmSimWorker *w,
           Item        *out)
 {
-  Item *items = (Item *) w->heap->data;
-  guint n = w->heap->len - 1, i = 0;
+  Item *items = w->heap;
+  guint n = --w->heap_len, i = 0;
+  Item last = items[n];
 
   *out = items[0];
-  items[0] = items[n];
-  g_array_set_size (w->heap, n);
+  if (n == 0)
+    return;
   for (;;)
     {
-      guint l = 2 * i + 1, r = l + 1, m = i;
-      Item tmp;
+      guint m = 2 * i + 1;
 
-      if (l < n && item_before (&items[l], &items[m]))
-        m = l;
-      if (r < n && item_before (&items[r], &items[m]))
-        m = r;
-      if (m == i)
+      if (m >= n)
         break;
-      tmp = items[i];
+      if (m + 1 < n && item_before (&items[m + 1], &items[m]))
+        m++;
+      if (!item_before (&items[m], &last))
+        break;
       items[i] = items[m];
-      items[m] = tmp;
       i = m;
     }
+  items[i] = last;
+}
+
+/* The profile's events are sorted already (time, then file order) and are
+ * the only items of class 0: they are merged with the heap as they come
+ * instead of going through it, in the very order the heap would give. */
+static gboolean
+agenda_next (WmSimWorker *w,
+             Item        *out)
+{
+  if (w->next_event < w->end_event)
+    {
+      const WmProfileEvent *event = &w->events_list[w->next_event];
+      Item ev = { event->at, 0, w->next_event, ITEM_EVENT, w->next_event, 0, 0, 0, NULL };
+
+      if (w->heap_len == 0 || item_before (&ev, &w->heap[0]))
+        {
+          *out = ev;
+          w->next_event++;
+          return TRUE;
+        }
+    }
+  if (w->heap_len == 0)
+    return FALSE;
+  heap_pop (w, out);
+  return TRUE;
 }
 
 static void
@@ -1599,14 +1628,10 @@ process_stops (WmSimWorker *w,
 
       if (token != NULL && token->version == item.b)
         g_ptr_array_add (removed, token);
-      if (w->heap->len == 0)
+      /* Stops (class -1) come before any event at their time, so the
+       * next stop, if any, is the heap's top. */
+      if (w->heap_len == 0 || w->heap[0].kind != ITEM_STOP || w->heap[0].time != first->time)
         break;
-      {
-        Item *top = &g_array_index (w->heap, Item, 0);
-
-        if (top->kind != ITEM_STOP || top->time != first->time)
-          break;
-      }
       heap_pop (w, &item);
     }
 
@@ -1738,7 +1763,7 @@ wm_sim_worker_run_profile (WmSimWorker *w,
   w->events_list = wm_profile_get_events (profile, &w->n_events);
   w->events += w->n_events;
   w->seq = 0;
-  g_array_set_size (w->heap, 0);
+  w->heap_len = 0;
   /* The per-flow state and its arrays are the worker's, emptied here. */
   w->flows = w->flow_states;
   for (guint f = 0; f < program->n_flows; f++)
@@ -1769,24 +1794,20 @@ wm_sim_worker_run_profile (WmSimWorker *w,
           }
       }
 
-  /* Events (class 0), in time order, file order among equals. */
-  for (guint i = 0; i < w->n_events; i++)
-    {
-      const WmProfileEvent *event = &w->events_list[i];
-
-      if (event->at >= program->start && event->at <= program->end)
-        {
-          Item ev = { event->at, 0, i, ITEM_EVENT, i, 0, 0, 0, NULL };
-          _wm_sim_heap_push (w, &ev);
-        }
-    }
+  /* Events (class 0), in time order, file order among equals: those
+   * within the run, merged in by agenda_next. */
+  w->next_event = 0;
+  while (w->next_event < w->n_events && w->events_list[w->next_event].at < program->start)
+    w->next_event++;
+  w->end_event = w->n_events;
+  while (w->end_event > w->next_event && w->events_list[w->end_event - 1].at > program->end)
+    w->end_event--;
 
   /* Scheduled entries come first among class 1. */
   schedule_entries (w);
 
-  while (w->heap->len > 0)
+  while (agenda_next (w, &item))
     {
-      heap_pop (w, &item);
       if (item.time > program->end)
         break;
 
@@ -1882,7 +1903,6 @@ wm_sim_worker_new (const WmSimProgram *program)
   /* Keys and counts share one allocation: the key owns it. */
   w->engaged_fast = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w->profile_engaged = g_array_new (FALSE, FALSE, sizeof (guint));
-  w->heap = g_array_new (FALSE, FALSE, sizeof (Item));
   w->flow_states = g_new0 (FlowState, MAX (program->n_flows, 1));
   w->n_flow_states = program->n_flows;
   for (guint f = 0; f < program->n_flows; f++)
@@ -1910,7 +1930,7 @@ wm_sim_worker_free (WmSimWorker *w)
   g_hash_table_unref (w->engaged);
   g_hash_table_unref (w->engaged_fast);
   g_array_unref (w->profile_engaged);
-  g_array_unref (w->heap);
+  g_free (w->heap);
   /* The program may be gone by now: n_flow_states is the worker's own. */
   for (guint f = 0; f < w->n_flow_states; f++)
     {
