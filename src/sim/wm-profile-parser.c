@@ -72,7 +72,8 @@ skip_ws (WmProfileParser *parser)
 {
   const guchar *p = parser->p;
 
-  while (p < parser->end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+  /* Most lines have no white space: one test for the common case. */
+  while (p < parser->end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
     p++;
   parser->p = p;
 }

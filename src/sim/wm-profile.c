@@ -58,39 +58,23 @@ _wm_profile_scratch_reset (WmProfileScratch *scratch)
   scratch->n_events = 0;
 }
 
-guint
-_wm_profile_scratch_node (WmProfileScratch *scratch)
+void
+_wm_profile_scratch_grow_nodes (WmProfileScratch *scratch)
 {
-  WmNode *node;
-
-  if (G_UNLIKELY (scratch->n_nodes == scratch->nodes_cap))
-    {
-      scratch->nodes_cap = MAX (256, scratch->nodes_cap * 2);
-      scratch->nodes = g_renew (WmNode, scratch->nodes, scratch->nodes_cap);
-    }
-  node = &scratch->nodes[scratch->n_nodes];
-  node->kind = WM_NODE_NULL;
-  node->size = 1;
-  node->key_off = G_MAXUINT32;
-  node->key_len = 0;
-  node->as.number = 0;
-  return scratch->n_nodes++;
+  scratch->nodes_cap = MAX (256, scratch->nodes_cap * 2);
+  scratch->nodes = g_renew (WmNode, scratch->nodes, scratch->nodes_cap);
 }
 
-char *
-_wm_profile_scratch_reserve (WmProfileScratch *scratch,
-                             gsize             len)
+void
+_wm_profile_scratch_grow_pool (WmProfileScratch *scratch,
+                               gsize             len)
 {
-  if (G_UNLIKELY (scratch->pool_len + len > scratch->pool_cap))
-    {
-      gsize cap = MAX (4096, scratch->pool_cap * 2);
+  gsize cap = MAX (4096, scratch->pool_cap * 2);
 
-      while (cap < scratch->pool_len + len)
-        cap *= 2;
-      scratch->pool = g_realloc (scratch->pool, cap);
-      scratch->pool_cap = cap;
-    }
-  return scratch->pool + scratch->pool_len;
+  while (cap < scratch->pool_len + len)
+    cap *= 2;
+  scratch->pool = g_realloc (scratch->pool, cap);
+  scratch->pool_cap = cap;
 }
 
 guint32
