@@ -70,6 +70,13 @@ typedef struct
   EntryRecord          *record;
 } Token;
 
+/* A waiting token and its generation when an event came. */
+typedef struct
+{
+  Token *token;
+  guint  gen;
+} Waiter;
+
 typedef struct
 {
   guint      accepted;
@@ -135,6 +142,8 @@ struct _WmSimWorker
   guint                 n_flow_states;
   GPtrArray            *tokens;       /* every Token of the profile */
   GPtrArray            *waiting;      /* tokens at a wait.event, in the order they began waiting */
+  GArray               *snapshot;     /* Waiter: the waiting tokens when an event came */
+  GString              *id_json;      /* the profile id as a JSON string (timeline) */
   GPtrArray            *adds;
   WmExprArena          *arena;        /* evaluation scratch */
   WmExprArena          *keep;         /* strings kept for the profile (variables) */

@@ -1506,8 +1506,7 @@ process_event (WmSimWorker          *w,
 {
   gint64 t = event->at;
   const char *name;
-  g_autoptr(GPtrArray) snapshot = NULL;
-  g_autoptr(GArray) gens = NULL;
+  GArray *snapshot = w->snapshot;
 
   if (w->tl != NULL)
     {
@@ -1518,7 +1517,7 @@ process_event (WmSimWorker          *w,
 
   /* An event no flow or journey names changes nothing; the names the run
    * reacts to are interned, so they compare as pointers below. */
-  name = g_hash_table_lookup (w->program->event_names, event->name);
+  name = wm_sim_program_event_name (w->program, event->name, event->name_len);
   if (name == NULL)
     return;
 
@@ -1528,20 +1527,21 @@ process_event (WmSimWorker          *w,
 
   /* 1. Waiting tokens, in the order they began to wait; each runs on
    * before the next is tested. */
-  if (w->waiting->len > 0)
+  g_array_set_size (snapshot, w->waiting->len);
+  for (guint i = 0; i < w->waiting->len; i++)
     {
-      snapshot = g_ptr_array_copy (w->waiting, NULL, NULL);
-      gens = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint i = 0; i < snapshot->len; i++)
-        g_array_append_val (gens, ((Token *) snapshot->pdata[i])->gen);
+      Waiter *waiter = &g_array_index (snapshot, Waiter, i);
+
+      waiter->token = w->waiting->pdata[i];
+      waiter->gen = waiter->token->gen;
     }
-  for (guint i = 0; snapshot != NULL && i < snapshot->len; i++)
+  for (guint i = 0; i < snapshot->len; i++)
     {
-      Token *token = snapshot->pdata[i];
+      Token *token = g_array_index (snapshot, Waiter, i).token;
       const WmSimElement *se;
       int next;
 
-      if (!token->alive || !token->waiting || token->gen != g_array_index (gens, guint, i))
+      if (!token->alive || !token->waiting || token->gen != g_array_index (snapshot, Waiter, i).gen)
         continue;
       se = element_of (w, token, token->element);
       if (se->event != name || token->wait_since >= t
@@ -1750,13 +1750,14 @@ wm_sim_worker_run_profile (WmSimWorker *w,
                            GString     *timeline)
 {
   const WmSimProgram *program = w->program;
-  g_autoptr(GString) id_json = g_string_new (NULL);
+  GString *id_json = w->id_json;
   Item item;
 
   w->profile = profile;
   w->cache_valid = FALSE;
   w->profile_id = wm_profile_get_id (profile, &w->profile_id_len);
   w->tl = timeline;
+  g_string_truncate (id_json, 0);
   if (timeline != NULL)
     wm_json_append_string (id_json, w->profile_id);
   w->tl_profile = id_json->str;
@@ -1903,6 +1904,8 @@ wm_sim_worker_new (const WmSimProgram *program)
   /* Keys and counts share one allocation: the key owns it. */
   w->engaged_fast = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w->profile_engaged = g_array_new (FALSE, FALSE, sizeof (guint));
+  w->snapshot = g_array_new (FALSE, FALSE, sizeof (Waiter));
+  w->id_json = g_string_new (NULL);
   w->flow_states = g_new0 (FlowState, MAX (program->n_flows, 1));
   w->n_flow_states = program->n_flows;
   for (guint f = 0; f < program->n_flows; f++)
@@ -1931,6 +1934,8 @@ wm_sim_worker_free (WmSimWorker *w)
   g_hash_table_unref (w->engaged_fast);
   g_array_unref (w->profile_engaged);
   g_free (w->heap);
+  g_array_unref (w->snapshot);
+  g_string_free (w->id_json, TRUE);
   /* The program may be gone by now: n_flow_states is the worker's own. */
   for (guint f = 0; f < w->n_flow_states; f++)
     {
