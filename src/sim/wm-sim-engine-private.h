@@ -68,6 +68,7 @@ typedef struct
   gint64               *opened_at;
   guint                *opened_log;
   EntryRecord          *record;
+  gsize                 block_size;  /* the token and its arrays: token_new */
 } Token;
 
 /* A waiting token and its generation when an event came. */
@@ -141,6 +142,7 @@ struct _WmSimWorker
   FlowState            *flow_states;  /* per flow, kept from profile to profile */
   guint                 n_flow_states;
   GPtrArray            *tokens;       /* every Token of the profile */
+  GPtrArray            *token_pool;   /* Token blocks of earlier profiles, to reuse */
   GPtrArray            *waiting;      /* tokens at a wait.event, in the order they began waiting */
   GArray               *snapshot;     /* Waiter: the waiting tokens when an event came */
   GString              *id_json;      /* the profile id as a JSON string (timeline) */

@@ -521,10 +521,13 @@ reject (WmSimWorker *w,
 #define BLOCK_ALIGN(n) (((n) + 15) & ~(gsize) 15)
 
 /* A token and its arrays (per element of the version, per outcome of the
- * flow) are one zeroed allocation: entries are frequent, and seven
- * allocations (and frees) per entry were a tenth of a run. */
+ * flow) are one block, zeroed: entries are frequent, and seven
+ * allocations (and frees) per entry were a tenth of a run. The blocks of a
+ * finished profile go to the worker's pool (their milestone log with
+ * them) for the next profiles. */
 static Token *
-token_new (const WmSimFlow    *sf,
+token_new (WmSimWorker        *w,
+           const WmSimFlow    *sf,
            const WmSimVersion *sv)
 {
   gsize n_vars = MAX (sv->n_variables, 1);
@@ -536,9 +539,29 @@ token_new (const WmSimFlow    *sf,
   gsize visits = opened_at + BLOCK_ALIGN (n_outcomes * sizeof (gint64));
   gsize open = visits + BLOCK_ALIGN (n_elements * sizeof (guint));
   gsize opened_log = open + BLOCK_ALIGN (n_outcomes * sizeof (gboolean));
-  char *block = g_malloc0 (opened_log + n_outcomes * sizeof (guint));
-  Token *token = (Token *) block;
+  gsize size = opened_log + n_outcomes * sizeof (guint);
+  Token *token = NULL;
+  GArray *log = NULL;
+  char *block;
 
+  if (w->token_pool->len > 0)
+    {
+      token = g_ptr_array_steal_index_fast (w->token_pool, w->token_pool->len - 1);
+      log = token->log;
+      if (token->block_size >= size)
+        size = token->block_size;
+      else
+        g_clear_pointer (&token, g_free);
+    }
+  if (token == NULL)
+    token = g_malloc (size);
+  if (log == NULL)
+    log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_set_size (log, 0);
+  memset (token, 0, size);
+  block = (char *) token;
+  token->block_size = size;
+  token->log = log;
   token->vars = (WmValue *) (block + vars);
   token->sends = (SendRecord *) (block + sends);
   token->opened_at = (gint64 *) (block + opened_at);
@@ -604,7 +627,7 @@ attempt (WmSimWorker          *w,
     }
 
   /* Accepted. */
-  token = token_new (sf, sv);
+  token = token_new (w, sf, sv);
   token->flow = f;
   token->version = v;
   token->entry = ++fs->accepted;
@@ -620,7 +643,6 @@ attempt (WmSimWorker          *w,
       for (guint k = 0; k < sv->n_variables; k++)
         if (strcmp (sv->variables[k].name, add->names[i]) == 0)
           token->vars[k] = add->values[i];
-  token->log = g_array_new (FALSE, FALSE, sizeof (guint));
   wm_draw_key_init (&token->key, w->program->seed, w->profile_id, w->profile_id_len,
                     sf->id, sv->number, token->entry);
   g_ptr_array_add (w->tokens, token);
@@ -1880,6 +1902,8 @@ wm_sim_worker_run_profile (WmSimWorker *w,
   g_array_set_size (w->profile_engaged, 0);
 
   w->flows = NULL;
+  for (guint i = 0; i < w->tokens->len; i++)
+    g_ptr_array_add (w->token_pool, w->tokens->pdata[i]);
   g_ptr_array_set_size (w->tokens, 0);
   g_ptr_array_set_size (w->waiting, 0);
   g_ptr_array_set_size (w->adds, 0);
@@ -1913,7 +1937,8 @@ wm_sim_worker_new (const WmSimProgram *program)
       w->flow_states[f].times = g_array_new (FALSE, FALSE, sizeof (gint64));
       w->flow_states[f].records = g_ptr_array_new_with_free_func (g_free);
     }
-  w->tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
+  w->tokens = g_ptr_array_new ();   /* they go to token_pool */
+  w->token_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
   w->waiting = g_ptr_array_new ();
   w->adds = g_ptr_array_new_with_free_func ((GDestroyNotify) add_attempt_free);
   w->arena = wm_expr_arena_new ();
@@ -1943,7 +1968,9 @@ wm_sim_worker_free (WmSimWorker *w)
       g_ptr_array_unref (w->flow_states[f].records);
     }
   g_free (w->flow_states);
+  g_ptr_array_foreach (w->tokens, (GFunc) token_free, NULL);
   g_ptr_array_unref (w->tokens);
+  g_ptr_array_unref (w->token_pool);
   g_ptr_array_unref (w->waiting);
   g_ptr_array_unref (w->adds);
   wm_expr_arena_free (w->arena);
