@@ -341,6 +341,59 @@ wm_profile_lookup (const WmProfile    *profile,
   return lookup_nodes (profile, profile->attributes, keys, n_keys, out);
 }
 
+void
+wm_profile_lookup_attributes (const WmProfile    *profile,
+                              const char * const *names,
+                              guint               n_names,
+                              WmValue            *out,
+                              gboolean           *found)
+{
+  const WmNode *nodes;
+  gsize lens[16];
+  guint object, child, left = n_names;
+
+  g_return_if_fail (profile != NULL);
+  g_return_if_fail (n_names <= G_N_ELEMENTS (lens));
+
+  nodes = profile->nodes;
+  object = profile->attributes;
+  for (guint i = 0; i < n_names; i++)
+    {
+      lens[i] = strlen (names[i]);
+      out[i] = wm_value_null ();
+      found[i] = FALSE;
+    }
+  if (object != WM_NODE_NONE && nodes[object].kind == WM_NODE_OBJECT)
+    {
+      child = object + 1;
+      /* The parser refused duplicate keys: the first match is the only one. */
+      for (guint k = 0; k < nodes[object].as.count && left > 0; k++)
+        {
+          for (guint i = 0; i < n_names; i++)
+            if (!found[i] && nodes[child].key_len == lens[i]
+                && memcmp (profile->pool + nodes[child].key_off, names[i], lens[i]) == 0)
+              {
+                node_value (profile, child, &out[i]);
+                found[i] = TRUE;
+                left--;
+                break;
+              }
+          child += nodes[child].size;
+        }
+    }
+  if (G_UNLIKELY (profile->overlay != NULL))
+    for (guint i = 0; i < n_names; i++)
+      {
+        OverlayEntry *e = overlay_find (profile, names[i], lens[i]);
+
+        if (e != NULL)
+          {
+            out[i] = e->value;
+            found[i] = TRUE;
+          }
+      }
+}
+
 gboolean
 wm_profile_lookup_dotted (const WmProfile *profile,
                           const char      *path,

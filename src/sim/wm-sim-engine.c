@@ -414,24 +414,31 @@ static const char * const rate_names[] = { "sim_delivery", "sim_open", "sim_clic
 static void
 fill_cache (WmSimWorker *w)
 {
-  WmValue value;
+  /* Every attribute the cache holds, read in one pass. */
+  static const char * const names[] = { "timezone", "phone", "email", "push_token",
+                                        "sim_delivery", "sim_open", "sim_click" };
+  WmValue values[G_N_ELEMENTS (names)];
+  gboolean found[G_N_ELEMENTS (names)];
+
+  wm_profile_lookup_attributes (w->profile, names, G_N_ELEMENTS (names), values, found);
 
   w->cache_zone = NULL;
-  if (attribute_string (w, "timezone", &value))
-    w->cache_zone = wm_zone_get (value.as.string.str);
+  if (found[0] && values[0].type == WM_VALUE_STRING)
+    w->cache_zone = wm_zone_get (values[0].as.string.str);
 
   for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
     {
+      const WmValue *value = &values[1 + i];
       gboolean valid = FALSE;
 
-      if (attribute_string (w, contacts[i], &value))
+      if (found[1 + i] && value->type == WM_VALUE_STRING)
         {
           if (i == 0)
-            valid = wm_contact_phone_is_valid (value.as.string.str, value.as.string.len);
+            valid = wm_contact_phone_is_valid (value->as.string.str, value->as.string.len);
           else if (i == 1)
-            valid = wm_contact_email_is_valid (value.as.string.str, value.as.string.len);
+            valid = wm_contact_email_is_valid (value->as.string.str, value->as.string.len);
           else
-            valid = value.as.string.len > 0;
+            valid = value->as.string.len > 0;
         }
       w->cache_contact[i] = valid;
     }
@@ -440,12 +447,12 @@ fill_cache (WmSimWorker *w)
    * channel's rate for this profile; anything else is ignored. */
   for (guint i = 0; i < G_N_ELEMENTS (rate_names); i++)
     {
-      const char *keys[] = { rate_names[i] };
+      const WmValue *value = &values[4 + i];
 
       w->cache_rate[i] = -1;
-      if (wm_profile_lookup (w->profile, keys, 1, &value) && value.type == WM_VALUE_NUMBER
-          && value.as.number >= 0 && value.as.number <= 1)
-        w->cache_rate[i] = value.as.number;
+      if (found[4 + i] && value->type == WM_VALUE_NUMBER
+          && value->as.number >= 0 && value->as.number <= 1)
+        w->cache_rate[i] = value->as.number;
     }
   w->cache_valid = TRUE;
 }

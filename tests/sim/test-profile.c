@@ -200,6 +200,59 @@ test_strings_at_every_offset (void)
       }
 }
 
+/* wm_profile_lookup_attributes gives what wm_profile_lookup gives for
+ * each name, before and after set.attribute. */
+static void
+assert_attributes_agree (const WmProfile *p)
+{
+  const char *names[] = { "timezone", "phone", "missing", "vip", "nothing", "tags", "email", "age", "new" };
+  WmValue values[G_N_ELEMENTS (names)];
+  gboolean found[G_N_ELEMENTS (names)];
+
+  wm_profile_lookup_attributes (p, names, G_N_ELEMENTS (names), values, found);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *keys[] = { names[i] };
+      WmValue one;
+      gboolean exists = wm_profile_lookup (p, keys, 1, &one);
+
+      g_assert_cmpint (found[i], ==, exists);
+      g_assert_cmpint (values[i].type, ==, one.type);
+      if (one.type == WM_VALUE_STRING)
+        g_assert_cmpstr (values[i].as.string.str, ==, one.as.string.str);
+      else if (one.type == WM_VALUE_NUMBER)
+        g_assert_cmpfloat (values[i].as.number, ==, one.as.number);
+      else if (one.type == WM_VALUE_BOOLEAN)
+        g_assert_cmpint (values[i].as.boolean, ==, one.as.boolean);
+    }
+}
+
+static void
+test_attributes_in_one_pass (void)
+{
+  g_autoptr(WmProfile) p = parse_ok (spec_line);
+  g_autoptr(WmProfile) bare = parse_ok ("{\"id\":\"b\"}");
+  const char *names[] = { "phone", "email" };
+  WmValue values[2];
+  gboolean found[2];
+  WmValue v;
+
+  assert_attributes_agree (p);
+  assert_attributes_agree (bare);
+  wm_profile_lookup_attributes (p, names, 2, values, found);
+  g_assert_true (found[0] && found[1]);
+  assert_string (&values[0], "+385911234567");
+  assert_string (&values[1], "ana@example.com");
+
+  v = wm_value_string ("+385990000000", 13);
+  wm_profile_set_attribute (p, "phone", &v);
+  v = wm_value_number (1);
+  wm_profile_set_attribute (p, "new", &v);
+  assert_attributes_agree (p);
+  wm_profile_lookup_attributes (p, names, 2, values, found);
+  assert_string (&values[0], "+385990000000");
+}
+
 typedef struct
 {
   GString *text;
@@ -451,6 +504,7 @@ main (int   argc,
 
   g_test_add_func ("/sim/profile/attributes-by-path", test_attributes);
   g_test_add_func ("/sim/profile/events-sorted-stably-with-properties", test_events_sorted_stably);
+  g_test_add_func ("/sim/profile/attributes-in-one-pass", test_attributes_in_one_pass);
   g_test_add_func ("/sim/profile/events-sorted-few-and-many", test_events_sorted_few_and_many);
   g_test_add_func ("/sim/profile/strings-at-every-offset", test_strings_at_every_offset);
   g_test_add_func ("/sim/profile/set-attribute-overlays-and-keeps-old-values", test_set_attribute_overlay);
