@@ -931,6 +931,7 @@ send_message (WmSimWorker *w,
   guint visit = token->visits[index];
   double delivery, open, click;
   gint64 d = -1, o = -1, c = -1;
+  WmDrawKey draws;   /* the key for this element and visit */
 
   if (!contact_valid (w, se->contact))
     {
@@ -974,14 +975,15 @@ send_message (WmSimWorker *w,
   open = rate (w, 1, params->open);
   click = rate (w, 2, params->click);
 
-  if (wm_draw_key_u (&token->key, se->id, visit, "delivered") < delivery)
-    d = s + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "delivered-delay"), params->delivery_delay);
-  if (params->has_open && d >= 0 && wm_draw_key_u (&token->key, se->id, visit, "opened") < open)
-    o = d + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "opened-delay"), params->open_delay);
+  draws = wm_draw_key_visit (&token->key, se->id, visit);
+  if (wm_draw_visit_u (draws, "delivered") < delivery)
+    d = s + wm_draw_delay (wm_draw_visit_u (draws, "delivered-delay"), params->delivery_delay);
+  if (params->has_open && d >= 0 && wm_draw_visit_u (draws, "opened") < open)
+    o = d + wm_draw_delay (wm_draw_visit_u (draws, "opened-delay"), params->open_delay);
   if (params->has_click && (params->has_open ? o >= 0 : d >= 0)
-      && wm_draw_key_u (&token->key, se->id, visit, "clicked") < click)
+      && wm_draw_visit_u (draws, "clicked") < click)
     c = (params->has_open ? o : d)
-        + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "clicked-delay"), params->click_delay);
+        + wm_draw_delay (wm_draw_visit_u (draws, "clicked-delay"), params->click_delay);
 
   if (d >= 0 && d <= end)
     {
