@@ -113,6 +113,29 @@ wm_draw_key_u (const WmDrawKey *key,
   return (double) (wm_draw_mix (h) >> 11) * 0x1.0p-53;
 }
 
+WmDrawKey
+wm_draw_key_visit (const WmDrawKey *key,
+                   const char      *element_id,
+                   guint            visit)
+{
+  WmDrawKey out = { 0 };
+
+  g_return_val_if_fail (key != NULL, out);
+  g_return_val_if_fail (element_id != NULL, out);
+
+  out.state = fnv_bar (fnv_decimal (fnv_bar (fnv_string (key->state, element_id)), visit));
+  return out;
+}
+
+double
+wm_draw_visit_u (WmDrawKey   visit_key,
+                 const char *purpose)
+{
+  g_return_val_if_fail (purpose != NULL, 0.0);
+
+  return (double) (wm_draw_mix (fnv_string (visit_key.state, purpose)) >> 11) * 0x1.0p-53;
+}
+
 double
 wm_draw_u (guint64     seed,
            const char *profile_id,

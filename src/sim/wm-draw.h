@@ -40,6 +40,16 @@ double  wm_draw_key_u    (const WmDrawKey *key,
                           guint            visit,
                           const char      *purpose);
 
+/* wm_draw_key_u in two steps, for several purposes of one visit (a send
+ * draws up to six): the key advanced by @element_id and @visit, then a
+ * draw from it. wm_draw_key_u (k, e, v, p) equals
+ * wm_draw_visit_u (wm_draw_key_visit (k, e, v), p). */
+WmDrawKey wm_draw_key_visit (const WmDrawKey *key,
+                             const char      *element_id,
+                             guint            visit);
+double    wm_draw_visit_u   (WmDrawKey        visit_key,
+                             const char      *purpose);
+
 /* The same in one call (all strings NUL-terminated). */
 double  wm_draw_u        (guint64          seed,
                           const char      *profile_id,

@@ -72,7 +72,8 @@ skip_ws (WmProfileParser *parser)
 {
   const guchar *p = parser->p;
 
-  while (p < parser->end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+  /* Most lines have no white space: one test for the common case. */
+  while (p < parser->end && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
     p++;
   parser->p = p;
 }
@@ -99,6 +100,25 @@ hex4 (const guchar *p)
   return v;
 }
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The bytes of @v that end or escape a plain run (below 0x20, from 0x80, a
+ * '"' or a '\\'), as their high bits. Zero exactly when there is none;
+ * otherwise the lowest marked byte is the first such one (a borrow only
+ * marks bytes above a true hit). */
+static inline guint64
+stop_bytes (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"');
+  guint64 backslash = v ^ (ONES * '\\');
+  guint64 special = (v - ONES * 0x20)
+                    | ((quote - ONES) & ~quote)
+                    | ((backslash - ONES) & ~backslash);
+
+  return ((special & ~v) | v) & HIGHS;
+}
+
 /* Reads a string starting after its opening quote into the pool, in one
  * pass: the unescaped text is never longer than the rest of the line, so
  * that much room is reserved up front (the pool keeps its capacity from
@@ -121,7 +141,28 @@ parse_string (WmProfileParser *parser,
       guchar c;
       int cp;
 
-      /* the common run of plain ASCII */
+      /* the common run of plain ASCII, eight bytes at a time: the block is
+       * copied whole (out never gets ahead of p, and the room reserved is
+       * the rest of the line), then out and p move up to its first stop */
+      while (end - p >= 8)
+        {
+          guint64 v, stops;
+
+          memcpy (&v, p, 8);
+          stops = stop_bytes (v);
+          memcpy (out, &v, 8);
+          if (stops == 0)
+            {
+              out += 8;
+              p += 8;
+              continue;
+            }
+#if defined(__GNUC__) && G_BYTE_ORDER == G_LITTLE_ENDIAN
+          out += __builtin_ctzll (stops) / 8;
+          p += __builtin_ctzll (stops) / 8;
+#endif
+          break;
+        }
       while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
         *out++ = (char) *p++;
       if (p >= end)
@@ -521,24 +562,38 @@ parse_value (WmProfileParser *parser,
     }
 }
 
-/* The member @key of @object, or WM_NODE_NONE. */
-static guint
-member (const WmProfileScratch *s,
-        guint                   object,
-        const char             *key)
+/* The members @keys of @object in one pass over it (keys are unique: the
+ * parser refused duplicates), each WM_NODE_NONE when absent. */
+static void
+members (const WmProfileScratch *s,
+         guint                   object,
+         const char * const     *keys,
+         const guint            *lens,
+         guint                   n_keys,
+         guint                  *out)
 {
-  gsize len = strlen (key);
   guint child = object + 1;
 
+  for (guint i = 0; i < n_keys; i++)
+    out[i] = WM_NODE_NONE;
   for (guint k = 0; k < s->nodes[object].as.count; k++)
     {
-      if (s->nodes[child].key_len == len
-          && memcmp (s->pool + s->nodes[child].key_off, key, len) == 0)
-        return child;
-      child += s->nodes[child].size;
+      const WmNode *node = &s->nodes[child];
+
+      for (guint i = 0; i < n_keys; i++)
+        if (node->key_len == lens[i] && memcmp (s->pool + node->key_off, keys[i], lens[i]) == 0)
+          {
+            out[i] = child;
+            break;
+          }
+      child += node->size;
     }
-  return WM_NODE_NONE;
 }
+
+static const char * const profile_keys[] = { "id", "attributes", "events" };
+static const guint profile_key_lens[] = { 2, 10, 6 };
+static const char * const event_keys[] = { "name", "at", "properties" };
+static const guint event_key_lens[] = { 4, 2, 10 };
 
 static gboolean
 reject (WmProfileParser *parser,
@@ -557,12 +612,13 @@ read_profile (WmProfileParser *parser,
               guint           *attributes)
 {
   WmProfileScratch *s = &parser->scratch;
-  guint id, events, child;
+  guint found[3], id, events, child;
 
   if (s->nodes[0].kind != WM_NODE_OBJECT)
     return reject (parser, g_strdup ("not an object"));
 
-  id = member (s, 0, "id");
+  members (s, 0, profile_keys, profile_key_lens, 3, found);
+  id = found[0];
   if (id == WM_NODE_NONE)
     return reject (parser, g_strdup ("missing id"));
   if (s->nodes[id].kind != WM_NODE_STRING)
@@ -574,13 +630,13 @@ read_profile (WmProfileParser *parser,
   *id_off = s->nodes[id].as.str.off;
   *id_len = s->nodes[id].as.str.len;
 
-  *attributes = member (s, 0, "attributes");
+  *attributes = found[1];
   if (*attributes != WM_NODE_NONE && s->nodes[*attributes].kind == WM_NODE_NULL)
     *attributes = WM_NODE_NONE;
   if (*attributes != WM_NODE_NONE && s->nodes[*attributes].kind != WM_NODE_OBJECT)
     return reject (parser, g_strdup ("attributes must be an object"));
 
-  events = member (s, 0, "events");
+  events = found[2];
   if (events == WM_NODE_NONE || s->nodes[events].kind == WM_NODE_NULL)
     return TRUE;
   if (s->nodes[events].kind != WM_NODE_ARRAY)
@@ -595,17 +651,18 @@ read_profile (WmProfileParser *parser,
 
       if (s->nodes[child].kind != WM_NODE_OBJECT)
         return reject (parser, g_strdup_printf ("events[%u] must be an object", i));
-      name = member (s, child, "name");
+      members (s, child, event_keys, event_key_lens, 3, found);
+      name = found[0];
       if (name == WM_NODE_NONE || s->nodes[name].kind != WM_NODE_STRING
           || s->nodes[name].as.str.len == 0)
         return reject (parser, g_strdup_printf ("events[%u].name must be a non-empty string", i));
-      at = member (s, child, "at");
+      at = found[1];
       if (at == WM_NODE_NONE || s->nodes[at].kind != WM_NODE_STRING)
         return reject (parser, g_strdup_printf ("events[%u].at must be a timestamp", i));
       if (!wm_timestamp_parse (s->pool + s->nodes[at].as.str.off,
                                s->nodes[at].as.str.len, &t))
         return reject (parser, g_strdup_printf ("bad timestamp in events[%u].at", i));
-      props = member (s, child, "properties");
+      props = found[2];
       if (props != WM_NODE_NONE && s->nodes[props].kind == WM_NODE_NULL)
         props = WM_NODE_NONE;
       if (props != WM_NODE_NONE && s->nodes[props].kind != WM_NODE_OBJECT)

@@ -62,14 +62,43 @@ typedef struct
 
 void       _wm_profile_scratch_clear  (WmProfileScratch *scratch);
 void       _wm_profile_scratch_reset  (WmProfileScratch *scratch);
-guint      _wm_profile_scratch_node   (WmProfileScratch *scratch);
+void       _wm_profile_scratch_grow_nodes (WmProfileScratch *scratch);
+void       _wm_profile_scratch_grow_pool  (WmProfileScratch *scratch,
+                                           gsize             len);
 /* Appends @len bytes and a NUL; returns the offset of the bytes. */
 guint32    _wm_profile_scratch_string (WmProfileScratch *scratch,
                                        const char       *str,
                                        gsize             len);
+
+/* These two run for every value and string of every line: inline, with
+ * the growing out of line. */
+
+/* A new null node (size 1, no key); returns its index. */
+static inline guint
+_wm_profile_scratch_node (WmProfileScratch *scratch)
+{
+  WmNode *node;
+
+  if (G_UNLIKELY (scratch->n_nodes == scratch->nodes_cap))
+    _wm_profile_scratch_grow_nodes (scratch);
+  node = &scratch->nodes[scratch->n_nodes];
+  node->kind = WM_NODE_NULL;
+  node->size = 1;
+  node->key_off = G_MAXUINT32;
+  node->key_len = 0;
+  node->as.number = 0;
+  return scratch->n_nodes++;
+}
+
 /* Reserves room for @len more pool bytes and returns where they go. */
-char      *_wm_profile_scratch_reserve (WmProfileScratch *scratch,
-                                        gsize             len);
+static inline char *
+_wm_profile_scratch_reserve (WmProfileScratch *scratch,
+                             gsize             len)
+{
+  if (G_UNLIKELY (scratch->pool_len + len > scratch->pool_cap))
+    _wm_profile_scratch_grow_pool (scratch, len);
+  return scratch->pool + scratch->pool_len;
+}
 WmProfileEvent *_wm_profile_scratch_event (WmProfileScratch *scratch);
 
 /* Copies @scratch into a new profile. @id_off/@id_len: the id in the pool;

@@ -58,39 +58,23 @@ _wm_profile_scratch_reset (WmProfileScratch *scratch)
   scratch->n_events = 0;
 }
 
-guint
-_wm_profile_scratch_node (WmProfileScratch *scratch)
+void
+_wm_profile_scratch_grow_nodes (WmProfileScratch *scratch)
 {
-  WmNode *node;
-
-  if (G_UNLIKELY (scratch->n_nodes == scratch->nodes_cap))
-    {
-      scratch->nodes_cap = MAX (256, scratch->nodes_cap * 2);
-      scratch->nodes = g_renew (WmNode, scratch->nodes, scratch->nodes_cap);
-    }
-  node = &scratch->nodes[scratch->n_nodes];
-  node->kind = WM_NODE_NULL;
-  node->size = 1;
-  node->key_off = G_MAXUINT32;
-  node->key_len = 0;
-  node->as.number = 0;
-  return scratch->n_nodes++;
+  scratch->nodes_cap = MAX (256, scratch->nodes_cap * 2);
+  scratch->nodes = g_renew (WmNode, scratch->nodes, scratch->nodes_cap);
 }
 
-char *
-_wm_profile_scratch_reserve (WmProfileScratch *scratch,
-                             gsize             len)
+void
+_wm_profile_scratch_grow_pool (WmProfileScratch *scratch,
+                               gsize             len)
 {
-  if (G_UNLIKELY (scratch->pool_len + len > scratch->pool_cap))
-    {
-      gsize cap = MAX (4096, scratch->pool_cap * 2);
+  gsize cap = MAX (4096, scratch->pool_cap * 2);
 
-      while (cap < scratch->pool_len + len)
-        cap *= 2;
-      scratch->pool = g_realloc (scratch->pool, cap);
-      scratch->pool_cap = cap;
-    }
-  return scratch->pool + scratch->pool_len;
+  while (cap < scratch->pool_len + len)
+    cap *= 2;
+  scratch->pool = g_realloc (scratch->pool, cap);
+  scratch->pool_cap = cap;
 }
 
 guint32
@@ -132,6 +116,10 @@ compare_events (const void *a,
   return ea->index < eb->index ? -1 : ea->index > eb->index;
 }
 
+/* Up to this many events, an insertion sort (qsort cost about 2,000
+ * instructions for ten). */
+#define INSERTION_SORT_MAX 32
+
 WmProfile *
 _wm_profile_build (const WmProfileScratch *scratch,
                    guint32                 id_off,
@@ -161,8 +149,20 @@ _wm_profile_build (const WmProfileScratch *scratch,
       if (i > 0 && events[i].at < events[i - 1].at)
         sorted = FALSE;
     }
-  /* Recorded events are mostly in time order already. */
-  if (!sorted)
+  /* Recorded events are mostly in time order already; a profile's few
+   * are sorted in place, many by qsort. compare_events is a total order,
+   * so both give the one same order. */
+  if (!sorted && scratch->n_events <= INSERTION_SORT_MAX)
+    for (guint i = 1; i < scratch->n_events; i++)
+      {
+        WmProfileEvent moving = events[i];
+        guint j = i;
+
+        for (; j > 0 && compare_events (&moving, &events[j - 1]) < 0; j--)
+          events[j] = events[j - 1];
+        events[j] = moving;
+      }
+  else if (!sorted)
     qsort (events, scratch->n_events, sizeof *events, compare_events);
 
   profile->id = pool + id_off;
@@ -339,6 +339,59 @@ wm_profile_lookup (const WmProfile    *profile,
         }
     }
   return lookup_nodes (profile, profile->attributes, keys, n_keys, out);
+}
+
+void
+wm_profile_lookup_attributes (const WmProfile    *profile,
+                              const char * const *names,
+                              guint               n_names,
+                              WmValue            *out,
+                              gboolean           *found)
+{
+  const WmNode *nodes;
+  gsize lens[16];
+  guint object, child, left = n_names;
+
+  g_return_if_fail (profile != NULL);
+  g_return_if_fail (n_names <= G_N_ELEMENTS (lens));
+
+  nodes = profile->nodes;
+  object = profile->attributes;
+  for (guint i = 0; i < n_names; i++)
+    {
+      lens[i] = strlen (names[i]);
+      out[i] = wm_value_null ();
+      found[i] = FALSE;
+    }
+  if (object != WM_NODE_NONE && nodes[object].kind == WM_NODE_OBJECT)
+    {
+      child = object + 1;
+      /* The parser refused duplicate keys: the first match is the only one. */
+      for (guint k = 0; k < nodes[object].as.count && left > 0; k++)
+        {
+          for (guint i = 0; i < n_names; i++)
+            if (!found[i] && nodes[child].key_len == lens[i]
+                && memcmp (profile->pool + nodes[child].key_off, names[i], lens[i]) == 0)
+              {
+                node_value (profile, child, &out[i]);
+                found[i] = TRUE;
+                left--;
+                break;
+              }
+          child += nodes[child].size;
+        }
+    }
+  if (G_UNLIKELY (profile->overlay != NULL))
+    for (guint i = 0; i < n_names; i++)
+      {
+        OverlayEntry *e = overlay_find (profile, names[i], lens[i]);
+
+        if (e != NULL)
+          {
+            out[i] = e->value;
+            found[i] = TRUE;
+          }
+      }
 }
 
 gboolean

@@ -65,6 +65,15 @@ gboolean              wm_profile_lookup            (const WmProfile       *profi
                                                     guint                  n_keys,
                                                     WmValue               *out);
 
+/* wm_profile_lookup of each top-level attribute @names[i] into @out[i]
+ * and @found[i], in one pass over the attributes (the engine reads several
+ * at every profile). */
+void                  wm_profile_lookup_attributes (const WmProfile       *profile,
+                                                    const char * const    *names,
+                                                    guint                  n_names,
+                                                    WmValue               *out,
+                                                    gboolean              *found);
+
 /* Convenience: a dotted path ("address.city"). Slower than the array form:
  * for tests and the CLI, not for the engine's hot path. */
 gboolean              wm_profile_lookup_dotted     (const WmProfile       *profile,

@@ -68,7 +68,15 @@ typedef struct
   gint64               *opened_at;
   guint                *opened_log;
   EntryRecord          *record;
+  gsize                 block_size;  /* the token and its arrays: token_new */
 } Token;
+
+/* A waiting token and its generation when an event came. */
+typedef struct
+{
+  Token *token;
+  guint  gen;
+} Waiter;
 
 typedef struct
 {
@@ -124,11 +132,20 @@ struct _WmSimWorker
   char                 *tl_profile;   /* the profile id as a JSON string */
   const WmProfileEvent *events_list;
   guint                 n_events;
-  GArray               *heap;
+  Item                 *heap;         /* the agenda: a binary heap */
+  guint                 heap_len;
+  guint                 heap_cap;
+  guint                 next_event;   /* events_list[next_event..end_event) are still to come */
+  guint                 end_event;
   guint64               seq;
-  FlowState            *flows;
+  FlowState            *flows;        /* flow_states while a profile runs, else NULL */
+  FlowState            *flow_states;  /* per flow, kept from profile to profile */
+  guint                 n_flow_states;
   GPtrArray            *tokens;       /* every Token of the profile */
+  GPtrArray            *token_pool;   /* Token blocks of earlier profiles, to reuse */
   GPtrArray            *waiting;      /* tokens at a wait.event, in the order they began waiting */
+  GArray               *snapshot;     /* Waiter: the waiting tokens when an event came */
+  GString              *id_json;      /* the profile id as a JSON string (timeline) */
   GPtrArray            *adds;
   WmExprArena          *arena;        /* evaluation scratch */
   WmExprArena          *keep;         /* strings kept for the profile (variables) */

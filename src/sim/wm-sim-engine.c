@@ -40,55 +40,84 @@ item_before (const Item *a,
   return a->seq < b->seq;
 }
 
+/* The agenda is a binary heap of Items in an array of the worker's own;
+ * (time, klass, seq) is unique, so the order items come out in does not
+ * depend on how the heap moves them. Sifting moves a hole, not swaps. */
 void
 _wm_sim_heap_push (WmSimWorker *w,
-           Item        *item)
+                   Item        *item)
 {
   Item *items;
   guint i;
 
-  g_array_append_val (w->heap, *item);
-  items = (Item *) w->heap->data;
-  for (i = w->heap->len - 1; i > 0;)
+  if (w->heap_len == w->heap_cap)
+    {
+      w->heap_cap = MAX (32, w->heap_cap * 2);
+      w->heap = g_renew (Item, w->heap, w->heap_cap);
+    }
+  items = w->heap;
+  for (i = w->heap_len++; i > 0;)
     {
       guint parent = (i - 1) / 2;
-      Item tmp;
 
-      if (!item_before (&items[i], &items[parent]))
+      if (!item_before (item, &items[parent]))
         break;
-      tmp = items[i];
       items[i] = items[parent];
-      items[parent] = tmp;
       i = parent;
     }
+  items[i] = *item;
 }
 
 static void
 heap_pop (WmSimWorker *w,
           Item        *out)
 {
-  Item *items = (Item *) w->heap->data;
-  guint n = w->heap->len - 1, i = 0;
+  Item *items = w->heap;
+  guint n = --w->heap_len, i = 0;
+  Item last = items[n];
 
   *out = items[0];
-  items[0] = items[n];
-  g_array_set_size (w->heap, n);
+  if (n == 0)
+    return;
   for (;;)
     {
-      guint l = 2 * i + 1, r = l + 1, m = i;
-      Item tmp;
+      guint m = 2 * i + 1;
 
-      if (l < n && item_before (&items[l], &items[m]))
-        m = l;
-      if (r < n && item_before (&items[r], &items[m]))
-        m = r;
-      if (m == i)
+      if (m >= n)
         break;
-      tmp = items[i];
+      if (m + 1 < n && item_before (&items[m + 1], &items[m]))
+        m++;
+      if (!item_before (&items[m], &last))
+        break;
       items[i] = items[m];
-      items[m] = tmp;
       i = m;
     }
+  items[i] = last;
+}
+
+/* The profile's events are sorted already (time, then file order) and are
+ * the only items of class 0: they are merged with the heap as they come
+ * instead of going through it, in the very order the heap would give. */
+static gboolean
+agenda_next (WmSimWorker *w,
+             Item        *out)
+{
+  if (w->next_event < w->end_event)
+    {
+      const WmProfileEvent *event = &w->events_list[w->next_event];
+      Item ev = { event->at, 0, w->next_event, ITEM_EVENT, w->next_event, 0, 0, 0, NULL };
+
+      if (w->heap_len == 0 || item_before (&ev, &w->heap[0]))
+        {
+          *out = ev;
+          w->next_event++;
+          return TRUE;
+        }
+    }
+  if (w->heap_len == 0)
+    return FALSE;
+  heap_pop (w, out);
+  return TRUE;
 }
 
 static void
@@ -385,24 +414,31 @@ static const char * const rate_names[] = { "sim_delivery", "sim_open", "sim_clic
 static void
 fill_cache (WmSimWorker *w)
 {
-  WmValue value;
+  /* Every attribute the cache holds, read in one pass. */
+  static const char * const names[] = { "timezone", "phone", "email", "push_token",
+                                        "sim_delivery", "sim_open", "sim_click" };
+  WmValue values[G_N_ELEMENTS (names)];
+  gboolean found[G_N_ELEMENTS (names)];
+
+  wm_profile_lookup_attributes (w->profile, names, G_N_ELEMENTS (names), values, found);
 
   w->cache_zone = NULL;
-  if (attribute_string (w, "timezone", &value))
-    w->cache_zone = wm_zone_get (value.as.string.str);
+  if (found[0] && values[0].type == WM_VALUE_STRING)
+    w->cache_zone = wm_zone_get (values[0].as.string.str);
 
   for (guint i = 0; i < G_N_ELEMENTS (contacts); i++)
     {
+      const WmValue *value = &values[1 + i];
       gboolean valid = FALSE;
 
-      if (attribute_string (w, contacts[i], &value))
+      if (found[1 + i] && value->type == WM_VALUE_STRING)
         {
           if (i == 0)
-            valid = wm_contact_phone_is_valid (value.as.string.str, value.as.string.len);
+            valid = wm_contact_phone_is_valid (value->as.string.str, value->as.string.len);
           else if (i == 1)
-            valid = wm_contact_email_is_valid (value.as.string.str, value.as.string.len);
+            valid = wm_contact_email_is_valid (value->as.string.str, value->as.string.len);
           else
-            valid = value.as.string.len > 0;
+            valid = value->as.string.len > 0;
         }
       w->cache_contact[i] = valid;
     }
@@ -411,12 +447,12 @@ fill_cache (WmSimWorker *w)
    * channel's rate for this profile; anything else is ignored. */
   for (guint i = 0; i < G_N_ELEMENTS (rate_names); i++)
     {
-      const char *keys[] = { rate_names[i] };
+      const WmValue *value = &values[4 + i];
 
       w->cache_rate[i] = -1;
-      if (wm_profile_lookup (w->profile, keys, 1, &value) && value.type == WM_VALUE_NUMBER
-          && value.as.number >= 0 && value.as.number <= 1)
-        w->cache_rate[i] = value.as.number;
+      if (found[4 + i] && value->type == WM_VALUE_NUMBER
+          && value->as.number >= 0 && value->as.number <= 1)
+        w->cache_rate[i] = value->as.number;
     }
   w->cache_valid = TRUE;
 }
@@ -488,6 +524,60 @@ reject (WmSimWorker *w,
     }
 }
 
+/* Rounds up to an alignment that suits every member type. */
+#define BLOCK_ALIGN(n) (((n) + 15) & ~(gsize) 15)
+
+/* A token and its arrays (per element of the version, per outcome of the
+ * flow) are one block, zeroed: entries are frequent, and seven
+ * allocations (and frees) per entry were a tenth of a run. The blocks of a
+ * finished profile go to the worker's pool (their milestone log with
+ * them) for the next profiles. */
+static Token *
+token_new (WmSimWorker        *w,
+           const WmSimFlow    *sf,
+           const WmSimVersion *sv)
+{
+  gsize n_vars = MAX (sv->n_variables, 1);
+  gsize n_elements = MAX (sv->n_elements, 1);
+  gsize n_outcomes = MAX (sf->n_outcomes, 1);
+  gsize vars = BLOCK_ALIGN (sizeof (Token));
+  gsize sends = vars + BLOCK_ALIGN (n_vars * sizeof (WmValue));
+  gsize opened_at = sends + BLOCK_ALIGN (n_elements * sizeof (SendRecord));
+  gsize visits = opened_at + BLOCK_ALIGN (n_outcomes * sizeof (gint64));
+  gsize open = visits + BLOCK_ALIGN (n_elements * sizeof (guint));
+  gsize opened_log = open + BLOCK_ALIGN (n_outcomes * sizeof (gboolean));
+  gsize size = opened_log + n_outcomes * sizeof (guint);
+  Token *token = NULL;
+  GArray *log = NULL;
+  char *block;
+
+  if (w->token_pool->len > 0)
+    {
+      token = g_ptr_array_steal_index_fast (w->token_pool, w->token_pool->len - 1);
+      log = token->log;
+      if (token->block_size >= size)
+        size = token->block_size;
+      else
+        g_clear_pointer (&token, g_free);
+    }
+  if (token == NULL)
+    token = g_malloc (size);
+  if (log == NULL)
+    log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_set_size (log, 0);
+  memset (token, 0, size);
+  block = (char *) token;
+  token->block_size = size;
+  token->log = log;
+  token->vars = (WmValue *) (block + vars);
+  token->sends = (SendRecord *) (block + sends);
+  token->opened_at = (gint64 *) (block + opened_at);
+  token->visits = (guint *) (block + visits);
+  token->open = (gboolean *) (block + open);
+  token->opened_log = (guint *) (block + opened_log);
+  return token;
+}
+
 static void
 attempt (WmSimWorker          *w,
          guint                 f,
@@ -544,7 +634,7 @@ attempt (WmSimWorker          *w,
     }
 
   /* Accepted. */
-  token = g_new0 (Token, 1);
+  token = token_new (w, sf, sv);
   token->flow = f;
   token->version = v;
   token->entry = ++fs->accepted;
@@ -553,7 +643,6 @@ attempt (WmSimWorker          *w,
   token->alive = TRUE;
   token->element = -1;
   token->instant = G_MININT64;
-  token->vars = g_new0 (WmValue, MAX (sv->n_variables, 1));
   for (guint i = 0; i < sv->n_variables; i++)
     token->vars[i] = sv->variables[i].initial;
   if (add != NULL)
@@ -561,12 +650,6 @@ attempt (WmSimWorker          *w,
       for (guint k = 0; k < sv->n_variables; k++)
         if (strcmp (sv->variables[k].name, add->names[i]) == 0)
           token->vars[k] = add->values[i];
-  token->visits = g_new0 (guint, MAX (sv->n_elements, 1));
-  token->sends = g_new0 (SendRecord, MAX (sv->n_elements, 1));
-  token->log = g_array_new (FALSE, FALSE, sizeof (guint));
-  token->open = g_new0 (gboolean, MAX (sf->n_outcomes, 1));
-  token->opened_at = g_new0 (gint64, MAX (sf->n_outcomes, 1));
-  token->opened_log = g_new0 (guint, MAX (sf->n_outcomes, 1));
   wm_draw_key_init (&token->key, w->program->seed, w->profile_id, w->profile_id_len,
                     sf->id, sv->number, token->entry);
   g_ptr_array_add (w->tokens, token);
@@ -848,6 +931,7 @@ send_message (WmSimWorker *w,
   guint visit = token->visits[index];
   double delivery, open, click;
   gint64 d = -1, o = -1, c = -1;
+  WmDrawKey draws;   /* the key for this element and visit */
 
   if (!contact_valid (w, se->contact))
     {
@@ -891,14 +975,15 @@ send_message (WmSimWorker *w,
   open = rate (w, 1, params->open);
   click = rate (w, 2, params->click);
 
-  if (wm_draw_key_u (&token->key, se->id, visit, "delivered") < delivery)
-    d = s + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "delivered-delay"), params->delivery_delay);
-  if (params->has_open && d >= 0 && wm_draw_key_u (&token->key, se->id, visit, "opened") < open)
-    o = d + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "opened-delay"), params->open_delay);
+  draws = wm_draw_key_visit (&token->key, se->id, visit);
+  if (wm_draw_visit_u (draws, "delivered") < delivery)
+    d = s + wm_draw_delay (wm_draw_visit_u (draws, "delivered-delay"), params->delivery_delay);
+  if (params->has_open && d >= 0 && wm_draw_visit_u (draws, "opened") < open)
+    o = d + wm_draw_delay (wm_draw_visit_u (draws, "opened-delay"), params->open_delay);
   if (params->has_click && (params->has_open ? o >= 0 : d >= 0)
-      && wm_draw_key_u (&token->key, se->id, visit, "clicked") < click)
+      && wm_draw_visit_u (draws, "clicked") < click)
     c = (params->has_open ? o : d)
-        + wm_draw_delay (wm_draw_key_u (&token->key, se->id, visit, "clicked-delay"), params->click_delay);
+        + wm_draw_delay (wm_draw_visit_u (draws, "clicked-delay"), params->click_delay);
 
   if (d >= 0 && d <= end)
     {
@@ -941,6 +1026,42 @@ send_message (WmSimWorker *w,
 }
 
 /* ---- visits ---- */
+
+static void
+append_uint (GString *out,
+             guint    n)
+{
+  char digits[16];
+  int i = sizeof digits;
+
+  do
+    digits[--i] = (char) ('0' + n % 10);
+  while ((n /= 10) != 0);
+  g_string_append_len (out, digits + i, sizeof digits - i);
+}
+
+/* "flow\x1fversion\x1foutcome\x1fresult\x1f" into @key, emptied first:
+ * what g_string_printf made of it, without the printf (once per resolved
+ * outcome, it was a fiftieth of a run). */
+static void
+append_path_head (GString    *key,
+                  guint       flow,
+                  guint       version,
+                  int         outcome,
+                  const char *result)
+{
+  g_string_truncate (key, 0);
+  append_uint (key, flow);
+  g_string_append_c (key, '\x1f');
+  append_uint (key, version);
+  g_string_append_c (key, '\x1f');
+  if (outcome < 0)
+    g_string_append_c (key, '-');
+  append_uint (key, outcome < 0 ? -(guint) outcome : (guint) outcome);
+  g_string_append_c (key, '\x1f');
+  g_string_append (key, result);
+  g_string_append_c (key, '\x1f');
+}
 
 static void
 wait_until (WmSimWorker *w,
@@ -1211,8 +1332,8 @@ visit (WmSimWorker *w,
             from = n - PATH_MILESTONES_KEPT;
           for (int slot = 0; slot < 2; slot++)
             {
-              g_string_printf (key, "%u\x1f%u\x1f%d\x1f%s\x1f", token->flow,
-                               slot == 0 ? token->version : sf->n_versions, se->outcome, result);
+              append_path_head (key, token->flow, slot == 0 ? token->version : sf->n_versions,
+                                se->outcome, result);
               for (guint i = from; i < n; i++)
                 {
                   if (i > from)
@@ -1416,8 +1537,7 @@ process_event (WmSimWorker          *w,
 {
   gint64 t = event->at;
   const char *name;
-  g_autoptr(GPtrArray) snapshot = NULL;
-  g_autoptr(GArray) gens = NULL;
+  GArray *snapshot = w->snapshot;
 
   if (w->tl != NULL)
     {
@@ -1428,7 +1548,7 @@ process_event (WmSimWorker          *w,
 
   /* An event no flow or journey names changes nothing; the names the run
    * reacts to are interned, so they compare as pointers below. */
-  name = g_hash_table_lookup (w->program->event_names, event->name);
+  name = wm_sim_program_event_name (w->program, event->name, event->name_len);
   if (name == NULL)
     return;
 
@@ -1438,20 +1558,21 @@ process_event (WmSimWorker          *w,
 
   /* 1. Waiting tokens, in the order they began to wait; each runs on
    * before the next is tested. */
-  if (w->waiting->len > 0)
+  g_array_set_size (snapshot, w->waiting->len);
+  for (guint i = 0; i < w->waiting->len; i++)
     {
-      snapshot = g_ptr_array_copy (w->waiting, NULL, NULL);
-      gens = g_array_new (FALSE, FALSE, sizeof (guint));
-      for (guint i = 0; i < snapshot->len; i++)
-        g_array_append_val (gens, ((Token *) snapshot->pdata[i])->gen);
+      Waiter *waiter = &g_array_index (snapshot, Waiter, i);
+
+      waiter->token = w->waiting->pdata[i];
+      waiter->gen = waiter->token->gen;
     }
-  for (guint i = 0; snapshot != NULL && i < snapshot->len; i++)
+  for (guint i = 0; i < snapshot->len; i++)
     {
-      Token *token = snapshot->pdata[i];
+      Token *token = g_array_index (snapshot, Waiter, i).token;
       const WmSimElement *se;
       int next;
 
-      if (!token->alive || !token->waiting || token->gen != g_array_index (gens, guint, i))
+      if (!token->alive || !token->waiting || token->gen != g_array_index (snapshot, Waiter, i).gen)
         continue;
       se = element_of (w, token, token->element);
       if (se->event != name || token->wait_since >= t
@@ -1538,14 +1659,10 @@ process_stops (WmSimWorker *w,
 
       if (token != NULL && token->version == item.b)
         g_ptr_array_add (removed, token);
-      if (w->heap->len == 0)
+      /* Stops (class -1) come before any event at their time, so the
+       * next stop, if any, is the heap's top. */
+      if (w->heap_len == 0 || w->heap[0].kind != ITEM_STOP || w->heap[0].time != first->time)
         break;
-      {
-        Item *top = &g_array_index (w->heap, Item, 0);
-
-        if (top->kind != ITEM_STOP || top->time != first->time)
-          break;
-      }
       heap_pop (w, &item);
     }
 
@@ -1647,14 +1764,8 @@ schedule_entries (WmSimWorker *w)
 static void
 token_free (Token *token)
 {
-  g_free (token->vars);
-  g_free (token->visits);
-  g_free (token->sends);
   g_array_unref (token->log);
-  g_free (token->open);
-  g_free (token->opened_at);
-  g_free (token->opened_log);
-  g_free (token);
+  g_free (token);   /* its arrays with it: token_new */
 }
 
 static void
@@ -1670,25 +1781,33 @@ wm_sim_worker_run_profile (WmSimWorker *w,
                            GString     *timeline)
 {
   const WmSimProgram *program = w->program;
-  g_autoptr(GString) id_json = g_string_new (NULL);
+  GString *id_json = w->id_json;
   Item item;
 
   w->profile = profile;
   w->cache_valid = FALSE;
   w->profile_id = wm_profile_get_id (profile, &w->profile_id_len);
   w->tl = timeline;
+  g_string_truncate (id_json, 0);
   if (timeline != NULL)
     wm_json_append_string (id_json, w->profile_id);
   w->tl_profile = id_json->str;
   w->events_list = wm_profile_get_events (profile, &w->n_events);
   w->events += w->n_events;
   w->seq = 0;
-  g_array_set_size (w->heap, 0);
-  w->flows = g_new0 (FlowState, MAX (program->n_flows, 1));
+  w->heap_len = 0;
+  /* The per-flow state and its arrays are the worker's, emptied here. */
+  w->flows = w->flow_states;
   for (guint f = 0; f < program->n_flows; f++)
     {
-      w->flows[f].times = g_array_new (FALSE, FALSE, sizeof (gint64));
-      w->flows[f].records = g_ptr_array_new_with_free_func (g_free);
+      FlowState *fs = &w->flows[f];
+
+      fs->accepted = 0;
+      fs->has_exit = FALSE;
+      fs->last_exit = 0;
+      fs->token = NULL;
+      g_array_set_size (fs->times, 0);
+      g_ptr_array_set_size (fs->records, 0);
     }
 
   /* Journey begins at the run start (class -2). */
@@ -1707,24 +1826,20 @@ wm_sim_worker_run_profile (WmSimWorker *w,
           }
       }
 
-  /* Events (class 0), in time order, file order among equals. */
-  for (guint i = 0; i < w->n_events; i++)
-    {
-      const WmProfileEvent *event = &w->events_list[i];
-
-      if (event->at >= program->start && event->at <= program->end)
-        {
-          Item ev = { event->at, 0, i, ITEM_EVENT, i, 0, 0, 0, NULL };
-          _wm_sim_heap_push (w, &ev);
-        }
-    }
+  /* Events (class 0), in time order, file order among equals: those
+   * within the run, merged in by agenda_next. */
+  w->next_event = 0;
+  while (w->next_event < w->n_events && w->events_list[w->next_event].at < program->start)
+    w->next_event++;
+  w->end_event = w->n_events;
+  while (w->end_event > w->next_event && w->events_list[w->end_event - 1].at > program->end)
+    w->end_event--;
 
   /* Scheduled entries come first among class 1. */
   schedule_entries (w);
 
-  while (w->heap->len > 0)
+  while (agenda_next (w, &item))
     {
-      heap_pop (w, &item);
       if (item.time > program->end)
         break;
 
@@ -1795,12 +1910,9 @@ wm_sim_worker_run_profile (WmSimWorker *w,
     }
   g_array_set_size (w->profile_engaged, 0);
 
-  for (guint f = 0; f < program->n_flows; f++)
-    {
-      g_array_unref (w->flows[f].times);
-      g_ptr_array_unref (w->flows[f].records);
-    }
-  g_clear_pointer (&w->flows, g_free);
+  w->flows = NULL;
+  for (guint i = 0; i < w->tokens->len; i++)
+    g_ptr_array_add (w->token_pool, w->tokens->pdata[i]);
   g_ptr_array_set_size (w->tokens, 0);
   g_ptr_array_set_size (w->waiting, 0);
   g_ptr_array_set_size (w->adds, 0);
@@ -1825,8 +1937,17 @@ wm_sim_worker_new (const WmSimProgram *program)
   /* Keys and counts share one allocation: the key owns it. */
   w->engaged_fast = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   w->profile_engaged = g_array_new (FALSE, FALSE, sizeof (guint));
-  w->heap = g_array_new (FALSE, FALSE, sizeof (Item));
-  w->tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
+  w->snapshot = g_array_new (FALSE, FALSE, sizeof (Waiter));
+  w->id_json = g_string_new (NULL);
+  w->flow_states = g_new0 (FlowState, MAX (program->n_flows, 1));
+  w->n_flow_states = program->n_flows;
+  for (guint f = 0; f < program->n_flows; f++)
+    {
+      w->flow_states[f].times = g_array_new (FALSE, FALSE, sizeof (gint64));
+      w->flow_states[f].records = g_ptr_array_new_with_free_func (g_free);
+    }
+  w->tokens = g_ptr_array_new ();   /* they go to token_pool */
+  w->token_pool = g_ptr_array_new_with_free_func ((GDestroyNotify) token_free);
   w->waiting = g_ptr_array_new ();
   w->adds = g_ptr_array_new_with_free_func ((GDestroyNotify) add_attempt_free);
   w->arena = wm_expr_arena_new ();
@@ -1846,8 +1967,19 @@ wm_sim_worker_free (WmSimWorker *w)
   g_hash_table_unref (w->engaged);
   g_hash_table_unref (w->engaged_fast);
   g_array_unref (w->profile_engaged);
-  g_array_unref (w->heap);
+  g_free (w->heap);
+  g_array_unref (w->snapshot);
+  g_string_free (w->id_json, TRUE);
+  /* The program may be gone by now: n_flow_states is the worker's own. */
+  for (guint f = 0; f < w->n_flow_states; f++)
+    {
+      g_array_unref (w->flow_states[f].times);
+      g_ptr_array_unref (w->flow_states[f].records);
+    }
+  g_free (w->flow_states);
+  g_ptr_array_foreach (w->tokens, (GFunc) token_free, NULL);
   g_ptr_array_unref (w->tokens);
+  g_ptr_array_unref (w->token_pool);
   g_ptr_array_unref (w->waiting);
   g_ptr_array_unref (w->adds);
   wm_expr_arena_free (w->arena);

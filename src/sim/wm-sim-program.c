@@ -29,6 +29,61 @@ intern (WmSimProgram *program,
   return text != NULL ? g_string_chunk_insert_const (program->strings, text) : NULL;
 }
 
+/* Event names differ in their length and ends far more often than not;
+ * the hash is cheap and the table's compare settles the rest. */
+static guint32
+event_hash (const char *name,
+            gsize       len)
+{
+  if (len == 0)
+    return 0;
+  return (guint32) len * 2654435761u ^ (guchar) name[0] * 40503u
+         ^ (guchar) name[len - 1] * 9176u ^ (guchar) name[len / 2] * 331u;
+}
+
+static const char **
+event_slot (const char **slots,
+            guint        mask,
+            const char  *name,
+            gsize        len)
+{
+  guint i = event_hash (name, len) & mask;
+
+  while (slots[i] != NULL && (strncmp (slots[i], name, len) != 0 || slots[i][len] != '\0'))
+    i = (i + 1) & mask;
+  return &slots[i];
+}
+
+static void
+event_slots_add (WmSimProgram *program,
+                 const char   *interned)
+{
+  if ((program->n_event_slots + 1) * 2 > program->event_mask + 1)
+    {
+      const char **old = program->event_slots;
+      guint old_n = old != NULL ? program->event_mask + 1 : 0;
+
+      program->event_mask = old != NULL ? old_n * 2 - 1 : 15;
+      program->event_slots = g_new0 (const char *, program->event_mask + 1);
+      for (guint i = 0; i < old_n; i++)
+        if (old[i] != NULL)
+          *event_slot (program->event_slots, program->event_mask, old[i], strlen (old[i])) = old[i];
+      g_free (old);
+    }
+  *event_slot (program->event_slots, program->event_mask, interned, strlen (interned)) = interned;
+  program->n_event_slots++;
+}
+
+const char *
+wm_sim_program_event_name (const WmSimProgram *program,
+                           const char         *name,
+                           gsize               len)
+{
+  if (program->event_slots == NULL)
+    return NULL;
+  return *event_slot ((const char **) program->event_slots, program->event_mask, name, len);
+}
+
 /* An event name the run reacts to, interned in program->event_names. */
 static const char *
 intern_event (WmSimProgram *program,
@@ -39,7 +94,8 @@ intern_event (WmSimProgram *program,
   if (name == NULL)
     return NULL;
   interned = g_string_chunk_insert_const (program->strings, name);
-  g_hash_table_add (program->event_names, (gpointer) interned);
+  if (g_hash_table_add (program->event_names, (gpointer) interned))
+    event_slots_add (program, interned);
   return interned;
 }
 
@@ -1214,6 +1270,7 @@ wm_sim_program_free (WmSimProgram *program)
     return;
   g_clear_pointer (&program->keep, g_ptr_array_unref);
   g_clear_pointer (&program->event_names, g_hash_table_unref);
+  g_free (program->event_slots);
   g_clear_pointer (&program->strings, g_string_chunk_free);
   g_free (program);
 }

@@ -396,6 +396,11 @@ struct _WmSimProgram
   /* Every event name the run reacts to, interned: the engine compares an
    * event's name by pointer and skips events no flow or journey names. */
   GHashTable *event_names;
+  /* The same names by FNV-1a of their bytes (open addressing, at most half
+   * full): wm_sim_program_event_name, the engine's lookup per event. */
+  const char **event_slots;
+  guint        event_mask;
+  guint        n_event_slots;
 
   /* private */
   GPtrArray  *keep;        /* WmFlow references and compiled expressions */
@@ -412,6 +417,12 @@ WmSimProgram *wm_sim_program_new   (const WmSimInputs *inputs,
                                     GPtrArray        **diagnostic_sources,
                                     GError           **error);
 void          wm_sim_program_free  (WmSimProgram      *program);
+
+/* The interned event name equal to the @len bytes at @name, or NULL when
+ * the run does not react to it. */
+const char   *wm_sim_program_event_name (const WmSimProgram *program,
+                                         const char         *name,
+                                         gsize               len);
 
 /* The index of flow @id, or -1. */
 int           wm_sim_program_find_flow (const WmSimProgram *program,

@@ -21,24 +21,14 @@
 #include "wm-simulation.h"
 
 #define REJECTIONS_KEPT 100
-#define BATCH_PER_THREAD 1024
-#define BATCH_MAX_BYTES (64 * 1024 * 1024)
-
-typedef struct
-{
-  /* JSON Lines: lines read here, parsed on the workers. The next batch is
-   * read while the workers simulate the current one. */
-  WmLineReader    *lines;
-  WmLineBatch     *batch;
-  WmLineBatch     *next;
-  gboolean         have_next;   /* next holds lines read ahead */
-  gboolean         next_done;   /* reading ahead found the end */
-  GError          *next_error;
-  WmIdSet         *ids;
-  /* CSV: read and checked here (CSV profiles have no events). */
-  WmProfileReader *csv;
-  guint64          size;
-} Source;
+/* A chunk is the unit a worker takes: small enough that waiting for the
+ * previous chunk's commit costs little, large enough that the lock is
+ * taken rarely. */
+#define CHUNK_LINES 256
+#define CHUNK_MAX_BYTES (8 * 1024 * 1024)
+/* Chunks whose timeline may wait to be written, per thread. */
+#define WINDOW_PER_THREAD 4
+#define PROGRESS_EVERY 4096
 
 typedef struct
 {
@@ -47,72 +37,60 @@ typedef struct
   guint64    line;
 } Parsed;
 
-/* A phase of a batch: every worker takes items by index until none is left. */
+typedef struct _Run Run;
+
+/* A worker thread's own state: it reads, parses, commits (in its turn),
+ * simulates and frees its chunk, so nothing allocated on one thread is
+ * freed on another and no thread is started per batch. */
 typedef struct
 {
-  const WmSimProgram *program;
-  WmSimWorker       *worker;
-  WmProfileParser   *parser;
-  volatile gint     *next;
-  guint              n;
-  /* parse phase */
-  WmLineBatch       *lines;
-  Parsed            *parsed;
-  /* simulate phase */
-  WmProfile        **profiles;
-  GString          **timelines;
-} Job;
+  Run             *run;
+  guint            index;       /* 0: the calling thread */
+  WmSimWorker     *sim;
+  WmProfileParser *parser;
+  WmLineBatch     *lines;
+  Parsed          *parsed;      /* CHUNK_LINES */
+  WmProfile      **profiles;    /* CHUNK_LINES: the accepted ones, in file order */
+  GError          *chunk_error; /* raised in this chunk's commit turn */
+} Worker;
 
-static gpointer
-parse_job (gpointer data)
+struct _Run
 {
-  Job *job = data;
+  const WmSimOptions *options;
+  WmSimResult        *result;
+  guint64             size;          /* file bytes, for progress */
+  gint64              started;
+  GMutex              lock;
+  GCond               moved;         /* committed or written moved on, or stop */
+  /* Everything below is under lock. */
+  WmLineReader       *lines;
+  WmProfileReader    *csv;
+  WmIdSet            *ids;
+  guint64             next_ticket;   /* chunks handed out, in file order */
+  guint64             committed;     /* chunks whose ids and rejections are settled */
+  guint64             written;       /* chunks whose timeline is written */
+  gboolean            read_end;      /* the file is read (or could not be) */
+  gboolean            stop;          /* an error: hand out nothing more */
+  GError             *error;         /* the first error, in file order */
+  guint64             profiles_done;
+  guint64             events_done;
+  guint64             progress_at;
+  /* The timeline window: chunk k's lines in slots[k % window]. */
+  guint               window;
+  GString           **slots;
+  gboolean           *slot_done;
+};
 
-  for (;;)
-    {
-      guint i = (guint) g_atomic_int_add (job->next, 1);
-      WmLine *line;
-
-      if (i >= job->n)
-        break;
-      line = &job->lines->lines[i];
-      job->parsed[i].line = line->number;
-      job->parsed[i].profile = wm_profile_parser_parse (job->parser, line->data, line->len, line->too_long,
-                                                        line->number, &job->parsed[i].reason);
-    }
-  return NULL;
-}
-
-static gpointer
-simulate_job (gpointer data)
-{
-  Job *job = data;
-
-  for (;;)
-    {
-      guint i = (guint) g_atomic_int_add (job->next, 1);
-
-      if (i >= job->n)
-        break;
-      wm_sim_worker_run_profile (job->worker, job->profiles[i],
-                                 job->timelines != NULL ? job->timelines[i] : NULL);
-    }
-  return NULL;
-}
-
-/* Runs @func over @jobs on as many threads, the calling one included. */
 static void
-run_jobs (Job           *jobs,
-          guint          n_jobs,
-          GThreadFunc    func)
+stop_with (Run    *run,
+           GError *error)   /* taken */
 {
-  g_autofree GThread **threads = g_new0 (GThread *, n_jobs);
-
-  for (guint i = 1; i < n_jobs; i++)
-    threads[i] = g_thread_new ("waymark-sim", func, &jobs[i]);
-  func (&jobs[0]);
-  for (guint i = 1; i < n_jobs; i++)
-    g_thread_join (threads[i]);
+  if (run->error == NULL)
+    run->error = error;
+  else
+    g_error_free (error);
+  run->stop = TRUE;
+  g_cond_broadcast (&run->moved);
 }
 
 static gboolean
@@ -140,133 +118,221 @@ reject (WmSimResult        *result,
   return TRUE;
 }
 
-/* Reads the next batch and leaves its accepted profiles, in file order, in
- * @profiles. FALSE on an error (or a --strict rejection); *@more is FALSE
- * once the file is read. */
-static gboolean
-read_batch (Source             *source,
-            Job                *jobs,
-            guint               n_jobs,
-            guint               batch_size,
-            Parsed             *parsed,
-            WmProfile         **profiles,
-            guint              *n_profiles,
-            gboolean           *more,
-            const WmSimOptions *options,
-            WmSimResult        *result,
-            GError            **error)
+/* CSV, under the lock: the reader checks the profiles and their ids itself
+ * (CSV profiles have no events), so reading them in ticket order is their
+ * commit. */
+static guint
+read_csv_chunk (Worker *wk)
 {
-  g_autoptr(GError) local_error = NULL;
-  guint n;
+  Run *run = wk->run;
+  guint n = 0;
 
-  *n_profiles = 0;
-
-  if (source->csv != NULL)
+  while (n < CHUNK_LINES)
     {
-      while (*n_profiles < batch_size)
-        {
-          WmProfile *profile = NULL;
-          guint64 line = 0;
-          const char *why = NULL;
+      WmProfile *profile = NULL;
+      guint64 line = 0;
+      const char *why = NULL;
 
-          switch (wm_profile_reader_next (source->csv, &profile, &line, &why, &local_error))
+      switch (wm_profile_reader_next (run->csv, &profile, &line, &why, &wk->chunk_error))
+        {
+        case WM_PROFILE_READ_PROFILE:
+          wk->profiles[n++] = profile;
+          break;
+        case WM_PROFILE_READ_REJECTED:
+          if (!reject (run->result, run->options, line, g_strdup (why), &wk->chunk_error))
             {
-            case WM_PROFILE_READ_PROFILE:
-              profiles[(*n_profiles)++] = profile;
-              break;
-            case WM_PROFILE_READ_REJECTED:
-              if (!reject (result, options, line, g_strdup (why), error))
-                return FALSE;
-              break;
-            case WM_PROFILE_READ_ERROR:
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            case WM_PROFILE_READ_END:
-            default:
-              *more = FALSE;
-              return TRUE;
+              run->read_end = TRUE;
+              return n;
             }
+          break;
+        case WM_PROFILE_READ_ERROR:
+        case WM_PROFILE_READ_END:
+        default:
+          run->read_end = TRUE;
+          return n;
         }
-      return TRUE;
     }
+  return n;
+}
 
-  if (source->have_next)
+static void
+parse_chunk (Worker *wk)
+{
+  for (guint i = 0; i < wk->lines->n_lines; i++)
     {
-      WmLineBatch *swap = source->batch;
+      const WmLine *line = &wk->lines->lines[i];
+      Parsed *p = &wk->parsed[i];
 
-      source->batch = source->next;
-      source->next = swap;
-      source->have_next = FALSE;
+      p->line = line->number;
+      p->profile = wm_profile_parser_parse (wk->parser, line->data, line->len, line->too_long,
+                                            line->number, &p->reason);
     }
-  else if (source->next_error != NULL)
+}
+
+static void
+clear_parsed (Worker *wk,
+              guint   from)
+{
+  for (guint k = from; k < wk->lines->n_lines; k++)
     {
-      g_propagate_error (error, g_steal_pointer (&source->next_error));
-      return FALSE;
+      g_clear_pointer (&wk->parsed[k].profile, wm_profile_free);
+      g_clear_pointer (&wk->parsed[k].reason, g_free);
     }
-  else if (source->next_done
-           || !wm_line_reader_fill_batch (source->lines, source->batch, batch_size, BATCH_MAX_BYTES,
-                                          &local_error))
+}
+
+/* Under the lock, in this chunk's turn: a rejected line does not reserve
+ * its id. Returns the number of accepted profiles. */
+static guint
+commit_chunk (Worker *wk)
+{
+  Run *run = wk->run;
+  guint n = 0;
+
+  for (guint i = 0; i < wk->lines->n_lines; i++)
     {
-      *more = FALSE;
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  /* Parse on the workers... */
-  n = source->batch->n_lines;
-  {
-    volatile gint next = 0;
-
-    for (guint i = 0; i < n_jobs; i++)
-      {
-        jobs[i].next = &next;
-        jobs[i].n = n;
-        jobs[i].lines = source->batch;
-        jobs[i].parsed = parsed;
-      }
-    run_jobs (jobs, MIN (n_jobs, n), parse_job);
-  }
-
-  /* ...and commit in file order: a rejected line does not reserve its id. */
-  for (guint i = 0; i < n; i++)
-    {
-      Parsed *p = &parsed[i];
+      Parsed *p = &wk->parsed[i];
+      GError *error = NULL;
 
       if (p->profile != NULL)
         {
           gsize len;
           const char *id = wm_profile_get_id (p->profile, &len);
 
-          if (wm_id_set_add (source->ids, id, len))
+          if (wm_id_set_add (run->ids, id, len))
             {
-              profiles[(*n_profiles)++] = p->profile;
-              p->profile = NULL;
+              wk->profiles[n++] = g_steal_pointer (&p->profile);
               continue;
             }
           g_clear_pointer (&p->profile, wm_profile_free);
           p->reason = g_strdup (WM_PROFILE_DUPLICATE_ID_REASON);
         }
-      if (!reject (result, options, p->line, g_steal_pointer (&p->reason), error))
+      if (!reject (run->result, run->options, p->line, g_steal_pointer (&p->reason), &error))
         {
-          for (guint k = i + 1; k < n; k++)
-            {
-              g_clear_pointer (&parsed[k].profile, wm_profile_free);
-              g_clear_pointer (&parsed[k].reason, g_free);
-            }
-          return FALSE;
+          clear_parsed (wk, i + 1);
+          stop_with (run, error);
+          return n;
         }
     }
-  return TRUE;
+  return n;
 }
 
-static guint64
-source_offset (Source *source)
+/* Under the lock: hands this chunk's timeline over and writes every
+ * finished one that is next in file order. */
+static void
+write_turn (Run    *run,
+            guint64 ticket)
 {
-  return source->lines != NULL ? wm_line_reader_get_offset (source->lines) : 0;
+  run->slot_done[ticket % run->window] = TRUE;
+  while (!run->stop && run->slot_done[run->written % run->window])
+    {
+      GString *slot = run->slots[run->written % run->window];
+      GError *error = NULL;
+
+      if (slot->len > 0
+          && !g_output_stream_write_all (run->options->timeline, slot->str, slot->len, NULL,
+                                         run->options->cancellable, &error))
+        stop_with (run, error);
+      g_string_truncate (slot, 0);
+      run->slot_done[run->written % run->window] = FALSE;
+      run->written++;
+    }
+  g_cond_broadcast (&run->moved);
+}
+
+/* Under the lock; the calling thread only. */
+static void
+report_progress (Run     *run,
+                 gboolean finished)
+{
+  WmSimProgress progress = { 0 };
+  guint64 offset = run->lines != NULL ? wm_line_reader_get_offset (run->lines) : 0;
+
+  run->progress_at = run->profiles_done;
+  progress.events = run->events_done;
+  progress.profiles = run->profiles_done;
+  progress.seconds = (g_get_monotonic_time () - run->started) / 1e6;
+  progress.events_per_second = progress.seconds > 0 ? progress.events / progress.seconds : 0;
+  progress.fraction = finished ? 1.0 : run->size > 0 ? (double) offset / run->size : 0;
+  progress.eta_seconds = progress.fraction > 0
+                         ? progress.seconds * (1 - progress.fraction) / progress.fraction : -1;
+  run->options->progress (&progress, run->options->progress_data);
+}
+
+static gpointer
+work (gpointer data)
+{
+  Worker *wk = data;
+  Run *run = wk->run;
+  const WmSimOptions *options = run->options;
+
+  g_mutex_lock (&run->lock);
+  for (;;)
+    {
+      guint64 ticket, events_before;
+      GError *error = NULL;
+      guint n = 0;
+
+      /* Take the next chunk of lines, in file order. */
+      if (!run->stop && g_cancellable_set_error_if_cancelled (options->cancellable, &error))
+        stop_with (run, error);
+      while (!run->stop && !run->read_end && run->slots != NULL
+             && run->next_ticket - run->written >= run->window)
+        g_cond_wait (&run->moved, &run->lock);
+      if (run->stop || run->read_end)
+        break;
+      ticket = run->next_ticket++;
+      if (run->csv != NULL)
+        n = read_csv_chunk (wk);
+      else if (!wm_line_reader_fill_batch (run->lines, wk->lines, CHUNK_LINES, CHUNK_MAX_BYTES,
+                                           &wk->chunk_error))
+        {
+          run->read_end = TRUE;
+          wk->lines->n_lines = 0;
+        }
+      g_mutex_unlock (&run->lock);
+
+      parse_chunk (wk);
+
+      /* Commit in file order. */
+      g_mutex_lock (&run->lock);
+      while (!run->stop && run->committed != ticket)
+        g_cond_wait (&run->moved, &run->lock);
+      if (run->stop)
+        {
+          clear_parsed (wk, 0);
+          for (guint i = 0; i < n; i++)
+            g_clear_pointer (&wk->profiles[i], wm_profile_free);
+          break;
+        }
+      if (run->csv == NULL)
+        n = commit_chunk (wk);
+      if (wk->chunk_error != NULL)
+        stop_with (run, g_steal_pointer (&wk->chunk_error));
+      run->result->profiles += n;
+      run->committed++;
+      g_cond_broadcast (&run->moved);
+      g_mutex_unlock (&run->lock);
+
+      /* Simulate, then free what this thread allocated. */
+      events_before = wm_sim_worker_get_events (wk->sim);
+      for (guint i = 0; i < n; i++)
+        {
+          wm_sim_worker_run_profile (wk->sim, wk->profiles[i],
+                                     run->slots != NULL ? run->slots[ticket % run->window] : NULL);
+          g_clear_pointer (&wk->profiles[i], wm_profile_free);
+        }
+
+      g_mutex_lock (&run->lock);
+      run->profiles_done += n;
+      run->events_done += wm_sim_worker_get_events (wk->sim) - events_before;
+      if (run->slots != NULL)
+        write_turn (run, ticket);
+      if (wk->index == 0 && options->progress != NULL && !run->stop
+          && run->profiles_done - run->progress_at >= PROGRESS_EVERY)
+        report_progress (run, FALSE);
+    }
+  g_mutex_unlock (&run->lock);
+  return NULL;
 }
 
 gboolean
@@ -276,138 +342,90 @@ wm_simulation_run (const WmSimProgram *program,
                    GError            **error)
 {
   guint threads = options->threads > 0 ? options->threads : g_get_num_processors ();
-  guint batch_size = BATCH_PER_THREAD * threads;
-  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_sim_worker_free);
-  g_autofree Job *jobs = g_new0 (Job, threads);
-  g_autofree Parsed *parsed = g_new0 (Parsed, batch_size);
-  g_autofree WmProfile **profiles = g_new0 (WmProfile *, batch_size);
-  g_autofree GString **timelines = NULL;
-  Source source = { 0 };
-  gint64 started = g_get_monotonic_time ();
-  gboolean ok = TRUE, more = TRUE;
+  g_autoptr(GPtrArray) sims = g_ptr_array_new_with_free_func ((GDestroyNotify) wm_sim_worker_free);
+  g_autofree Worker *workers = g_new0 (Worker, threads);
+  g_autofree GThread **running = g_new0 (GThread *, threads);
+  Run run = { 0 };
   GStatBuf st;
 
   memset (result, 0, sizeof *result);
   result->rejections = g_array_new (FALSE, FALSE, sizeof (WmSimRejection));
+  run.options = options;
+  run.result = result;
+  run.started = g_get_monotonic_time ();
 
   if (g_str_has_suffix (options->profiles_path, ".csv") || g_str_has_suffix (options->profiles_path, ".CSV"))
-    source.csv = wm_profile_reader_open (options->profiles_path, error);
+    run.csv = wm_profile_reader_open (options->profiles_path, error);
   else
-    source.lines = wm_line_reader_open (options->profiles_path, error);
-  if (source.csv == NULL && source.lines == NULL)
+    run.lines = wm_line_reader_open (options->profiles_path, error);
+  if (run.csv == NULL && run.lines == NULL)
     return FALSE;
-  source.batch = wm_line_batch_new ();
-  source.next = wm_line_batch_new ();
-  source.ids = wm_id_set_new ();
+  run.ids = wm_id_set_new ();
   if (g_stat (options->profiles_path, &st) == 0)
-    source.size = st.st_size;
-
-  for (guint i = 0; i < threads; i++)
-    {
-      g_ptr_array_add (workers, wm_sim_worker_new (program));
-      jobs[i].program = program;
-      jobs[i].worker = workers->pdata[i];
-      jobs[i].parser = wm_profile_parser_new ();
-    }
+    run.size = st.st_size;
+  g_mutex_init (&run.lock);
+  g_cond_init (&run.moved);
   if (options->timeline != NULL)
     {
-      timelines = g_new0 (GString *, batch_size);
-      for (guint i = 0; i < batch_size; i++)
-        timelines[i] = g_string_new (NULL);
-    }
-
-  while (ok && more)
-    {
-      guint n = 0;
-
-      ok = read_batch (&source, jobs, threads, batch_size, parsed, profiles, &n, &more,
-                       options, result, error);
-
-      if (ok && n > 0)
-        {
-          volatile gint next = 0;
-
-          for (guint i = 0; i < threads; i++)
-            {
-              jobs[i].next = &next;
-              jobs[i].n = n;
-              jobs[i].profiles = profiles;
-              jobs[i].timelines = timelines;
-            }
-          {
-            /* The workers simulate this batch while this thread reads the
-             * next one: the reading is then off the critical path. */
-            guint used = MIN (threads, n);
-            g_autofree GThread **running = g_new0 (GThread *, used);
-
-            for (guint i = 0; i < used; i++)
-              running[i] = g_thread_new ("waymark-sim", simulate_job, &jobs[i]);
-            if (source.lines != NULL && more && !source.next_done && source.next_error == NULL)
-              {
-                if (wm_line_reader_fill_batch (source.lines, source.next, batch_size, BATCH_MAX_BYTES,
-                                               &source.next_error))
-                  source.have_next = TRUE;
-                else
-                  source.next_done = TRUE;
-              }
-            for (guint i = 0; i < used; i++)
-              g_thread_join (running[i]);
-          }
-
-          if (timelines != NULL)
-            for (guint i = 0; i < n; i++)
-              {
-                if (ok && timelines[i]->len > 0
-                    && !g_output_stream_write_all (options->timeline, timelines[i]->str, timelines[i]->len,
-                                                   NULL, options->cancellable, error))
-                  ok = FALSE;
-                g_string_truncate (timelines[i], 0);
-              }
-          result->profiles += n;
-        }
-      for (guint i = 0; i < n; i++)
-        g_clear_pointer (&profiles[i], wm_profile_free);
-
-      if (ok && g_cancellable_set_error_if_cancelled (options->cancellable, error))
-        ok = FALSE;
-
-      if (ok && options->progress != NULL)
-        {
-          WmSimProgress progress = { 0 };
-          guint64 offset = source_offset (&source);
-
-          for (guint i = 0; i < workers->len; i++)
-            progress.events += wm_sim_worker_get_events (workers->pdata[i]);
-          progress.profiles = result->profiles;
-          progress.seconds = (g_get_monotonic_time () - started) / 1e6;
-          progress.events_per_second = progress.seconds > 0 ? progress.events / progress.seconds : 0;
-          progress.fraction = !more ? 1.0 : source.size > 0 ? (double) offset / source.size : 0;
-          progress.eta_seconds = progress.fraction > 0
-                                 ? progress.seconds * (1 - progress.fraction) / progress.fraction : -1;
-          options->progress (&progress, options->progress_data);
-        }
+      run.window = WINDOW_PER_THREAD * threads;
+      run.slots = g_new0 (GString *, run.window);
+      run.slot_done = g_new0 (gboolean, run.window);
+      for (guint i = 0; i < run.window; i++)
+        run.slots[i] = g_string_new (NULL);
     }
 
   for (guint i = 0; i < threads; i++)
-    wm_profile_parser_free (jobs[i].parser);
-  for (guint i = 0; timelines != NULL && i < batch_size; i++)
-    g_string_free (timelines[i], TRUE);
-  g_clear_pointer (&source.lines, wm_line_reader_free);
-  g_clear_pointer (&source.csv, wm_profile_reader_free);
-  g_clear_pointer (&source.batch, wm_line_batch_free);
-  g_clear_pointer (&source.next, wm_line_batch_free);
-  g_clear_error (&source.next_error);
-  g_clear_pointer (&source.ids, wm_id_set_free);
+    {
+      Worker *wk = &workers[i];
 
-  if (!ok)
-    return FALSE;
+      wk->run = &run;
+      wk->index = i;
+      wk->sim = wm_sim_worker_new (program);
+      g_ptr_array_add (sims, wk->sim);
+      wk->parser = wm_profile_parser_new ();
+      wk->lines = wm_line_batch_new ();
+      wk->parsed = g_new0 (Parsed, CHUNK_LINES);
+      wk->profiles = g_new0 (WmProfile *, CHUNK_LINES);
+    }
+  for (guint i = 1; i < threads; i++)
+    running[i] = g_thread_new ("waymark-sim", work, &workers[i]);
+  work (&workers[0]);
+  for (guint i = 1; i < threads; i++)
+    g_thread_join (running[i]);
 
-  for (guint i = 1; i < workers->len; i++)
-    wm_sim_worker_merge (workers->pdata[0], workers->pdata[i]);
-  result->events = wm_sim_worker_get_events (workers->pdata[0]);
-  result->report = wm_sim_report_build (program, workers->pdata[0], result->profiles, result->rejected_lines);
-  result->results = g_ptr_array_steal_index (workers, 0);
-  result->seconds = (g_get_monotonic_time () - started) / 1e6;
+  if (run.error == NULL && options->progress != NULL)
+    report_progress (&run, TRUE);
+
+  for (guint i = 0; i < threads; i++)
+    {
+      wm_profile_parser_free (workers[i].parser);
+      wm_line_batch_free (workers[i].lines);
+      g_free (workers[i].parsed);
+      g_free (workers[i].profiles);
+      g_clear_error (&workers[i].chunk_error);
+    }
+  for (guint i = 0; i < run.window; i++)
+    g_string_free (run.slots[i], TRUE);
+  g_free (run.slots);
+  g_free (run.slot_done);
+  g_clear_pointer (&run.lines, wm_line_reader_free);
+  g_clear_pointer (&run.csv, wm_profile_reader_free);
+  g_clear_pointer (&run.ids, wm_id_set_free);
+  g_mutex_clear (&run.lock);
+  g_cond_clear (&run.moved);
+
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, run.error);
+      return FALSE;
+    }
+
+  for (guint i = 1; i < sims->len; i++)
+    wm_sim_worker_merge (sims->pdata[0], sims->pdata[i]);
+  result->events = wm_sim_worker_get_events (sims->pdata[0]);
+  result->report = wm_sim_report_build (program, sims->pdata[0], result->profiles, result->rejected_lines);
+  result->results = g_ptr_array_steal_index (sims, 0);
+  result->seconds = (g_get_monotonic_time () - run.started) / 1e6;
   return TRUE;
 }
 

@@ -16,6 +16,9 @@
  * least 2 million events a second with 2 threads, and a peak RSS of at most
  * 256 MB apart from the id set whatever the number of profiles.
  * Run by hand on a quiet machine; the file goes to $TMPDIR, never the repo.
+ * Each line also gives the events per CPU second and the load average
+ * when its child ran: on a shared machine the wall figures say little, the
+ * CPU figures more.
  */
 #include "config.h"
 
@@ -154,6 +157,17 @@ child_simulate (const char *path,
   return 0;
 }
 
+/* The 1-minute load average, or -1 where /proc/loadavg is missing. */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
+}
+
 typedef struct
 {
   double  seconds;
@@ -161,6 +175,7 @@ typedef struct
   guint64 events;
   long    rss_kb;
   double  cpu;         /* whole child process, loading included */
+  double  load;        /* load average as the child ended */
 } Figures;
 
 static gboolean
@@ -189,6 +204,7 @@ run_child (const char *mode,
       g_printerr ("%s child: unexpected output %s\n", mode, out);
       return FALSE;
     }
+  figures->load = load_average ();
   return TRUE;
 }
 
@@ -239,9 +255,9 @@ main (int   argc,
   if (!run_child ("parse", file, 1, &parse))
     return 1;
   printf ("read and parse only: %.2f s (CPU %.2f s), %" G_GUINT64_FORMAT " profiles, %" G_GUINT64_FORMAT
-          " events, %.0f events/s, peak RSS %.1f MB\n",
+          " events, %.0f events/s (%.0f per CPU second), peak RSS %.1f MB, load %.2f\n",
           parse.seconds, parse.cpu, parse.profiles, parse.events, parse.events / parse.seconds,
-          parse.rss_kb / 1024.0);
+          parse.events / parse.cpu, parse.rss_kb / 1024.0, parse.load);
 
   for (guint i = 0; thread_counts[i] != NULL; i++)
     {
@@ -250,10 +266,11 @@ main (int   argc,
 
       if (!run_child ("simulate", file, threads, &sim))
         return 1;
-      printf ("simulate --threads %u: %.2f s (CPU %.2f s), %" G_GUINT64_FORMAT " events, %.0f events/s, "
-              "%.2fx read-and-parse, peak RSS %.1f MB (%.1f MB above read-and-parse)\n",
-              threads, sim.seconds, sim.cpu, sim.events, sim.events / sim.seconds, sim.seconds / parse.seconds,
-              sim.rss_kb / 1024.0, (sim.rss_kb - parse.rss_kb) / 1024.0);
+      printf ("simulate --threads %u: %.2f s (CPU %.2f s), %" G_GUINT64_FORMAT " events, %.0f events/s "
+              "(%.0f per CPU second), %.2fx read-and-parse, peak RSS %.1f MB (%.1f MB above read-and-parse), "
+              "load %.2f\n",
+              threads, sim.seconds, sim.cpu, sim.events, sim.events / sim.seconds, sim.events / sim.cpu,
+              sim.seconds / parse.seconds, sim.rss_kb / 1024.0, (sim.rss_kb - parse.rss_kb) / 1024.0, sim.load);
     }
   printf ("targets: simulation <= 3x read-and-parse; >= 2,000,000 events/s with 2 threads; "
           "peak RSS <= 256 MB apart from the id set\n");

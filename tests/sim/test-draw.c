@@ -57,6 +57,29 @@ test_key_reuse_matches_one_call (void)
                      wm_draw_key_u (&key, "e1", 1, "api"));
 }
 
+/* A send's draws from the key advanced once by element and visit equal
+ * the draws of the whole key, for every purpose; the spec value holds. */
+static void
+test_visit_key_matches_whole_key (void)
+{
+  const char *purposes[] = { "delivered", "delivered-delay", "opened", "opened-delay",
+                             "clicked", "clicked-delay", "split", "api" };
+  WmDrawKey key, visit;
+
+  wm_draw_key_init (&key, 42, "Ana", 3, "welcome", 2, 3);
+  visit = wm_draw_key_visit (&key, "split-1", 2);
+  g_assert_cmpfloat (wm_draw_visit_u (visit, "split"), ==, 0.9369433163979269);
+  for (guint v = 1; v <= 12; v++)
+    {
+      visit = wm_draw_key_visit (&key, "sms", v);
+      for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
+        g_assert_cmpfloat (wm_draw_visit_u (visit, purposes[i]), ==,
+                           wm_draw_key_u (&key, "sms", v, purposes[i]));
+    }
+  g_assert_cmpfloat (wm_draw_visit_u (wm_draw_key_visit (&key, "sms", 1), "opened"), !=,
+                     wm_draw_visit_u (wm_draw_key_visit (&key, "sms", 2), "opened"));
+}
+
 static void
 test_delay_edges (void)
 {
@@ -75,6 +98,7 @@ main (int   argc,
   g_test_add_func ("/sim/draw/matches-the-spec-formula", test_spec_key);
   g_test_add_func ("/sim/draw/other-keys-and-the-largest-seed", test_other_keys);
   g_test_add_func ("/sim/draw/entry-key-equals-one-call", test_key_reuse_matches_one_call);
+  g_test_add_func ("/sim/draw/visit-key-equals-whole-key", test_visit_key_matches_whole_key);
   g_test_add_func ("/sim/draw/delay-edges", test_delay_edges);
 
   return g_test_run ();

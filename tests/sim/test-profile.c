@@ -134,6 +134,125 @@ test_events_sorted_stably (void)
   g_assert_cmpint (v.type, ==, WM_VALUE_NULL);
 }
 
+/* Events in reverse time order, every time twice: sorted by time, file
+ * order among equals, with a few events (sorted in place) and many (by
+ * qsort). */
+static void
+test_events_sorted_few_and_many (void)
+{
+  const guint counts[] = { 2, 9, 32, 33, 80 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      GString *line = g_string_new ("{\"id\":\"p\",\"events\":[");
+      g_autoptr(WmProfile) p = NULL;
+      const WmProfileEvent *ev;
+      guint n;
+
+      for (guint i = 0; i < counts[c]; i++)
+        g_string_append_printf (line, "%s{\"name\":\"E%u\",\"at\":\"2026-01-01T00:%02u:00Z\"}",
+                                i > 0 ? "," : "", i, (counts[c] - 1 - i) / 2);
+      g_string_append (line, "]}");
+      p = parse_ok (line->str);
+      g_string_free (line, TRUE);
+
+      ev = wm_profile_get_events (p, &n);
+      g_assert_cmpuint (n, ==, counts[c]);
+      for (guint k = 1; k < n; k++)
+        {
+          g_assert_cmpint (ev[k - 1].at, <=, ev[k].at);
+          if (ev[k - 1].at == ev[k].at)
+            g_assert_cmpuint (ev[k - 1].index, <, ev[k].index);
+        }
+      /* The last two events share the earliest time: the first of them leads. */
+      g_assert_cmpuint (ev[0].index, ==, counts[c] - 2);
+      g_assert_cmpint (ev[n - 1].at - ev[0].at, ==, (gint64) ((counts[c] - 1) / 2) * 60);
+    }
+}
+
+/* Strings are read eight bytes at a time up to their first quote, escape,
+ * control or non-ASCII byte: that byte at every offset gives the same
+ * text, and a control character is still refused wherever it is. */
+static void
+test_strings_at_every_offset (void)
+{
+  const char *stops[][2] = {
+    { "\\\"", "\"" }, { "\\\\", "\\" }, { "\\n", "\n" }, { "\\u00e9", "\xc3\xa9" },
+    { "\xc4\x90", "\xc4\x90" }, { "", "" },
+  };
+
+  for (guint offset = 0; offset < 20; offset++)
+    for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+      {
+        g_autofree char *before = g_strnfill (offset, 'a');
+        g_autofree char *line = g_strdup_printf ("{\"id\":\"p\",\"attributes\":{\"s\":\"%s%s%s\"}}",
+                                                 before, stops[k][0], "tail");
+        g_autofree char *expected = g_strdup_printf ("%s%s%s", before, stops[k][1], "tail");
+        g_autofree char *bad = g_strdup_printf ("{\"id\":\"p\",\"attributes\":{\"s\":\"%s\ttail\"}}", before);
+        g_autofree char *reason = NULL;
+        g_autoptr(WmProfile) p = parse_ok (line);
+        WmValue v;
+
+        g_assert_true (wm_profile_lookup_dotted (p, "s", &v));
+        assert_string (&v, expected);
+        reason = parse_reason (bad, -1);
+        g_assert_nonnull (strstr (reason, "control character"));
+      }
+}
+
+/* wm_profile_lookup_attributes gives what wm_profile_lookup gives for
+ * each name, before and after set.attribute. */
+static void
+assert_attributes_agree (const WmProfile *p)
+{
+  const char *names[] = { "timezone", "phone", "missing", "vip", "nothing", "tags", "email", "age", "new" };
+  WmValue values[G_N_ELEMENTS (names)];
+  gboolean found[G_N_ELEMENTS (names)];
+
+  wm_profile_lookup_attributes (p, names, G_N_ELEMENTS (names), values, found);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *keys[] = { names[i] };
+      WmValue one;
+      gboolean exists = wm_profile_lookup (p, keys, 1, &one);
+
+      g_assert_cmpint (found[i], ==, exists);
+      g_assert_cmpint (values[i].type, ==, one.type);
+      if (one.type == WM_VALUE_STRING)
+        g_assert_cmpstr (values[i].as.string.str, ==, one.as.string.str);
+      else if (one.type == WM_VALUE_NUMBER)
+        g_assert_cmpfloat (values[i].as.number, ==, one.as.number);
+      else if (one.type == WM_VALUE_BOOLEAN)
+        g_assert_cmpint (values[i].as.boolean, ==, one.as.boolean);
+    }
+}
+
+static void
+test_attributes_in_one_pass (void)
+{
+  g_autoptr(WmProfile) p = parse_ok (spec_line);
+  g_autoptr(WmProfile) bare = parse_ok ("{\"id\":\"b\"}");
+  const char *names[] = { "phone", "email" };
+  WmValue values[2];
+  gboolean found[2];
+  WmValue v;
+
+  assert_attributes_agree (p);
+  assert_attributes_agree (bare);
+  wm_profile_lookup_attributes (p, names, 2, values, found);
+  g_assert_true (found[0] && found[1]);
+  assert_string (&values[0], "+385911234567");
+  assert_string (&values[1], "ana@example.com");
+
+  v = wm_value_string ("+385990000000", 13);
+  wm_profile_set_attribute (p, "phone", &v);
+  v = wm_value_number (1);
+  wm_profile_set_attribute (p, "new", &v);
+  assert_attributes_agree (p);
+  wm_profile_lookup_attributes (p, names, 2, values, found);
+  assert_string (&values[0], "+385990000000");
+}
+
 typedef struct
 {
   GString *text;
@@ -385,6 +504,9 @@ main (int   argc,
 
   g_test_add_func ("/sim/profile/attributes-by-path", test_attributes);
   g_test_add_func ("/sim/profile/events-sorted-stably-with-properties", test_events_sorted_stably);
+  g_test_add_func ("/sim/profile/attributes-in-one-pass", test_attributes_in_one_pass);
+  g_test_add_func ("/sim/profile/events-sorted-few-and-many", test_events_sorted_few_and_many);
+  g_test_add_func ("/sim/profile/strings-at-every-offset", test_strings_at_every_offset);
   g_test_add_func ("/sim/profile/set-attribute-overlays-and-keeps-old-values", test_set_attribute_overlay);
   g_test_add_func ("/sim/profile/contacts-follow-the-spec-patterns", test_contacts);
   g_test_add_func ("/sim/profile/rejection-reasons", test_rejection_reasons);
