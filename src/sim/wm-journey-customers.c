@@ -301,9 +301,10 @@ wm_stage_customers_async (const WmSimProgram  *program,
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, wm_stage_customers_async);
-  /* The scan itself notices a cancellation (every CANCEL_EVERY profiles)
-   * and says so; a scan that finished is not thrown away. */
-  g_task_set_check_cancellable (task, FALSE);
+  /* The scan notices a cancellation every CANCEL_EVERY profiles; a scan
+   * that finished before its cancellation was seen still reports
+   * G_IO_ERROR_CANCELLED (GTask checks the cancellable when the result is
+   * taken), as GIO callers expect: who cancelled wants no list. */
   scan = g_new0 (Scan, 1);
   scan->program = program;
   scan->path = g_strdup (profiles_path);
