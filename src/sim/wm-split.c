@@ -33,7 +33,12 @@ typedef struct
   char  **finals;
   char  **temps;
   FILE  **files;
+  char  **buffers;    /* each file's stdio buffer, freed after its fclose */
 } Parts;
+
+/* All parts' write buffers together: lines go to the parts in hash order,
+ * so each part needs its own large buffer to write in few system calls. */
+#define PARTS_BUFFER_TOTAL (64 * 1024 * 1024)
 
 static void
 parts_clear (Parts *parts)
@@ -49,6 +54,9 @@ parts_clear (Parts *parts)
     g_strfreev (parts->finals);
   if (parts->temps != NULL)
     g_strfreev (parts->temps);
+  for (guint i = 0; parts->buffers != NULL && i < parts->n; i++)
+    g_free (parts->buffers[i]);
+  g_free (parts->buffers);
   g_free (parts->files);
   memset (parts, 0, sizeof *parts);
 }
@@ -73,10 +81,12 @@ parts_open (Parts      *parts,
   parts->finals = g_new0 (char *, n + 1);
   parts->temps = g_new0 (char *, n + 1);
   parts->files = g_new0 (FILE *, n);
+  parts->buffers = g_new0 (char *, n);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("part-%04u%s", i, suffix);
       g_autofree char *temp_name = g_strdup_printf (".part-%04u%s.XXXXXX", i, suffix);
+      gsize buffer_size;
       int fd;
 
       parts->finals[i] = g_build_filename (dir, name, NULL);
@@ -91,7 +101,11 @@ parts_open (Parts      *parts,
           g_clear_pointer (&parts->temps[i], g_free);
           return FALSE;
         }
-      setvbuf (parts->files[i], NULL, _IOFBF, 256 * 1024);
+      /* glibc ignores the size when setvbuf is given no buffer (it keeps
+       * a 4 KiB one: 230,000 writes for a 930 MB file), so give it one. */
+      buffer_size = CLAMP (PARTS_BUFFER_TOTAL / n, 64 * 1024, 1024 * 1024);
+      parts->buffers[i] = g_malloc (buffer_size);
+      setvbuf (parts->files[i], parts->buffers[i], _IOFBF, buffer_size);
     }
   return TRUE;
 }
