@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The editor end to end, driven like a person through the accessibility
-# tree (AT-SPI) of the real app: create a flow, add an event entry, an SMS
-# and a wait from the palette, add an exit and connect the wait to it with
-# a real mouse drag from the port, fill in the fields by typing, watch the
-# error count go to none, undo and redo, quit with Ctrl+Q, start again and
+# tree (AT-SPI) of the real app: create a flow, add an event entry, an SMS,
+# a wait and an exit from the palette, connect them with real mouse drags
+# from their ports, fill in the fields by typing, watch the error count go
+# to none, undo and redo, quit with Ctrl+Q, start again and
 # find the flow as it was left. Screenshots of each main screen (flows
 # page, new flow, editor, inspector, validation panel, flow settings) go
 # to OUTDIR.
@@ -13,6 +13,7 @@
 # Usage (under xvfb-run and dbus-run-session): e2e-editor.py APP OUTDIR
 
 import json
+import math
 import os
 import sqlite3
 import sys
@@ -92,29 +93,31 @@ def fill(label, text):
        "%s reads back %r" % (label, text))
 
 
-# Each activation selects the new element, so the next one is added to its
-# right and connected to it: Event -> SMS -> Wait.
-palette_activate("Event")
-palette_activate("SMS")
-palette_activate("Wait")
-ok(len(canvas_nodes()) == 3, "the canvas shows three elements")
-time.sleep(0.8)
-screenshot("editor-chain")
-
-# Connect with a real mouse drag: an Exit added with nothing selected
-# stands alone; drag from the wait's port to it.
 canvas = find(app_now(), "panel", "Flow canvas")
 ext = canvas.get_extents(Atspi.CoordType.WINDOW)
-Atspi.generate_mouse_event(ext.x + 40, ext.y + ext.height - 40, "b1c")  # empty canvas: select nothing
-ok(poll(lambda a: find(a, "label", "No Element Selected")), "a click on the empty canvas selects nothing")
-search = poll(lambda a: find(a, "entry", "Search elements"))
-type_keys(search, "", "Exit")
+
+
+def select_nothing():
+    Atspi.generate_mouse_event(ext.x + 40, ext.y + ext.height - 40, "b1c")  # the empty canvas
+    ok(poll(lambda a: find(a, "label", "No Element Selected")), "a click on the empty canvas selects nothing")
+
+
+# With nothing selected, an element from the palette stands alone (with
+# one selected, it would be added beside it and connected).
+palette_activate("Event")
+for label in ("SMS", "Wait"):
+    select_nothing()
+    palette_activate(label)
+select_nothing()
+type_keys(poll(lambda a: find(a, "entry", "Search elements")), "", "Exit")
 palette_activate("Exit")
-ok(poll(lambda a: find(a, "push button", prefix="Exit")) and find(app_now(), "push button", "Wait, ends here"),
-   "the exit is added on its own: the wait still ends there")
-Atspi.generate_mouse_event(ext.x + 40, ext.y + ext.height - 40, "b1c")
+ok(len(canvas_nodes()) == 4, "the canvas shows four elements")
+ok(all(name_of(n).endswith("ends here") or name_of(n) == "Exit" for n in canvas_nodes()),
+   "none of them is connected yet")
+select_nothing()
 chord(ord("1"), CONTROL)  # Fit the flow: every element in view
 time.sleep(1.0)
+screenshot("editor-chain")
 
 
 def stored_document():
@@ -127,33 +130,39 @@ def stored_document():
         db.close()
 
 
-def stored_positions():
-    return {e["type"]: e["position"] for e in json.loads(stored_document())["elements"]}
-
-
 def node(prefix):
     return find(find(app_now(), "panel", "Flow canvas"), "push button", prefix=prefix)
 
 
-positions = stored_positions()
-wait_ext = node("Wait").get_extents(Atspi.CoordType.WINDOW)
-event_ext = node("Event").get_extents(Atspi.CoordType.WINDOW)
-exit_ext = node("Exit").get_extents(Atspi.CoordType.WINDOW)
+positions = {e["type"]: e["position"] for e in json.loads(stored_document())["elements"]}
+extents = {t: node(p).get_extents(Atspi.CoordType.WINDOW)
+           for t, p in (("entry.event", "Event"), ("send.sms", "SMS"), ("wait.delay", "Wait"), ("exit", "Exit"))}
 # GTK 4.8 reports a scaled node's position but not its scaled size: the
-# zoom is what the view made of the stored distance between two elements.
-zoom = (wait_ext.x - event_ext.x) / (positions["wait.delay"][0] - positions["entry.event"][0])
+# zoom is what the view made of the stored distance between the two
+# elements farthest apart.
+pairs = [(a, b) for a in positions for b in positions if a < b]
+a, b = max(pairs, key=lambda p: math.dist(positions[p[0]], positions[p[1]]))
+zoom = math.dist((extents[a].x, extents[a].y), (extents[b].x, extents[b].y)) / math.dist(positions[a], positions[b])
 ok(0.2 < zoom <= 2.0, "the fitted view has a sensible zoom (%.2f)" % zoom)
-# The wait's one port sits on its right edge, level with its head's
-# middle. Without a window manager GTK 4.8 draws a solid frame around the
-# window, and AT-SPI's window coordinates start inside it, 5 pixels from
-# where the pointer's do (read off a screenshot): the grab radius of a
-# port is only 7 pixels at this zoom.
+# Without a window manager GTK 4.8 draws a solid frame around the window,
+# and AT-SPI's window coordinates start inside it, 5 pixels from where the
+# pointer's do (read off a screenshot): a port's grab radius is only 7
+# pixels at this zoom.
 FRAME = 5
-port_x = FRAME + wait_ext.x + 208 * zoom
-port_y = FRAME + wait_ext.y + 36 * zoom
-drag(port_x, port_y, FRAME + exit_ext.x + 104 * zoom, FRAME + exit_ext.y + 36 * zoom)
-ok(poll(lambda a: find(a, "push button", "Wait, leads to Exit")),
-   "dragging from the wait's port to the exit connects them")
+
+
+def connect(source, target, expect):
+    """Drags from @source's one port (its right edge, level with the middle
+    of its head) onto @target's middle, as a person does."""
+    s, t = extents[source], extents[target]
+    drag(FRAME + s.x + 208 * zoom, FRAME + s.y + 36 * zoom, FRAME + t.x + 104 * zoom, FRAME + t.y + 36 * zoom)
+    ok(poll(lambda a: find(a, "push button", expect)),
+       "a mouse drag from the %s's port to the %s connects them" % (source, target))
+
+
+connect("entry.event", "send.sms", "Event, leads to SMS")
+connect("send.sms", "wait.delay", "SMS, leads to Wait")
+connect("wait.delay", "exit", "Wait, leads to Exit")
 screenshot("editor-connected")
 
 # Fill in the elements as a person would: select each on the canvas and
