@@ -672,7 +672,8 @@ wm_canvas_set_metrics (WmCanvas        *self,
     wm_canvas_show_metrics_popover (self, o->popover_element);
   else
     selection_changed_cb (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The connections' widths show the traffic. */
+  _wm_canvas_layer_changed (self);
 }
 
 WmReportMetrics *

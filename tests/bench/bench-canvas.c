@@ -338,7 +338,8 @@ after_paint_cb (GdkFrameClock *clock,
       b->open_time = wall_ms () - b->open_start;
       return;
     }
-  if (b->phase >= N_PHASES)
+  /* A frame can come before main () has made the paintable. */
+  if (b->phase >= N_PHASES || b->paintable == NULL)
     return;
   g_array_append_val (b->times[b->phase], elapsed);
   own = b->layout_time + canvas_render_ms (b);
