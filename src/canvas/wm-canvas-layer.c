@@ -193,39 +193,63 @@ uses_cairo (WmCanvas *self)
   return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
 }
 
+/* What the layer shows in @area (canvas units) at @zoom, @cr in canvas
+ * units: grid dots, connections that are not live, removed connections.
+ * FALSE when there is nothing to draw there (and nothing was drawn). */
+static gboolean
+draw_layer (WmCanvas     *self,
+            cairo_t      *cr,
+            const WmRect *area,
+            double        zoom)
+{
+  g_autoptr(GPtrArray) edges = g_ptr_array_new ();
+  double line = line_width (zoom);
+  gboolean grid = grid_shown (self, zoom);
+  WmRect removed = { 0, 0, 0, 0 };
+  guint n = 0;
+
+  wm_spatial_index_query_rect (self->edge_index, area, edges);
+  for (guint i = 0; i < edges->len; i++)
+    if (_wm_canvas_edge_live (self, g_ptr_array_index (edges, i)))
+      g_ptr_array_index (edges, i) = NULL;
+    else
+      n++;
+  _wm_canvas_compare_extend_area (self, area, &removed);
+  if (n == 0 && !grid && removed.width <= 0)
+    return FALSE;
+  if (cr == NULL)
+    return TRUE;
+  if (grid)
+    draw_grid (self, cr, area, zoom);
+  for (guint i = 0; i < edges->len; i++)
+    if (g_ptr_array_index (edges, i) != NULL)
+      draw_edge (self, cr, g_ptr_array_index (edges, i), line);
+  _wm_canvas_compare_draw (self, cr, area, line);
+  return TRUE;
+}
+
 /* Draws tile @col, @row at the layer's zoom and scale. */
 static Tile *
 draw_tile (WmCanvas *self,
            int       col,
            int       row)
 {
-  g_autoptr(GPtrArray) edges = g_ptr_array_new ();
   Tile *tile = g_new0 (Tile, 1);
   double zoom = self->layer.zoom;
   int scale = self->layer.scale;
   double line = line_width (zoom);
-  WmRect rect, reach, removed = { 0, 0, 0, 0 };
-  gboolean grid = grid_shown (self, zoom);
-  guint n = 0;
+  WmRect reach;
   cairo_t *cr;
 
-  wm_layer_tile_rect (col, row, zoom, &rect);
+  wm_layer_tile_rect (col, row, zoom, &reach);
   /* What reaches into the tile: a curve's indexed bounds allow for a thin
    * line and its head, a run's traffic makes lines up to four times as
    * wide, and grid dots straddle the edges. */
-  reach = rect;
   reach.x -= 4 * line;
   reach.y -= 4 * line;
   reach.width += 8 * line;
   reach.height += 8 * line;
-  wm_spatial_index_query_rect (self->edge_index, &reach, edges);
-  for (guint i = 0; i < edges->len; i++)
-    if (_wm_canvas_edge_live (self, g_ptr_array_index (edges, i)))
-      g_ptr_array_index (edges, i) = NULL;
-    else
-      n++;
-  _wm_canvas_compare_extend_area (self, &reach, &removed);
-  if (n == 0 && !grid && removed.width <= 0)
+  if (!draw_layer (self, NULL, &reach, zoom))
     return tile;
 
   tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WM_LAYER_TILE * scale, WM_LAYER_TILE * scale);
@@ -233,12 +257,7 @@ draw_tile (WmCanvas *self,
   cr = cairo_create (tile->surface);
   cairo_translate (cr, -(double) col * WM_LAYER_TILE, -(double) row * WM_LAYER_TILE);
   cairo_scale (cr, zoom, zoom);
-  if (grid)
-    draw_grid (self, cr, &reach, zoom);
-  for (guint i = 0; i < edges->len; i++)
-    if (g_ptr_array_index (edges, i) != NULL)
-      draw_edge (self, cr, g_ptr_array_index (edges, i), line);
-  _wm_canvas_compare_draw (self, cr, &reach, line);
+  draw_layer (self, cr, &reach, zoom);
   cairo_destroy (cr);
   cairo_surface_flush (tile->surface);
 
@@ -284,13 +303,15 @@ settle_cb (gpointer data)
 }
 
 /* Where a tile's edge falls in the view: tiles at the layer's zoom scaled
- * by @f, whole pixels so neighbours neither overlap nor leave a gap. */
+ * by @f, whole pixels so neighbours neither overlap nor leave a gap (and
+ * an unscaled tile's pixels land on pixels: the connections sit on whole
+ * pixels as the nodes do, however the view is scrolled). */
 static double
 tile_edge (int    index,
            double f,
            double scroll)
 {
-  return round (index * WM_LAYER_TILE * f - scroll);
+  return floor (index * WM_LAYER_TILE * f - scroll + 0.5);
 }
 
 static void
@@ -472,6 +493,27 @@ snapshot_live (WmCanvas     *self,
   cairo_destroy (cr);
 }
 
+/* Without the tiles: everything in view drawn for this frame, as the
+ * canvas did before them (what the tests compare the tiles with). */
+static void
+snapshot_direct (WmCanvas     *self,
+                 GtkSnapshot  *snapshot,
+                 const WmRect *view)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  cairo_t *cr;
+
+  if (!draw_layer (self, NULL, view, self->zoom))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* On whole pixels, as the tiles are placed. */
+  cairo_translate (cr, floor (0.5 - _wm_canvas_scroll_x (self)), floor (0.5 - _wm_canvas_scroll_y (self)));
+  cairo_scale (cr, self->zoom, self->zoom);
+  draw_layer (self, cr, view, self->zoom);
+  cairo_destroy (cr);
+}
+
 void
 _wm_canvas_snapshot_layer (WmCanvas     *self,
                            GtkSnapshot  *snapshot,
@@ -484,9 +526,13 @@ _wm_canvas_snapshot_layer (WmCanvas     *self,
   GHashTableIter iter;
   gpointer key;
 
-  switch (self->layer_uncached
-          ? WM_LAYER_REBUILD
-          : wm_layer_cache_check (&self->layer, self->layer_serial, self->zoom, scale, zooming))
+  if (self->layer_uncached)
+    {
+      snapshot_direct (self, snapshot, view);
+      snapshot_live (self, snapshot, view);
+      return;
+    }
+  switch (wm_layer_cache_check (&self->layer, self->layer_serial, self->zoom, scale, zooming))
     {
     case WM_LAYER_REBUILD:
       g_hash_table_remove_all (self->tiles);

@@ -228,7 +228,8 @@ void        _wm_canvas_snapshot_layer       (WmCanvas     *self,
 void        _wm_canvas_init_layer           (WmCanvas     *self);
 void        _wm_canvas_dispose_layer        (WmCanvas     *self);
 void        _wm_canvas_finalize_layer       (WmCanvas     *self);
-/* Off: the layer is redrawn every frame (what the tests compare with). */
+/* Off: what the layer shows is drawn afresh for every frame, without the
+ * tiles (what the tests compare the tiles with). */
 void        _wm_canvas_set_layer_cached     (WmCanvas     *self,
                                              gboolean      cached);
 
