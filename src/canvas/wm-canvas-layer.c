@@ -392,7 +392,8 @@ place_tiles (WmCanvas    *self,
         cairo_translate (cr, tx0, ty0);
         cairo_scale (cr, (tx1 - tx0) / WM_LAYER_TILE, (ty1 - ty0) / WM_LAYER_TILE);
         cairo_set_source_surface (cr, tile->surface, 0, 0);
-        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+        /* Only while a zoom moves, so the quickest. */
+        cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
         cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
         cairo_rectangle (cr, 0, 0, WM_LAYER_TILE, WM_LAYER_TILE);
         cairo_fill (cr);
@@ -536,7 +537,9 @@ _wm_canvas_snapshot_layer (WmCanvas     *self,
     {
     case WM_LAYER_REBUILD:
       g_hash_table_remove_all (self->tiles);
-      wm_layer_cache_set (&self->layer, self->layer_serial, self->zoom, scale);
+      wm_layer_cache_set (&self->layer, self->layer_serial, wm_layer_cache_zoom_for (self->zoom, zooming), scale);
+      if (zooming && self->settle_source == 0)
+        self->settle_source = g_timeout_add (WM_LAYER_SETTLE_MS, settle_cb, self);
       break;
     case WM_LAYER_REUSE_SCALED:
       if (self->settle_source == 0)

@@ -34,6 +34,13 @@ wm_layer_cache_check (const WmLayerCache *cache,
   return WM_LAYER_REUSE_SCALED;
 }
 
+double
+wm_layer_cache_zoom_for (double   zoom,
+                         gboolean zooming)
+{
+  return zooming ? zoom * WM_LAYER_MOVING_DETAIL : zoom;
+}
+
 void
 wm_layer_cache_set (WmLayerCache *cache,
                     guint         serial,

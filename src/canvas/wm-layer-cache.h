@@ -28,6 +28,10 @@ G_BEGIN_DECLS
 #define WM_LAYER_MAX_ENLARGE   4.0
 #define WM_LAYER_MAX_SHRINK    2.0
 #define WM_LAYER_SETTLE_MS   150
+/* Tiles drawn while a zoom moves are drawn at this fraction of the zoom:
+ * fewer pixels to draw in the frames that need them, and room to zoom out
+ * further before the next redraw. Drawn sharp when the zoom rests. */
+#define WM_LAYER_MOVING_DETAIL 0.75
 
 typedef struct
 {
@@ -52,6 +56,9 @@ WmLayerVerdict wm_layer_cache_check (const WmLayerCache *cache,
                                      double              zoom,
                                      int                 scale,
                                      gboolean            zooming);
+/* The zoom to draw tiles at for a view at @zoom. */
+double         wm_layer_cache_zoom_for (double          zoom,
+                                        gboolean        zooming);
 void           wm_layer_cache_set   (WmLayerCache       *cache,
                                      guint               serial,
                                      double              zoom,

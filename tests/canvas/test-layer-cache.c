@@ -39,6 +39,10 @@ test_zoom_scales_while_moving_and_sharpens_after (void)
   g_assert_cmpint (wm_layer_cache_check (&cache, 3, 1.5, 2, FALSE), ==, WM_LAYER_REBUILD);
   /* A change of content during a zoom still redraws. */
   g_assert_cmpint (wm_layer_cache_check (&cache, 4, 1.5, 2, TRUE), ==, WM_LAYER_REBUILD);
+
+  /* Tiles redrawn during a zoom have less detail, then full detail. */
+  g_assert_cmpfloat (wm_layer_cache_zoom_for (2.0, TRUE), ==, 2.0 * WM_LAYER_MOVING_DETAIL);
+  g_assert_cmpfloat (wm_layer_cache_zoom_for (2.0, FALSE), ==, 2.0);
 }
 
 static void
