@@ -28,6 +28,7 @@
 
 #include "wm-canvas-private.h"
 
+/* A grid dot every this many canvas units, drawn from this zoom up. */
 #define GRID_STEP      32.0
 #define GRID_MIN_ZOOM   0.5
 
