@@ -136,21 +136,21 @@ draw_edge (WmCanvas     *self,
   switch (_wm_canvas_edge_lit (self, edge))
     {
     case 1:
-      wm_draw_connection_sized (cr, &edge->curve, MAX (wide, line * 2), head, &self->colors.accent);
+      wm_draw_connection_culled (cr, &edge->curve, MAX (wide, line * 2), head, &self->colors.accent);
       break;
     case -1:
       {
         GdkRGBA dim = self->colors.connection;
 
         dim.alpha *= 0.3;
-        wm_draw_connection_sized (cr, &edge->curve, wide, head, &dim);
+        wm_draw_connection_culled (cr, &edge->curve, wide, head, &dim);
       }
       break;
     default:
       if (!lit && self->comparison != NULL && g_hash_table_contains (self->added_edges, edge->connection))
-        wm_draw_connection_sized (cr, &edge->curve, MAX (wide, line * 1.25), head, &self->colors.added);
+        wm_draw_connection_culled (cr, &edge->curve, MAX (wide, line * 1.25), head, &self->colors.added);
       else
-        wm_draw_connection_sized (cr, &edge->curve, wide, head,
+        wm_draw_connection_culled (cr, &edge->curve, wide, head,
                                   lit ? &self->colors.accent : &self->colors.connection);
     }
 }
