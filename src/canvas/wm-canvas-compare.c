@@ -109,6 +109,8 @@ clear_comparison (WmCanvas *self)
   g_ptr_array_set_size (self->ghosts, 0);
   g_hash_table_remove_all (self->added_edges);
   g_clear_pointer (&self->comparison, wm_flow_diff_unref);
+  /* Added connections are coloured, removed ones dashed, in the layer. */
+  _wm_canvas_layer_changed (self);
 }
 
 void
@@ -131,6 +133,7 @@ wm_canvas_set_comparison (WmCanvas   *self,
       return;
     }
   self->comparison = wm_flow_diff_ref (diff);
+  _wm_canvas_layer_changed (self);
 
   changes = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < wm_flow_diff_get_n_elements (diff); i++)

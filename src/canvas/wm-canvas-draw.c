@@ -84,6 +84,101 @@ wm_draw_connection_sized (cairo_t        *cr,
   cairo_fill (cr);
 }
 
+/* The point of the cubic's blossom at @u, @v, @w: with (a, a, a), (a, a,
+ * b), (a, b, b), (b, b, b) the control points of its stretch a..b. */
+static void
+blossom (const double p[4][2],
+         double       u,
+         double       v,
+         double       w,
+         double      *x,
+         double      *y)
+{
+  double q[3][2], r[2][2];
+
+  for (guint i = 0; i < 3; i++)
+    for (guint k = 0; k < 2; k++)
+      q[i][k] = p[i][k] + (p[i + 1][k] - p[i][k]) * u;
+  for (guint i = 0; i < 2; i++)
+    for (guint k = 0; k < 2; k++)
+      r[i][k] = q[i][k] + (q[i + 1][k] - q[i][k]) * v;
+  *x = r[0][0] + (r[1][0] - r[0][0]) * w;
+  *y = r[0][1] + (r[1][1] - r[0][1]) * w;
+}
+
+void
+wm_draw_connection_culled (cairo_t        *cr,
+                           const WmBezier *c,
+                           double          line_width,
+                           double          size,
+                           const GdkRGBA  *colour)
+{
+  double dx = c->x3 - c->x2, dy = c->y3 - c->y2;
+  double len = hypot (dx, dy);
+  double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
+  double bx = c->x3 - ux * size * 0.8, by = c->y3 - uy * size * 0.8;
+  const double p[4][2] = { { c->x0, c->y0 }, { c->x1, c->y1 }, { c->x2, c->y2 }, { bx, by } };
+  double minx = p[0][0], maxx = p[0][0], miny = p[0][1], maxy = p[0][1];
+  double cx0, cy0, cx1, cy1, reach = line_width;
+  gboolean open = FALSE;
+  guint n;
+
+  for (guint i = 1; i < 4; i++)
+    {
+      minx = MIN (minx, p[i][0]);
+      maxx = MAX (maxx, p[i][0]);
+      miny = MIN (miny, p[i][1]);
+      maxy = MAX (maxy, p[i][1]);
+    }
+  n = (guint) CLAMP (ceil (MAX (maxx - minx, maxy - miny) / WM_PIECE_LENGTH), 1, 64);
+  if (n == 1)
+    {
+      wm_draw_connection_sized (cr, c, line_width, size, colour);
+      return;
+    }
+  cairo_clip_extents (cr, &cx0, &cy0, &cx1, &cy1);
+
+  gdk_cairo_set_source_rgba (cr, colour);
+  cairo_set_line_width (cr, line_width);
+  for (guint i = 0; i < n; i++)
+    {
+      double a = (double) i / n, b = (double) (i + 1) / n;
+      double q[4][2];
+      double qx0, qy0, qx1, qy1;
+
+      blossom (p, a, a, a, &q[0][0], &q[0][1]);
+      blossom (p, a, a, b, &q[1][0], &q[1][1]);
+      blossom (p, a, b, b, &q[2][0], &q[2][1]);
+      blossom (p, b, b, b, &q[3][0], &q[3][1]);
+      qx0 = qx1 = q[0][0];
+      qy0 = qy1 = q[0][1];
+      for (guint k = 1; k < 4; k++)
+        {
+          qx0 = MIN (qx0, q[k][0]);
+          qx1 = MAX (qx1, q[k][0]);
+          qy0 = MIN (qy0, q[k][1]);
+          qy1 = MAX (qy1, q[k][1]);
+        }
+      /* The piece's hull, widened by the line, against the clip. */
+      if (qx1 + reach < cx0 || qx0 - reach > cx1 || qy1 + reach < cy0 || qy0 - reach > cy1)
+        {
+          open = FALSE;
+          continue;
+        }
+      if (!open)
+        cairo_move_to (cr, q[0][0], q[0][1]);
+      cairo_curve_to (cr, q[1][0], q[1][1], q[2][0], q[2][1], q[3][0], q[3][1]);
+      open = TRUE;
+    }
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, c->x3, c->y3);
+  cairo_line_to (cr, c->x3 - ux * size - uy * size * 0.5, c->y3 - uy * size + ux * size * 0.5);
+  cairo_line_to (cr, c->x3 - ux * size + uy * size * 0.5, c->y3 - uy * size - ux * size * 0.5);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
 void
 wm_draw_port (cairo_t       *cr,
               double         x,

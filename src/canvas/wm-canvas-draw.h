@@ -52,6 +52,18 @@ void wm_draw_connection_sized (cairo_t        *cr,
                                double          line_width,
                                double          head_size,
                                const GdkRGBA  *colour);
+/* The same, but only the stretches of the curve that can reach into the
+ * clip of @cr: a long curve is cut into pieces of about WM_PIECE_LENGTH
+ * units and the pieces away from the clip are left out, so drawing a
+ * small part of a long connection (a tile of the canvas's layer) does not
+ * cost flattening all of it. The pieces depend on the curve alone, so two
+ * clips that both show a piece draw it alike. */
+#define WM_PIECE_LENGTH 128.0
+void wm_draw_connection_culled (cairo_t        *cr,
+                                const WmBezier *curve,
+                                double          line_width,
+                                double          head_size,
+                                const GdkRGBA  *colour);
 /* A port dot at @x, @y: filled when connected, a ring when not (an
  * unconnected port exits the flow). */
 void wm_draw_port         (cairo_t        *cr,

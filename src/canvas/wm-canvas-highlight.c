@@ -25,6 +25,7 @@ _wm_canvas_clear_highlight (WmCanvas *self)
 {
   g_clear_pointer (&self->lit_elements, g_hash_table_unref);
   g_clear_pointer (&self->lit_ports, g_hash_table_unref);
+  _wm_canvas_layer_changed (self);
 }
 
 void
@@ -51,7 +52,8 @@ wm_canvas_set_highlighted_path (WmCanvas           *self,
             port_keys = NULL;
         }
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The path's connections are lit, the others dimmed. */
+  _wm_canvas_layer_changed (self);
 }
 
 gboolean

@@ -34,6 +34,9 @@ is_entry (WmNode *node)
 static void
 reset_drag (WmCanvas *self)
 {
+  /* The connections drawn live go back into the layer. */
+  if (self->drag_mode == DRAG_MOVE || self->drag_mode == DRAG_CONNECT)
+    _wm_canvas_layer_changed (self);
   self->drag_mode = DRAG_NONE;
   self->drag_node = NULL;
   self->drag_moved = FALSE;
@@ -82,6 +85,8 @@ begin_move (WmCanvas        *self,
 
   self->drag_mode = DRAG_MOVE;
   self->drag_node = node;
+  /* The selection's connections leave the layer for the drag. */
+  _wm_canvas_layer_changed (self);
   if (extend)
     {
       /* Ctrl/Shift-click toggles; a drag moves what is selected. */
@@ -151,6 +156,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
   if (!self->read_only && _wm_canvas_port_at (self, cx, cy, &node, &port))
     {
       self->drag_mode = DRAG_CONNECT;
+      _wm_canvas_layer_changed (self);
       self->connect_from = node;
       self->connect_port = port;
       self->connect_x = cx;
@@ -165,6 +171,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
       /* Picking up a connection's end: drop it on another element to
        * reconnect, or on empty canvas to disconnect. */
       self->drag_mode = DRAG_CONNECT;
+      _wm_canvas_layer_changed (self);
       self->connect_from = edge->from;
       self->connect_port = edge->port;
       self->connect_x = cx;

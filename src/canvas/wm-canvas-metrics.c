@@ -49,6 +49,8 @@ typedef struct
   PangoLayout *compact_layout;
   int          compact_width;   /* screen pixels */
   int          compact_height;
+  GskRenderNode *compact_node;  /* its pill and text, kept as node is */
+  GdkRGBA      compact_colour;
 } Label;
 
 typedef enum
@@ -87,6 +89,7 @@ label_free (Label *label)
   g_clear_object (&label->layout);
   g_clear_object (&label->compact_layout);
   g_clear_pointer (&label->node, gsk_render_node_unref);
+  g_clear_pointer (&label->compact_node, gsk_render_node_unref);
   g_free (label);
 }
 
@@ -289,18 +292,29 @@ snapshot_compact (WmCanvas      *self,
       double x, y;
 
       ensure_compact_layout (self, label);
+      /* Made once, like the full labels' nodes: a frame zoomed out shows
+       * hundreds of them. */
+      if (label->compact_node == NULL || !gdk_rgba_equal (&label->compact_colour, &self->colors.foreground))
+        {
+          GtkSnapshot *own = gtk_snapshot_new ();
+
+          x = -label->compact_width / 2.0;
+          y = LABEL_GAP / 2 + LABEL_PAD_Y;
+          append_pill (own,
+                       &GRAPHENE_RECT_INIT (x - LABEL_PAD_X / 2, y - LABEL_PAD_Y / 2,
+                                            label->compact_width + LABEL_PAD_X, label->compact_height + LABEL_PAD_Y),
+                       fill, border);
+          append_text (own, label->compact_layout, x, y, &self->colors.foreground);
+          g_clear_pointer (&label->compact_node, gsk_render_node_unref);
+          label->compact_node = gtk_snapshot_free_to_node (own);
+          label->compact_colour = self->colors.foreground;
+        }
       _wm_canvas_node_position (node, &x, &y);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + WM_NODE_WIDTH / 2,
                                                                y + wm_node_get_height (node)));
       gtk_snapshot_scale (snapshot, unzoom, unzoom);
-      x = -label->compact_width / 2.0;
-      y = LABEL_GAP / 2 + LABEL_PAD_Y;
-      append_pill (snapshot,
-                   &GRAPHENE_RECT_INIT (x - LABEL_PAD_X / 2, y - LABEL_PAD_Y / 2,
-                                        label->compact_width + LABEL_PAD_X, label->compact_height + LABEL_PAD_Y),
-                   fill, border);
-      append_text (snapshot, label->compact_layout, x, y, &self->colors.foreground);
+      gtk_snapshot_append_node (snapshot, label->compact_node);
       gtk_snapshot_restore (snapshot);
     }
 }
@@ -672,7 +686,8 @@ wm_canvas_set_metrics (WmCanvas        *self,
     wm_canvas_show_metrics_popover (self, o->popover_element);
   else
     selection_changed_cb (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The connections' widths show the traffic. */
+  _wm_canvas_layer_changed (self);
 }
 
 WmReportMetrics *

@@ -12,6 +12,7 @@
 #include "wm-canvas.h"
 #include "wm-canvas-draw.h"
 #include "wm-canvas-geometry.h"
+#include "wm-layer-cache.h"
 #include "wm-node.h"
 #include "wm-spatial-index.h"
 
@@ -116,6 +117,14 @@ struct _WmCanvas
 
   /* A run's figures (wm-canvas-metrics.c). */
   WmCanvasMetrics    *metrics_overlay;
+
+  /* The connections drawn in tiles (wm-canvas-layer.c). */
+  WmLayerCache        layer;
+  guint               layer_serial;   /* changes to what the layer shows */
+  GHashTable         *tiles;          /* packed column and row -> tile */
+  gint64              zoomed_at;      /* monotonic time of the last zoom */
+  guint               settle_source;
+  gboolean            layer_uncached;
 };
 
 double      _wm_canvas_scroll_x             (WmCanvas     *self);
@@ -205,6 +214,24 @@ void        _wm_canvas_show_context_menu    (WmCanvas     *self,
                                              WmNode       *node,
                                              double        view_x,
                                              double        view_y);
+
+/* wm-canvas-layer.c: the connections drawn in tiles, placed each frame. */
+/* Something the layer shows changed: it is redrawn in the next frame. */
+void        _wm_canvas_layer_changed        (WmCanvas     *self);
+void        _wm_canvas_layer_zoomed         (WmCanvas     *self);
+/* Whether @edge is drawn each frame over the layer (a drag moves it). */
+gboolean    _wm_canvas_edge_live            (WmCanvas     *self,
+                                             WmCanvasEdge *edge);
+void        _wm_canvas_snapshot_layer       (WmCanvas     *self,
+                                             GtkSnapshot  *snapshot,
+                                             const WmRect *view);
+void        _wm_canvas_init_layer           (WmCanvas     *self);
+void        _wm_canvas_dispose_layer        (WmCanvas     *self);
+void        _wm_canvas_finalize_layer       (WmCanvas     *self);
+/* Off: what the layer shows is drawn afresh for every frame, without the
+ * tiles (what the tests compare the tiles with). */
+void        _wm_canvas_set_layer_cached     (WmCanvas     *self,
+                                             gboolean      cached);
 
 /* wm-canvas-metrics.c: a run's figures over the canvas. */
 void        _wm_canvas_init_metrics         (WmCanvas     *self);

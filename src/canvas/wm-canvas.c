@@ -21,9 +21,6 @@
 
 /* Room around the elements that can be scrolled to, in view pixels. */
 #define SCROLL_MARGIN 96.0
-/* A grid dot every this many canvas units, drawn from this zoom up. */
-#define GRID_STEP 32.0
-#define GRID_MIN_ZOOM 0.5
 /* Nodes are reindexed a little larger: focus rings, shadows and port dots
  * reach outside them. */
 #define NODE_OVERHANG 12.0
@@ -142,6 +139,9 @@ update_edge (WmCanvas     *self,
           edge->port = (int) i;
     }
 
+  /* A dragged element's connections are drawn live: the layer stays. */
+  if (!_wm_canvas_edge_live (self, edge))
+    _wm_canvas_layer_changed (self);
   if (edge->from == NULL || edge->to == NULL || edge->port < 0)
     {
       wm_spatial_index_remove (self->edge_index, edge);
@@ -285,6 +285,7 @@ remove_node (WmCanvas *self,
   const char *id = wm_element_get_id (element);
 
   g_signal_handlers_disconnect_by_data (element, node);
+  _wm_canvas_layer_changed (self);
   if (g_hash_table_remove (self->selection, node))
     _wm_canvas_selection_changed (self);
   if (self->drag_node == node || self->connect_from == node || self->connect_target == node)
@@ -391,6 +392,7 @@ remove_edge (WmCanvas     *self,
       gtk_widget_queue_draw (GTK_WIDGET (edge->from));
     }
   wm_spatial_index_remove (self->edge_index, edge);
+  _wm_canvas_layer_changed (self);
   unlink_edge_id (self, wm_connection_get_from (edge->connection), edge);
   unlink_edge_id (self, wm_connection_get_to (edge->connection), edge);
 }
@@ -751,6 +753,7 @@ wm_canvas_zoom_at (WmCanvas *self,
   h = wm_zoom_anchor_scroll (self->zoom, zoom, _wm_canvas_scroll_x (self), view_x);
   v = wm_zoom_anchor_scroll (self->zoom, zoom, _wm_canvas_scroll_y (self), view_y);
   self->zoom = zoom;
+  _wm_canvas_layer_zoomed (self);
   configure_adjustments (self, h, v);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
@@ -1019,132 +1022,18 @@ _wm_canvas_update_rubberband (WmCanvas     *self,
 }
 
 static void
-draw_grid (WmCanvas    *self,
-           cairo_t     *cr,
-           const WmRect *view)
-{
-  double x0 = floor (view->x / GRID_STEP) * GRID_STEP;
-  double y0 = floor (view->y / GRID_STEP) * GRID_STEP;
-  double dot = 1.5 / self->zoom;
-
-  if (self->zoom < GRID_MIN_ZOOM)
-    return;
-  for (double x = x0; x < view->x + view->width; x += GRID_STEP)
-    for (double y = y0; y < view->y + view->height; y += GRID_STEP)
-      cairo_rectangle (cr, x - dot / 2, y - dot / 2, dot, dot);
-  gdk_cairo_set_source_rgba (cr, &self->colors.grid);
-  cairo_fill (cr);
-}
-
-static void
 wm_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
 {
   WmCanvas *self = WM_CANVAS (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(GPtrArray) edges = g_ptr_array_new ();
   double h = _wm_canvas_scroll_x (self), v = _wm_canvas_scroll_y (self);
   WmRect view = { h / self->zoom, v / self->zoom, width / self->zoom, height / self->zoom };
-  /* At least 1.5 device-independent pixels, however far out. */
-  double line = MAX (2.0, 1.5 / self->zoom);
-  WmRect area = { 0, 0, 0, 0 };
-  cairo_t *cr;
 
-  wm_spatial_index_query_rect (self->edge_index, &view, edges);
-  /* The cairo node covers only what it draws: the software renderer
-   * rasterises its whole area on every frame. The grid shows while
-   * snapping is on. */
-  if (self->snap && self->zoom >= GRID_MIN_ZOOM)
-    area = view;
-  for (guint i = 0; i < edges->len; i++)
-    {
-      WmRect bounds;
+  /* Connections, grid dots and removed connections (wm-canvas-layer.c). */
+  _wm_canvas_snapshot_layer (self, snapshot, &view);
 
-      wm_spatial_index_get_rect (self->edge_index, g_ptr_array_index (edges, i), &bounds);
-      if (area.width <= 0)
-        area = bounds;
-      else
-        wm_rect_union (&area, &bounds, &area);
-    }
-  _wm_canvas_compare_extend_area (self, &view, &area);
-  if (self->drag_mode == DRAG_CONNECT)
-    area = view;
-  if (area.width <= 0 || area.height <= 0)
-    goto children;
-  /* To view pixels, whole ones, inside the view. */
-  {
-    double x0 = MAX (0, floor (area.x * self->zoom - h));
-    double y0 = MAX (0, floor (area.y * self->zoom - v));
-    double x1 = MIN (width, ceil ((area.x + area.width) * self->zoom - h));
-    double y1 = MIN (height, ceil ((area.y + area.height) * self->zoom - v));
-
-    if (x1 <= x0 || y1 <= y0)
-      goto children;
-    cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
-  }
-  cairo_translate (cr, -h, -v);
-  cairo_scale (cr, self->zoom, self->zoom);
-  if (self->snap)
-    draw_grid (self, cr, &view);
-
-  for (guint i = 0; i < edges->len; i++)
-    {
-      WmCanvasEdge *edge = g_ptr_array_index (edges, i);
-      gboolean lit = g_hash_table_contains (self->selection, edge->from)
-                     || g_hash_table_contains (self->selection, edge->to);
-      double base = lit ? line * 1.25 : line;
-      /* A run's traffic widens the line (wm-canvas-metrics.c), not the head. */
-      double wide = _wm_canvas_metrics_edge_width (self, edge, base);
-
-      if (self->drag_mode == DRAG_CONNECT && edge->from == self->connect_from
-          && edge->port == self->connect_port)
-        continue;   /* being moved: drawn loose below */
-      switch (_wm_canvas_edge_lit (self, edge))
-        {
-        case 1:
-          wm_draw_connection_sized (cr, &edge->curve, MAX (wide, line * 2), MAX (MAX (8.0, 4 * base), 1.6 * wide),
-                                    &self->colors.accent);
-          break;
-        case -1:
-          {
-            GdkRGBA dim = self->colors.connection;
-
-            dim.alpha *= 0.3;
-            wm_draw_connection_sized (cr, &edge->curve, wide, MAX (MAX (8.0, 4 * base), 1.6 * wide), &dim);
-          }
-          break;
-        default:
-          if (!lit && self->comparison != NULL && g_hash_table_contains (self->added_edges, edge->connection))
-            wm_draw_connection_sized (cr, &edge->curve, MAX (wide, line * 1.25), MAX (MAX (8.0, 4 * base), 1.6 * wide),
-                                      &self->colors.added);
-          else
-            wm_draw_connection_sized (cr, &edge->curve, wide, MAX (MAX (8.0, 4 * base), 1.6 * wide),
-                                      lit ? &self->colors.accent : &self->colors.connection);
-        }
-    }
-  _wm_canvas_compare_draw (self, cr, &view, line);
-
-  if (self->drag_mode == DRAG_CONNECT && self->connect_from != NULL)
-    {
-      WmBezier curve;
-      double x, y, fx, fy, tx = self->connect_x, ty = self->connect_y;
-      const double dash[] = { 6.0, 4.0 };
-
-      _wm_canvas_node_position (self->connect_from, &x, &y);
-      wm_node_port_anchor (x, y, wm_node_get_ports (self->connect_from), self->connect_port, &fx, &fy);
-      if (self->connect_target != NULL)
-        {
-          _wm_canvas_node_position (self->connect_target, &x, &y);
-          wm_node_input_anchor (x, y, &tx, &ty);
-        }
-      wm_connection_curve (fx, fy, tx, ty, &curve);
-      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      wm_draw_connection (cr, &curve, line, &self->colors.accent);
-    }
-  cairo_destroy (cr);
-
-children:
   /* Ghosts under the elements: a new element may sit where one was. */
   _wm_canvas_compare_snapshot (self, snapshot);
   for (guint i = 0; i < self->shown->len; i++)
@@ -1173,7 +1062,7 @@ wm_canvas_css_changed (GtkWidget         *widget,
 
   GTK_WIDGET_CLASS (wm_canvas_parent_class)->css_changed (widget, change);
   wm_canvas_colors_from_style (&self->colors, widget);
-  gtk_widget_queue_draw (widget);
+  _wm_canvas_layer_changed (self);
 }
 
 static void
@@ -1300,6 +1189,8 @@ _wm_canvas_move_focus (WmCanvas         *self,
 void
 _wm_canvas_selection_changed (WmCanvas *self)
 {
+  /* Selected elements' connections are drawn in the accent colour. */
+  _wm_canvas_layer_changed (self);
   _wm_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -1547,7 +1438,8 @@ wm_canvas_set_snap_to_grid (WmCanvas *self,
   if (self->snap == snap)
     return;
   self->snap = snap;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The grid dots are in the layer. */
+  _wm_canvas_layer_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAP_TO_GRID]);
 }
 
@@ -1621,6 +1513,7 @@ wm_canvas_dispose (GObject *object)
   _wm_canvas_dispose_edit (self);
   _wm_canvas_dispose_compare (self);
   _wm_canvas_dispose_metrics (self);
+  _wm_canvas_dispose_layer (self);
   clear_model (self);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_pointer (&self->rubberband, gtk_widget_unparent);
@@ -1654,6 +1547,7 @@ wm_canvas_finalize (GObject *object)
   wm_spatial_index_free (self->node_index);
   wm_spatial_index_free (self->edge_index);
   _wm_canvas_finalize_metrics (self);
+  _wm_canvas_finalize_layer (self);
   G_OBJECT_CLASS (wm_canvas_parent_class)->finalize (object);
 }
 
@@ -1866,6 +1760,7 @@ wm_canvas_init (WmCanvas *self)
   _wm_canvas_init_edit (self);
   _wm_canvas_init_compare (self);
   _wm_canvas_init_metrics (self);
+  _wm_canvas_init_layer (self);
 }
 
 /* }}} */

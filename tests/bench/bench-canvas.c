@@ -17,6 +17,9 @@
  * are the ones to compare with the targets. Run by hand; the figures go in
  * the issue notes.
  *
+ * With WM_BENCH_FRAMES=1 each frame's canvas figure is printed too (to
+ * see which frames make the 95th percentile).
+ *
  * With WM_BENCH_COMPARE=1 the canvas is in comparison mode against an
  * older version where a tenth of the elements had other names, a tenth
  * did not exist and a hundred more were (drawn as ghosts).
@@ -338,11 +341,15 @@ after_paint_cb (GdkFrameClock *clock,
       b->open_time = wall_ms () - b->open_start;
       return;
     }
-  if (b->phase >= N_PHASES)
+  /* A frame can come before main () has made the paintable. */
+  if (b->phase >= N_PHASES || b->paintable == NULL)
     return;
   g_array_append_val (b->times[b->phase], elapsed);
   own = b->layout_time + canvas_render_ms (b);
   g_array_append_val (b->own[b->phase], own);
+  if (g_getenv ("WM_BENCH_FRAMES") != NULL)
+    g_print ("  frame %s %u: canvas %.2f (zoom %.3f)\n", phase_names[b->phase], b->frame, own,
+             wm_canvas_get_zoom (b->canvas));
   if (wm_canvas_get_metrics (b->canvas) != NULL)
     {
       double ms = overlay_ms (b);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  *   canvas-demo [FLOW.waymark.json] [--version N] [--zoom Z] [--select ID,ID]
- *               [--dark] [--badges] [--export-png PATH] [--export-svg PATH]
+ *               [--dark] [--badges] [--compare OLDER] [--snap]
+ *               [--export-png PATH] [--export-svg PATH]
  *
  * Not a test: screenshots of it (under Xvfb, `import -window root`) show
  * what the canvas looks like at GDK_SCALE=1 and 2 and in the dark style.
@@ -11,6 +12,7 @@
 
 #include "wm-canvas-export.h"
 #include "wm-canvas.h"
+#include "wm-flow-diff.h"
 #include "wm-flow-io.h"
 #include "wm-minimap.h"
 #include "wm-validate.h"
@@ -21,6 +23,8 @@ static char *select_ids;
 static gboolean dark;
 static gboolean badges;
 static gboolean connect_popover;
+static int compare_number;
+static gboolean snap;
 static char *export_png;
 static char *export_svg;
 
@@ -31,6 +35,8 @@ static const GOptionEntry entries[] = {
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
   { "badges", 0, 0, G_OPTION_ARG_NONE, &badges, "Show validation badges", NULL },
   { "connect", 0, 0, G_OPTION_ARG_NONE, &connect_popover, "Open the Connect popover of the first selected", NULL },
+  { "compare", 0, 0, G_OPTION_ARG_INT, &compare_number, "Compare with an older version", "OLDER" },
+  { "snap", 0, 0, G_OPTION_ARG_NONE, &snap, "Snap to the grid (shows it)", NULL },
   { "export-png", 0, 0, G_OPTION_ARG_FILENAME, &export_png, "Export PNG", "PATH" },
   { "export-svg", 0, 0, G_OPTION_ARG_FILENAME, &export_svg, "Export SVG", "PATH" },
   { NULL }
@@ -136,6 +142,20 @@ main (int   argc,
     }
   if (connect_popover)
     g_timeout_add (500, open_popover_cb, canvas);
+  if (compare_number > 0)
+    {
+      WmVersion *older = wm_flow_get_version (flow, compare_number);
+      g_autoptr(WmFlowDiff) diff = NULL;
+
+      if (older == NULL)
+        {
+          g_printerr ("No version %d\n", compare_number);
+          return 1;
+        }
+      diff = wm_flow_diff_new (older, version);
+      wm_canvas_set_comparison (WM_CANVAS (canvas), diff);
+    }
+  wm_canvas_set_snap_to_grid (WM_CANVAS (canvas), snap);
 
   g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed_cb), &done);
   gtk_window_present (GTK_WINDOW (window));
