@@ -70,6 +70,7 @@ struct _WmCanvas
   GHashTable         *selection;      /* set of WmNode* */
   GPtrArray          *shown;          /* nodes allocated in view last time */
   GHashTable         *badges;         /* element id -> GUINT badge */
+  GHashTable         *names;          /* "kind:id" -> name, or NULL */
 
   WmCanvasColors      colors;
   guint               a11y_idle;

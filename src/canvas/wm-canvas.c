@@ -260,6 +260,7 @@ add_node (WmCanvas  *self,
   const char *id = wm_element_get_id (element);
   WmRect rect;
 
+  wm_node_set_names (node, self->names);
   gtk_widget_set_parent (GTK_WIDGET (node), GTK_WIDGET (self));
   g_ptr_array_insert (self->nodes, position, node);
   g_hash_table_insert (self->node_by_element, element, node);
@@ -483,7 +484,8 @@ a11y_idle_cb (gpointer data)
   while (done < A11Y_BATCH && g_hash_table_iter_next (&iter, &key, NULL))
     {
       WmNode *node = key;
-      g_autofree char *description = wm_node_describe (wm_node_get_element (node), self->version);
+      g_autofree char *description = wm_node_describe_named (wm_node_get_element (node), self->version,
+                                                             self->names);
       GPtrArray *edges = g_hash_table_lookup (self->edges_by_id,
                                               wm_element_get_id (wm_node_get_element (node)));
       WmNode *next = NULL;
@@ -1337,6 +1339,25 @@ wm_canvas_new (void)
 }
 
 void
+wm_canvas_set_names (WmCanvas   *self,
+                     GHashTable *names)
+{
+  g_return_if_fail (WM_IS_CANVAS (self));
+
+  if (self->names == names)
+    return;
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  self->names = names != NULL ? g_hash_table_ref (names) : NULL;
+  /* Summaries never change a node's ports, so its size stays. */
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      wm_node_set_names (self->nodes->pdata[i], self->names);
+      queue_a11y (self, self->nodes->pdata[i]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
 wm_canvas_set_version (WmCanvas    *self,
                        WmVersion   *version,
                        WmUndoStack *undo_stack)
@@ -1540,6 +1561,7 @@ wm_canvas_finalize (GObject *object)
   g_hash_table_unref (self->selection);
   g_hash_table_unref (self->badges);
   g_hash_table_unref (self->a11y_dirty);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->rubber_base, g_hash_table_unref);
   _wm_canvas_clear_highlight (self);
   g_clear_pointer (&self->drag_ids, g_ptr_array_unref);

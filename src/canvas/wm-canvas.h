@@ -100,6 +100,11 @@ gboolean     wm_canvas_get_snap_to_grid   (WmCanvas           *self);
 void         wm_canvas_set_snap_to_grid   (WmCanvas           *self,
                                            gboolean            snap);
 
+/* The names of the milestones, outcomes and flows elements refer to
+ * (wm-node-summary.h), shown and said instead of their ids; NULL: ids. */
+void         wm_canvas_set_names          (WmCanvas           *self,
+                                           GHashTable         *names);
+
 /* A read-only canvas ("read-only") still selects, scrolls, zooms and
  * copies, but changes nothing: no moving, connecting, deleting, pasting,
  * dropping, nudging, adding, arranging, undo or redo. */

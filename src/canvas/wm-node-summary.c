@@ -229,8 +229,43 @@ append_assignment (GString    *out,
   append_part (out, part);
 }
 
+void
+wm_node_names_insert (GHashTable *names,
+                      const char *kind,
+                      const char *id,
+                      const char *name)
+{
+  g_return_if_fail (names != NULL && kind != NULL && id != NULL);
+
+  g_hash_table_insert (names, g_strconcat (kind, ":", id, NULL), g_strdup (name));
+}
+
+/* @id's name in @names, else @id itself (a reference to a definition that
+ * is not at hand still says what it refers to). */
+static const char *
+named (GHashTable *names,
+       const char *kind,
+       const char *id)
+{
+  g_autofree char *key = NULL;
+  const char *name;
+
+  if (names == NULL || id == NULL)
+    return id;
+  key = g_strconcat (kind, ":", id, NULL);
+  name = g_hash_table_lookup (names, key);
+  return name != NULL && *name != '\0' ? name : id;
+}
+
 char *
 wm_node_summary (WmElement *element)
+{
+  return wm_node_summary_named (element, NULL);
+}
+
+char *
+wm_node_summary_named (WmElement  *element,
+                       GHashTable *names)
 {
   const char *type;
   GString *out;
@@ -347,17 +382,17 @@ wm_node_summary (WmElement *element)
       append_template (out, element, "url");
     }
   else if (g_str_equal (type, "add.to.flow"))
-    append_part (out, wm_element_get_config_string (element, "flow"));
+    append_part (out, named (names, "flow", wm_element_get_config_string (element, "flow")));
   else if (g_str_equal (type, "notify.internal"))
     {
       append_part (out, wm_element_get_config_string (element, "channel"));
       append_template (out, element, "recipient");
     }
   else if (g_str_equal (type, "milestone"))
-    append_part (out, wm_element_get_config_string (element, "milestone"));
+    append_part (out, named (names, "milestone", wm_element_get_config_string (element, "milestone")));
   else if (g_str_equal (type, "outcome.start") || g_str_equal (type, "outcome.set"))
     {
-      append_part (out, wm_element_get_config_string (element, "outcome"));
+      append_part (out, named (names, "outcome", wm_element_get_config_string (element, "outcome")));
       append_part (out, wm_element_get_config_string (element, "result"));
     }
 
@@ -366,6 +401,13 @@ wm_node_summary (WmElement *element)
 
 char *
 wm_node_brief (WmElement *element)
+{
+  return wm_node_brief_named (element, NULL);
+}
+
+char *
+wm_node_brief_named (WmElement  *element,
+                     GHashTable *names)
 {
   const char *type;
 
@@ -386,7 +428,7 @@ wm_node_brief (WmElement *element)
       if (duration != NULL)
         return duration;
     }
-  return wm_node_summary (element);
+  return wm_node_summary_named (element, names);
 }
 
 char *
@@ -474,14 +516,15 @@ wm_node_title (WmElement *element)
 /* "Wait 1 day" / "E-mail ‘Reminder e-mail’": the title, and the brief when
  * the element has no name. */
 static char *
-target_words (WmElement *target)
+target_words (WmElement  *target,
+              GHashTable *names)
 {
   g_autofree char *title = wm_node_title (target);
   g_autofree char *brief = NULL;
 
   if (wm_element_get_name (target) != NULL)
     return g_steal_pointer (&title);
-  brief = wm_node_brief (target);
+  brief = wm_node_brief_named (target, names);
   if (*brief == '\0')
     return g_steal_pointer (&title);
   return g_strdup_printf ("%s %s", title, brief);
@@ -490,6 +533,14 @@ target_words (WmElement *target)
 char *
 wm_node_describe (WmElement *element,
                   WmVersion *version)
+{
+  return wm_node_describe_named (element, version, NULL);
+}
+
+char *
+wm_node_describe_named (WmElement  *element,
+                        WmVersion  *version,
+                        GHashTable *names)
 {
   g_auto(GStrv) ports = NULL;
   g_autofree char *title = NULL;
@@ -501,7 +552,7 @@ wm_node_describe (WmElement *element,
   g_return_val_if_fail (version == NULL || WM_IS_VERSION (version), NULL);
 
   title = wm_node_title (element);
-  brief = wm_node_brief (element);
+  brief = wm_node_brief_named (element, names);
   out = g_string_new (title);
   if (*brief != '\0')
     g_string_append_printf (out, ", %s", brief);
@@ -521,7 +572,7 @@ wm_node_describe (WmElement *element,
       if (connection != NULL && wm_connection_get_to (connection) != NULL)
         target = wm_version_find_element (version, wm_connection_get_to (connection));
       if (target != NULL)
-        where = target_words (target);
+        where = target_words (target, names);
 
       if (!labelled)
         {

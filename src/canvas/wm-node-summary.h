@@ -11,13 +11,26 @@
 
 G_BEGIN_DECLS
 
+/* The names the texts use for the ids an element refers to (milestones,
+ * outcomes, other flows): a table of "KIND:ID" → name, KIND being
+ * "milestone", "outcome" or "flow"; the *_named functions take it (may
+ * be NULL: ids are shown as they are). */
+void  wm_node_names_insert       (GHashTable *names,
+                                  const char *kind,
+                                  const char *id,
+                                  const char *name);
+
 /* One line about the element's configuration, parts joined by " · ":
  * an SMS "Shop · Hi {{…}}, your cart is… · 1 segment", a wait "1 day",
  * a branch its labels. "" when there is nothing to say. */
 char *wm_node_summary            (WmElement  *element);
+char *wm_node_summary_named      (WmElement  *element,
+                                  GHashTable *names);
 /* The most telling part alone (an SMS's segment count, a wait's duration,
  * else the summary): what a screen reader says after the element's name. */
 char *wm_node_brief              (WmElement  *element);
+char *wm_node_brief_named        (WmElement  *element,
+                                  GHashTable *names);
 /* The label of output port @port: a branch's label, a variant's label and
  * weight ("A 50%"), "Else", or a fixed port's word ("Timed out"). */
 char *wm_node_port_label         (WmElement  *element,
@@ -29,6 +42,9 @@ char *wm_node_title              (WmElement  *element);
  * "SMS ‘Reminder’, 1 segment, leads to Wait 1 day". */
 char *wm_node_describe           (WmElement  *element,
                                   WmVersion  *version);
+char *wm_node_describe_named     (WmElement  *element,
+                                  WmVersion  *version,
+                                  GHashTable *names);
 
 /* @text with every {{ … }} placeholder shown as {{…}}, runs of white space
  * as one space, cut to @max_chars characters with an ellipsis. */

@@ -39,6 +39,7 @@ struct _WmNode
   char             *mark_description;
   char             *description;
   char             *summary;
+  GHashTable       *names;            /* of referred ids, or NULL */
 
   /* Made when first drawn, dropped when the texts or the font change. */
   PangoLayout      *type_layout;
@@ -422,6 +423,7 @@ wm_node_finalize (GObject *object)
   g_free (self->description);
   g_free (self->mark_description);
   g_free (self->summary);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   G_OBJECT_CLASS (wm_node_parent_class)->finalize (object);
 }
 
@@ -508,10 +510,23 @@ wm_node_update (WmNode *self)
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   g_free (self->summary);
-  self->summary = wm_node_summary (self->element);
+  self->summary = wm_node_summary_named (self->element, self->names);
   drop_layouts (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return changed;
+}
+
+void
+wm_node_set_names (WmNode     *self,
+                   GHashTable *names)
+{
+  g_return_if_fail (WM_IS_NODE (self));
+
+  if (self->names == names)
+    return;
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  self->names = names != NULL ? g_hash_table_ref (names) : NULL;
+  wm_node_update (self);
 }
 
 void

@@ -31,6 +31,11 @@ WmElement          *wm_node_get_element    (WmNode     *self);
 const char * const *wm_node_get_ports      (WmNode     *self);
 double              wm_node_get_height     (WmNode     *self);
 
+/* The names of the ids the element refers to (wm-node-summary.h; NULL:
+ * ids as they are); the texts are made again. */
+void                wm_node_set_names      (WmNode     *self,
+                                            GHashTable *names);
+
 /* Re-reads the element's name and configuration (texts and ports).
  * Returns TRUE when the ports changed (so the node's height may have). */
 gboolean            wm_node_update         (WmNode     *self);

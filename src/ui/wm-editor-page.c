@@ -16,7 +16,9 @@
 #include "wm-editor-page.h"
 #include "wm-editor-runs.h"
 #include "wm-flow-settings.h"
+#include "wm-flow-info.h"
 #include "wm-minimap.h"
+#include "wm-node-summary.h"
 #include "wm-status-badge.h"
 #include "wm-validate.h"
 #include "wm-versions-panel.h"
@@ -915,6 +917,46 @@ versions_button_toggled_cb (WmEditorPage *self)
 
 /* Accessors */
 
+/* The canvas shows a milestone's, outcome's or flow's name, not its id:
+ * "Coupon used" for coupon-used. Made again when definitions or flows
+ * change (a rename in the admin window shows at once). */
+static void
+update_names (WmEditorPage *self)
+{
+  static const struct { WmDefinitionKind kind; const char *key; } kinds[] = {
+    { WM_DEFINITION_MILESTONE, "milestone" },
+    { WM_DEFINITION_OUTCOME, "outcome" },
+  };
+  g_autoptr(GHashTable) names = NULL;
+  GListModel *flows;
+
+  if (self->workspace == NULL)
+    {
+      wm_canvas_set_names (self->canvas, NULL);
+      return;
+    }
+  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) definitions = wm_workspace_list_definitions (self->workspace, kinds[k].kind, NULL);
+
+      for (guint i = 0; definitions != NULL && i < definitions->len; i++)
+        {
+          WmDefinition *definition = g_ptr_array_index (definitions, i);
+
+          wm_node_names_insert (names, kinds[k].key, definition->id, definition->name);
+        }
+    }
+  flows = wm_workspace_get_flows (self->workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
+    {
+      g_autoptr(WmFlowInfo) info = g_list_model_get_item (flows, i);
+
+      wm_node_names_insert (names, "flow", wm_flow_info_get_id (info), wm_flow_info_get_name (info));
+    }
+  wm_canvas_set_names (self->canvas, names);
+}
+
 void
 wm_editor_page_set_workspace (WmEditorPage *self,
                               WmWorkspace  *workspace)
@@ -925,6 +967,14 @@ wm_editor_page_set_workspace (WmEditorPage *self,
     return;
   wm_editor_page_close (self);
   g_set_object (&self->workspace, workspace);
+  if (workspace != NULL)
+    {
+      g_signal_connect_object (workspace, "definitions-changed",
+                               G_CALLBACK (update_names), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (wm_workspace_get_flows (workspace), "items-changed",
+                               G_CALLBACK (update_names), self, G_CONNECT_SWAPPED);
+    }
+  update_names (self);
   wm_versions_panel_sync (self->versions_panel);
 }
 

@@ -124,6 +124,53 @@ test_descriptions_say_where_ports_lead (void)
   assert_description (v1, "e22", "Exit");
 }
 
+/* Milestones, outcomes and flows are shown by name when the names are at
+ * hand, by id when not (a reference to a definition missing here). */
+static void
+test_names_replace_ids (void)
+{
+  g_autoptr(WmVersion) version = wm_version_new (1, 0);
+  g_autoptr(WmElement) wait = wm_element_new ("w", "wait.delay");
+  g_autoptr(WmElement) milestone = wm_element_new ("m", "milestone");
+  g_autoptr(WmElement) outcome = wm_element_new ("o", "outcome.set");
+  g_autoptr(WmElement) add = wm_element_new ("a", "add.to.flow");
+  g_autoptr(WmElement) unknown = wm_element_new ("u", "milestone");
+  g_autoptr(WmConnection) connection = wm_connection_new ("w", "out", "m");
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *summary = NULL;
+  g_autofree char *plain = NULL;
+  g_autofree char *outcome_text = NULL;
+  g_autofree char *add_text = NULL;
+  g_autofree char *unknown_text = NULL;
+  g_autofree char *description = NULL;
+
+  wm_element_set_config_string (wait, "duration", "1d");
+  wm_element_set_config_string (milestone, "milestone", "coupon-used");
+  wm_element_set_config_string (outcome, "outcome", "cart-recovered");
+  wm_element_set_config_string (outcome, "result", "success");
+  wm_element_set_config_string (add, "flow", "welcome");
+  wm_element_set_config_string (unknown, "milestone", "not-here");
+  wm_version_insert_element (version, 0, wait);
+  wm_version_insert_element (version, 1, milestone);
+  wm_version_insert_connection (version, 0, connection);
+  wm_node_names_insert (names, "milestone", "coupon-used", "Coupon used");
+  wm_node_names_insert (names, "outcome", "cart-recovered", "Cart recovered");
+  wm_node_names_insert (names, "flow", "welcome", "Welcome message");
+
+  summary = wm_node_summary_named (milestone, names);
+  g_assert_cmpstr (summary, ==, "Coupon used");
+  plain = wm_node_summary (milestone);
+  g_assert_cmpstr (plain, ==, "coupon-used");
+  outcome_text = wm_node_summary_named (outcome, names);
+  g_assert_cmpstr (outcome_text, ==, "Cart recovered · success");
+  add_text = wm_node_summary_named (add, names);
+  g_assert_cmpstr (add_text, ==, "Welcome message");
+  unknown_text = wm_node_summary_named (unknown, names);
+  g_assert_cmpstr (unknown_text, ==, "not-here");
+  description = wm_node_describe_named (wait, version, names);
+  g_assert_cmpstr (description, ==, "Wait, 1 day, leads to Milestone Coupon used");
+}
+
 static void
 test_description_of_the_spec_example (void)
 {
@@ -277,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/canvas/texts/port-labels", test_port_labels);
   g_test_add_func ("/canvas/texts/descriptions-say-where-ports-lead", test_descriptions_say_where_ports_lead);
   g_test_add_func ("/canvas/texts/description-of-the-spec-example", test_description_of_the_spec_example);
+  g_test_add_func ("/canvas/texts/names-replace-ids", test_names_replace_ids);
   g_test_add_func ("/canvas/clipboard/renames-on-collision", test_clipboard_renames_on_collision);
   g_test_add_func ("/canvas/clipboard/round-trip-is-exact", test_clipboard_round_trip_is_exact);
   g_test_add_func ("/canvas/clipboard/refuses-other-text", test_clipboard_refuses_other_text);

@@ -115,7 +115,7 @@ settle()
 choice = poll(lambda a: find(a, "label", "Coupon used"), 10)
 ok(choice is not None, "the picker offers the milestone added a moment ago")
 click_middle(choice)
-ok(poll(lambda a: find(find(a, "panel", "Flow canvas"), "push button", prefix="Milestone, coupon-used")),
+ok(poll(lambda a: find(find(a, "panel", "Flow canvas"), "push button", prefix="Milestone, Coupon used")),
    "the canvas shows the element recording Coupon used")
 time.sleep(0.5)
 screenshot("admin-milestone-in-flow")
