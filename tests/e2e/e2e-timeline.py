@@ -31,7 +31,7 @@ import zoneinfo
 
 from atspi_harness import (Atspi, Session, app_now, children, click,  # noqa: E402
                            click_middle, clickable, double_click_middle, dump, find, find_all, name_of,
-                           poll, set_text, toplevel_with, wait_for)
+                           poll, set_text, wait_for)
 
 APP, CLI, OUTDIR = sys.argv[1:4]
 KEY_RETURN, KEY_DOWN, KEY_HOME, KEY_ESCAPE = 0xff0d, 0xff54, 0xff50, 0xff1b
@@ -46,7 +46,7 @@ ok, screenshot = t.ok, t.screenshot
 def settle():
     """Leaves the tree alone while a new page, dialog or popover maps
     (GTK 4.8 loses accessibility events otherwise, see e2e-launch.py)."""
-    time.sleep(2.0)
+    time.sleep(1.5)
 
 
 def act(acc):
@@ -244,7 +244,7 @@ past = poll(lambda a: clickable(find(editor(a), "push button", "Past Runs")))
 ok(past is not None, "the editor has Past Runs")
 act(past)
 # Newest first: run 1 is the last of the list.
-buttons = poll(lambda a: list(find_all(a, "push button", "Open Customer Timeline")))
+buttons = poll(lambda a: list(find_all(editor(), "push button", "Open Customer Timeline")))
 ok(buttons and len(buttons) == 2, "Past Runs lists both runs, each with Open Customer Timeline")
 act(buttons[-1])
 ok(poll(lambda a: find(timeline(a), "label", "Customer Timeline")), "Open Customer Timeline shows the timeline page")
@@ -350,7 +350,7 @@ screenshot("timeline-closed")
 key(KEY_ESCAPE)  # Escape again: back to the editor
 past = poll(lambda a: clickable(find(editor(), "push button", "Past Runs")))
 act(past)
-reports = poll(lambda a: list(find_all(a, "push button", "Open Report")))
+reports = poll(lambda a: list(find_all(editor(), "push button", "Open Report")))
 ok(reports and len(reports) == 2, "back in the editor, Past Runs offers each run's report")
 act(reports[0])  # newest first: run 2
 ok(poll(lambda a: find(run_page(), "label", contains="seed 2")), "Open Report shows run 2 (seed 2)")
@@ -384,10 +384,10 @@ screenshot("timeline-compare")
 export_dir = os.path.join(workdir, "exported")
 os.makedirs(export_dir)
 act(poll(lambda a: clickable(find(run_page(), "push button", "Export Report"))))
-item = poll(lambda a: find(a, "menu item", "Export Tables as CSV…"), 10)
+item = poll(lambda a: find(run_page(), "menu item", "Export Tables as CSV…"), 10)
 ok(item is not None, "Export Report offers Export Tables as CSV…")
 act(item)
-chooser = poll(lambda a: toplevel_with(a, name="Export Tables to a Folder"))
+chooser = poll(lambda a: next((w for w in children(a) if name_of(w) == "Export Tables to a Folder"), None))
 ok(chooser is not None, "Export Tables as CSV… asks for a folder")
 # As a person would: "/" opens the chooser's location entry, then the
 # path, and the chooser's Export button.
