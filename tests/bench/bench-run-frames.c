@@ -197,6 +197,20 @@ print_clock (Clock *clock)
     }
 }
 
+/* The bench's workspace, whatever state the bench stopped in. */
+static void
+remove_workspace (const char *dir,
+                  const char *db)
+{
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_remove (db);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (dir);
+}
+
 static void
 spin_for (double seconds)
 {
@@ -223,7 +237,8 @@ main (int   argc,
   g_autoptr(WmWorkspace) workspace = NULL;
   g_autoptr(WmUndoStack) undo = NULL;
   g_autoptr(WmFlow) flow = NULL;
-  GtkWidget *window, *scroller, *canvas, *dialog;
+  GtkWidget *window = NULL, *scroller, *canvas, *dialog = NULL;
+  int status = 1;
   Clock main_clock = { 0 }, dialog_clock = { 0 };
   gboolean generated;
   gint64 start, end;
@@ -291,13 +306,13 @@ main (int   argc,
   if (flow_id == NULL)
     {
       g_printerr ("bench workspace: %s\n", error->message);
-      return 1;
+      goto out;
     }
   flow = wm_workspace_get_flow (workspace, flow_id, &error);
   if (flow == NULL)
     {
       g_printerr ("bench workspace: %s\n", error->message);
-      return 1;
+      goto out;
     }
   undo = wm_undo_stack_new (flow);
 
@@ -316,7 +331,7 @@ main (int   argc,
   dialog = g_object_ref (wm_run_dialog_new (GTK_WINDOW (window), workspace, flow_id, 1));
   wm_run_dialog_set_profiles_path (WM_RUN_DIALOG (dialog), file);
   if (!wm_timestamp_parse (BENCH_RUN_START, -1, &start) || !wm_timestamp_parse (BENCH_RUN_END, -1, &end))
-    return 1;
+    goto out;
   wm_run_dialog_set_window (WM_RUN_DIALOG (dialog), start, end);
   wm_run_dialog_set_seed (WM_RUN_DIALOG (dialog), 1);
   watch (dialog, &dialog_clock, "run dialog (progress bar)");
@@ -334,7 +349,7 @@ main (int   argc,
   if (!wm_run_dialog_run (WM_RUN_DIALOG (dialog)))
     {
       g_printerr ("the run did not start: %s\n", wm_run_dialog_get_message (WM_RUN_DIALOG (dialog)));
-      return 1;
+      goto out;
     }
   while (wm_run_dialog_is_running (WM_RUN_DIALOG (dialog)))
     g_main_context_iteration (NULL, TRUE);
@@ -351,18 +366,19 @@ main (int   argc,
   print_clock (&main_clock);
   print_clock (&dialog_clock);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_clear_object (&workspace);
-  g_remove (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  status = 0;
 
-    g_remove (wal);
-    g_remove (shm);
-  }
-  g_rmdir (dir);
-  return 0;
+out:
+  if (dialog != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_object_unref (dialog);
+    }
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&undo);
+  g_clear_object (&flow);
+  g_clear_object (&workspace);
+  remove_workspace (dir, db);
+  return status;
 }
