@@ -147,6 +147,39 @@ cell (const char *text,
   return label;
 }
 
+/* "Differs: Sends 120 → 131 (+11); Cost …" for the figures that differ. */
+static char *
+differences_text (const WmCompareGroup *group)
+{
+  GString *text = g_string_new (NULL);
+
+  if (group->presence != WM_COMPARE_IN_BOTH)
+    g_string_append (text, group->presence == WM_COMPARE_ONLY_A ? _("Only on the left") : _("Only on the right"));
+  for (guint i = 0; i < group->metrics->len; i++)
+    {
+      const WmCompareMetric *metric = group->metrics->pdata[i];
+      g_autofree char *a = NULL;
+      g_autofree char *b = NULL;
+      g_autofree char *d = NULL;
+
+      if (!metric_differs (metric))
+        continue;
+      a = metric->presence == WM_COMPARE_ONLY_B ? g_strdup ("—") : wm_compare_format_value (metric->kind, metric->a);
+      b = metric->presence == WM_COMPARE_ONLY_A ? g_strdup ("—") : wm_compare_format_value (metric->kind, metric->b);
+      d = wm_compare_format_difference (metric);
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: a figure that differs, "Sends 120 → 131 (+11)" */
+      g_string_append_printf (text, _("%s %s → %s (%s)"), metric_title (metric->key), a, b, d);
+    }
+  {
+    g_autofree char *list = g_string_free (text, FALSE);
+
+    /* Translators: what differs in a compared group, after the group's name */
+    return g_strdup_printf (_("Differs: %s"), list);
+  }
+}
+
 static GtkWidget *
 group_row (const WmCompareGroup *group,
            const char           *title,
@@ -212,6 +245,13 @@ group_row (const WmCompareGroup *group,
   g_object_set_data_full (G_OBJECT (row), "wm-compare-id",
                           g_strdup (group->id != NULL ? group->id : group->section), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* The highlight is a colour: a screen reader hears what differs. */
+  if (differs)
+    {
+      g_autofree char *what = differences_text (group);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, what, -1);
+    }
   return row;
 }
 

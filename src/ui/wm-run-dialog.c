@@ -30,6 +30,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "wm-background-run.h"
 #include "wm-flow-io.h"
 #include "wm-import.h"
 #include "wm-journey-validate.h"
@@ -1081,7 +1082,7 @@ run_done_cb (GObject      *source,
   g_autofree char *name = NULL;
   gint64 id;
 
-  result = wm_simulation_run_finish (res, &error);
+  result = wm_background_run_finish (res, &error);
   if (self->closed)
     {
       clear_run (self);
@@ -1333,12 +1334,13 @@ wm_run_dialog_run (WmRunDialog *self)
   self->cancellable = g_cancellable_new ();
   self->started = g_get_monotonic_time ();
   options.profiles_path = self->profiles_path;
-  /* One core stays with the interface. */
+  /* One core stays with the interface, and the run yields its other one
+   * when the interface wants it (wm-background-run.c). */
   options.threads = MAX (1, (int) g_get_num_processors () - 1);
   options.progress = progress_cb;
   options.progress_data = self;
   set_running (self, TRUE);
-  wm_simulation_run_async (self->program, &options, self->cancellable, run_done_cb, g_object_ref (self));
+  wm_background_run_async (self->program, &options, self->cancellable, run_done_cb, g_object_ref (self));
   return TRUE;
 }
 

@@ -237,6 +237,9 @@ wm_timeline_chip_bind (WmTimelineChip *self,
   if (self->item == item)
     return;
   g_set_object (&self->item, item);
+  /* A free chip of the pool stays a child of the view: a screen reader
+   * must not read the item it showed before. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_HIDDEN, item == NULL, -1);
   if (item == NULL)
     return;
 

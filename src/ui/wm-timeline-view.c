@@ -240,10 +240,14 @@ static void
 mark_selected (WmTimelineView *self,
                WmTimelineChip *chip)
 {
-  if (wm_timeline_chip_get_position (chip) == self->selected)
+  gboolean selected = wm_timeline_chip_get_position (chip) == self->selected;
+
+  if (selected)
     gtk_widget_set_state_flags (GTK_WIDGET (chip), GTK_STATE_FLAG_SELECTED, FALSE);
   else
     gtk_widget_unset_state_flags (GTK_WIDGET (chip), GTK_STATE_FLAG_SELECTED);
+  /* The highlight is drawn: a screen reader hears whose details are open. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
 }
 
 void
