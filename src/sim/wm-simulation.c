@@ -11,7 +11,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/resource.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include <glib/gstdio.h>
 
@@ -512,17 +518,34 @@ thread_progress (const WmSimProgress *progress,
                                 g_object_ref (task), g_object_unref);
 }
 
+/* Raises the calling thread's nice value to @nice, never lowers it (a
+ * person may have started the app niced already). */
 static void
-run_in_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+lower_priority (int nice)
 {
-  AsyncRun *run = task_data;
+#ifdef __linux__
+  id_t tid = (id_t) syscall (SYS_gettid);
+  int now;
+
+  if (nice <= 0)
+    return;
+  errno = 0;
+  now = getpriority (PRIO_PROCESS, tid);
+  if (errno == 0 && now < nice)
+    (void) setpriority (PRIO_PROCESS, tid, nice);
+#endif
+}
+
+static gpointer
+run_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+  AsyncRun *run = g_task_get_task_data (task);
   WmSimResult *result = g_new0 (WmSimResult, 1);
   GError *error = NULL;
 
-  run->options.cancellable = cancellable;
+  lower_priority (run->options.nice);
+  run->options.cancellable = g_task_get_cancellable (task);
   if (wm_simulation_run (run->program, &run->options, result, &error))
     g_task_return_pointer (task, result, (GDestroyNotify) wm_sim_result_free);
   else
@@ -530,6 +553,7 @@ run_in_thread (GTask        *task,
       wm_sim_result_free (result);
       g_task_return_error (task, error);
     }
+  return NULL;
 }
 
 void
@@ -541,6 +565,8 @@ wm_simulation_run_async (const WmSimProgram  *program,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   AsyncRun *run = g_new0 (AsyncRun, 1);
+  GError *error = NULL;
+  GThread *thread;
 
   run->program = (WmSimProgram *) program;
   run->options = *options;
@@ -560,7 +586,14 @@ wm_simulation_run_async (const WmSimProgram  *program,
 
   g_task_set_source_tag (task, wm_simulation_run_async);
   g_task_set_task_data (task, run, (GDestroyNotify) async_run_free);
-  g_task_run_in_thread (task, run_in_thread);
+  thread = g_thread_try_new ("waymark-run", run_thread, g_object_ref (task), &error);
+  if (thread == NULL)
+    {
+      g_object_unref (task);   /* the thread's reference */
+      g_task_return_error (task, error);
+      return;
+    }
+  g_thread_unref (thread);
 }
 
 WmSimResult *

@@ -38,6 +38,10 @@ typedef struct
   WmSimProgressFunc  progress;
   gpointer           progress_data;
   GCancellable      *cancellable;
+  /* wm_simulation_run_async() only: the nice value (at least) of the run's
+   * threads, so an interface at 0 keeps a core (Linux: per thread, and
+   * the workers started from the run's thread inherit it); 0: unchanged. */
+  int                nice;
 } WmSimOptions;
 
 typedef struct
@@ -69,7 +73,9 @@ gboolean wm_simulation_run          (const WmSimProgram *program,
 void     wm_sim_result_clear        (WmSimResult        *result);
 void     wm_sim_result_free         (WmSimResult        *result);
 
-/* Runs wm_simulation_run() in a worker thread. @program must stay alive
+/* Runs wm_simulation_run() in a thread of its own (not a pool thread:
+ * a raised nice value could not be lowered for the pool's next task), at
+ * @options->nice. @program must stay alive
  * until the callback. The progress function of @options is called in the
  * caller's thread-default main context (coalesced to the latest figures),
  * so the UI can update from it directly. Cancel with @cancellable: the run

@@ -1,12 +1,12 @@
-/* test-background-run.c - the run dialog's simulation thread
+/* test-simulation-async.c - the app's way of running a simulation
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * wm_background_run_async() must be wm_simulation_run_async() in all but
- * priority: the same report, progress in the caller's main context, and a
- * cancel that stops it; and its threads (the run's and the simulator's
- * workers) must run at nice 10 or lower priority, so the interface keeps
- * its frames on a two-core machine. Needs no display.
+ * wm_simulation_run_async() with options.nice = 10, as the run dialog
+ * calls it: the same report as wm_simulation_run(), progress in the
+ * caller's main context, a cancel that stops it; and its threads (the
+ * run's and the simulator's workers) run at nice 10 or lower priority, so
+ * the interface keeps its frames on a two-core machine.
  */
 #include "config.h"
 
@@ -16,9 +16,9 @@
 #include <glib/gstdio.h>
 
 #include "bench-sim-data.h"
-#include "wm-background-run.h"
 #include "wm-flow-io.h"
 #include "wm-sim-report.h"
+#include "wm-simulation.h"
 #include "wm-time.h"
 
 typedef struct
@@ -40,7 +40,7 @@ fixture_set_up (Fixture       *f,
   WmSimInputs inputs = { 0 };
   WmFlow *flow;
 
-  f->dir = g_dir_make_tmp ("waymark-background-run-XXXXXX", &error);
+  f->dir = g_dir_make_tmp ("waymark-simulation-async-XXXXXX", &error);
   g_assert_no_error (error);
   f->profiles = g_build_filename (f->dir, "profiles.jsonl", NULL);
   g_assert_true (bench_generate_profiles (f->profiles, GPOINTER_TO_INT (data), 7));
@@ -133,7 +133,7 @@ done_cb (GObject      *source,
 {
   Outcome *outcome = data;
 
-  outcome->result = wm_background_run_finish (result, &outcome->error);
+  outcome->result = wm_simulation_run_finish (result, &outcome->error);
   outcome->done = TRUE;
 }
 
@@ -149,7 +149,8 @@ run_in_background (Fixture      *f,
   options.threads = 1;
   options.progress = progress_cb;
   options.progress_data = outcome;
-  wm_background_run_async (f->program, &options, cancellable, done_cb, outcome);
+  options.nice = 10;
+  wm_simulation_run_async (f->program, &options, cancellable, done_cb, outcome);
   if (cancellable != NULL)
     g_cancellable_cancel (cancellable);
   while (!outcome->done)
@@ -215,9 +216,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/ui/background-run/same-report-at-lower-priority", Fixture, GINT_TO_POINTER (20000),
+  g_test_add ("/sim/simulation-async/same-report-at-lower-priority", Fixture, GINT_TO_POINTER (20000),
               fixture_set_up, test_same_report_lower_priority, fixture_tear_down);
-  g_test_add ("/ui/background-run/cancel", Fixture, GINT_TO_POINTER (20000),
+  g_test_add ("/sim/simulation-async/cancel", Fixture, GINT_TO_POINTER (20000),
               fixture_set_up, test_cancel, fixture_tear_down);
   return g_test_run ();
 }
