@@ -77,13 +77,13 @@ if [ ! -f "$profiles" ]; then
 fi
 echo "profiles: $profiles, $(du -h "$profiles" | cut -f1), $(wc -l <"$profiles") lines"
 
-# The 20-element flow, taken from bench-sim.c so there is one source of
+# The 20-element flow, taken from bench-sim-data.c so there is one source of
 # it: the C string literals joined, then ' read as " except \' (a quote
 # inside an expression), as its swap_quotes does.
-/usr/bin/python3 - "$here/bench-sim.c" "$dir/bench.waymark.json" <<'PY'
+/usr/bin/python3 - "$here/bench-sim-data.c" "$dir/bench.waymark.json" <<'PY'
 import json, re, sys
 source = open(sys.argv[1], encoding="utf-8").read()
-block = source[source.index("static const char *bench_flow ="):]
+block = source[source.index("const char *bench_flow ="):]
 block = block[:block.index('";') + 2]
 text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', block))
 text = text.replace("\\\\", "\\").replace('\\"', '"')
