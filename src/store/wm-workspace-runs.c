@@ -326,6 +326,43 @@ check_run (const WmRun *run,
   return TRUE;
 }
 
+/* @name, or "@name (2)", "(3)"… when a run already has it: two runs made
+ * in the same minute would otherwise share their default name, and
+ * "Compare with" could not tell them apart. */
+static char *
+unique_run_name (WmWorkspace *self,
+                 const char  *name,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT 1 FROM runs WHERE name = ?", error);
+  char *candidate = g_strdup (name);
+
+  if (stmt == NULL)
+    {
+      g_free (candidate);
+      return NULL;
+    }
+  for (guint n = 2;; n++)
+    {
+      int rc;
+
+      _wm_db_bind_text (stmt, 1, candidate);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        return candidate;
+      if (rc != SQLITE_ROW)
+        {
+          _wm_db_set_error (self->db, rc, _("Could not read the runs"), error);
+          g_free (candidate);
+          return NULL;
+        }
+      g_free (candidate);
+      /* Translators: a run's name made unique: "Cart abandonment, 30 November 2026 14:05 (2)" */
+      candidate = g_strdup_printf (_("%s (%u)"), name, n);
+    }
+}
+
 static gboolean
 insert_run (WmWorkspace *self,
             const WmRun *run,
@@ -346,6 +383,14 @@ insert_run (WmWorkspace *self,
       g_free (name);
       name = wm_run_default_name (flow_name != NULL ? flow_name : first->flow_id, ran_at, NULL);
     }
+  {
+    char *unique = unique_run_name (self, name, error);
+
+    if (unique == NULL)
+      return FALSE;
+    g_free (name);
+    name = unique;
+  }
 
   stmt = _wm_db_prepare (self,
                          "INSERT INTO runs (name, profiles_path, profiles_size, profiles_mtime, window_start,"

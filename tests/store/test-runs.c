@@ -251,6 +251,35 @@ test_default_name (void)
   g_assert_cmpstr (unnamed, ==, "Run of 12 March 2026 09:12");
 }
 
+/* Two runs stored with one name (two runs of a flow in the same minute
+ * get the same default name) are told apart: the second is "… (2)". */
+static void
+test_names_made_unique (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmRun) first = make_run (f, "Welcome, 12 March 2026 09:12", ts ("2026-03-12T08:12:00Z"));
+  g_autoptr(WmRun) second = make_run (f, "Welcome, 12 March 2026 09:12", ts ("2026-03-12T08:12:30Z"));
+  g_autoptr(WmRun) third = make_run (f, "Welcome, 12 March 2026 09:12", ts ("2026-03-12T08:12:40Z"));
+  g_autoptr(WmRun) got = NULL;
+  gint64 id1, id2, id3;
+
+  id1 = wm_workspace_add_run (f->ws, first, &error);
+  g_assert_no_error (error);
+  id2 = wm_workspace_add_run (f->ws, second, &error);
+  g_assert_no_error (error);
+  id3 = wm_workspace_add_run (f->ws, third, &error);
+  g_assert_no_error (error);
+  got = wm_workspace_get_run (f->ws, id1, &error);
+  g_assert_cmpstr (got->name, ==, "Welcome, 12 March 2026 09:12");
+  g_clear_pointer (&got, wm_run_free);
+  got = wm_workspace_get_run (f->ws, id2, &error);
+  g_assert_cmpstr (got->name, ==, "Welcome, 12 March 2026 09:12 (2)");
+  g_clear_pointer (&got, wm_run_free);
+  got = wm_workspace_get_run (f->ws, id3, &error);
+  g_assert_cmpstr (got->name, ==, "Welcome, 12 March 2026 09:12 (3)");
+}
+
 static void
 test_rename_and_delete (Fixture       *f,
                         gconstpointer  data)
@@ -533,6 +562,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/store/runs/stored-and-reopened", test_store_and_reopen);
   ADD ("/store/runs/renamed-and-deleted", test_rename_and_delete);
+  ADD ("/store/runs/names-made-unique", test_names_made_unique);
   ADD ("/store/runs/changed-flow-is-noticed", test_changed_flow_noticed);
   ADD ("/store/runs/failed-add-stores-nothing", test_failed_add_stores_nothing);
   ADD ("/store/runs/another-program-is-followed", test_other_program_is_followed);
