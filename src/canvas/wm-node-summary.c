@@ -229,34 +229,6 @@ append_assignment (GString    *out,
   append_part (out, part);
 }
 
-void
-wm_node_names_insert (GHashTable *names,
-                      const char *kind,
-                      const char *id,
-                      const char *name)
-{
-  g_return_if_fail (names != NULL && kind != NULL && id != NULL);
-
-  g_hash_table_insert (names, g_strconcat (kind, ":", id, NULL), g_strdup (name));
-}
-
-/* @id's name in @names, else @id itself (a reference to a definition that
- * is not at hand still says what it refers to). */
-static const char *
-named (GHashTable *names,
-       const char *kind,
-       const char *id)
-{
-  g_autofree char *key = NULL;
-  const char *name;
-
-  if (names == NULL || id == NULL)
-    return id;
-  key = g_strconcat (kind, ":", id, NULL);
-  name = g_hash_table_lookup (names, key);
-  return name != NULL && *name != '\0' ? name : id;
-}
-
 char *
 wm_node_summary (WmElement *element)
 {
@@ -382,17 +354,17 @@ wm_node_summary_named (WmElement  *element,
       append_template (out, element, "url");
     }
   else if (g_str_equal (type, "add.to.flow"))
-    append_part (out, named (names, "flow", wm_element_get_config_string (element, "flow")));
+    append_part (out, wm_names_lookup (names, WM_NAMES_FLOW, wm_element_get_config_string (element, "flow")));
   else if (g_str_equal (type, "notify.internal"))
     {
       append_part (out, wm_element_get_config_string (element, "channel"));
       append_template (out, element, "recipient");
     }
   else if (g_str_equal (type, "milestone"))
-    append_part (out, named (names, "milestone", wm_element_get_config_string (element, "milestone")));
+    append_part (out, wm_names_lookup (names, WM_NAMES_MILESTONE, wm_element_get_config_string (element, "milestone")));
   else if (g_str_equal (type, "outcome.start") || g_str_equal (type, "outcome.set"))
     {
-      append_part (out, named (names, "outcome", wm_element_get_config_string (element, "outcome")));
+      append_part (out, wm_names_lookup (names, WM_NAMES_OUTCOME, wm_element_get_config_string (element, "outcome")));
       append_part (out, wm_element_get_config_string (element, "result"));
     }
 

@@ -7,18 +7,13 @@
  */
 #pragma once
 
+#include "wm-names.h"
 #include "wm-version.h"
 
 G_BEGIN_DECLS
 
-/* The names the texts use for the ids an element refers to (milestones,
- * outcomes, other flows): a table of "KIND:ID" → name, KIND being
- * "milestone", "outcome" or "flow"; the *_named functions take it (may
- * be NULL: ids are shown as they are). */
-void  wm_node_names_insert       (GHashTable *names,
-                                  const char *kind,
-                                  const char *id,
-                                  const char *name);
+/* The *_named functions show milestones, outcomes and other flows by the
+ * names in @names (wm-names.h; may be NULL: ids as they are). */
 
 /* One line about the element's configuration, parts joined by " · ":
  * an SMS "Shop · Hi {{…}}, your cart is… · 1 segment", a wait "1 day",

@@ -124,7 +124,7 @@ static char *
 describe_outcome (WmTimelineItem *item,
                   const char     *when)
 {
-  const char *name = wm_timeline_item_get_name (item);
+  const char *name = wm_timeline_item_get_label (item);
   const char *result = wm_timeline_item_get_result (item);
 
   if (g_strcmp0 (result, "success") == 0)
@@ -225,7 +225,7 @@ wm_timeline_item_describe (WmTimelineItem *item)
         return g_strdup_printf (_("API call failed %s"), when);
       return g_strdup_printf (_("API call succeeded %s"), when);
     case WM_TIMELINE_MILESTONE:
-      return g_strdup_printf (_("Milestone “%s” reached %s"), wm_timeline_item_get_name (item), when);
+      return g_strdup_printf (_("Milestone “%s” reached %s"), wm_timeline_item_get_label (item), when);
     case WM_TIMELINE_OUTCOME:
       return describe_outcome (item, when);
     case WM_TIMELINE_GOAL:

@@ -27,6 +27,7 @@ wm_timeline_item_finalize (GObject *object)
   g_free (self->stage);
   g_free (self->stage_name);
   g_free (self->step_name);
+  g_free (self->label);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (wm_timeline_item_parent_class)->finalize (object);
@@ -132,6 +133,13 @@ wm_timeline_item_get_name (WmTimelineItem *self)
 {
   g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
   return self->name;
+}
+
+const char *
+wm_timeline_item_get_label (WmTimelineItem *self)
+{
+  g_return_val_if_fail (WM_IS_TIMELINE_ITEM (self), NULL);
+  return self->label != NULL ? self->label : self->name;
 }
 
 const char *

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "wm-names.h"
 #include "wm-time.h"
 #include "wm-timeline-private.h"
 
@@ -454,6 +455,27 @@ find_by_id (JsonArray  *array,
         return json_node_get_object (node);
     }
   return NULL;
+}
+
+void
+wm_timeline_model_name_definitions (WmTimelineModel *self,
+                                    GHashTable      *names)
+{
+  g_return_if_fail (WM_IS_TIMELINE_MODEL (self));
+
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      WmTimelineItem *item = self->all->pdata[i];
+      const char *kind = item->kind == WM_TIMELINE_MILESTONE ? WM_NAMES_MILESTONE
+                         : item->kind == WM_TIMELINE_OUTCOME ? WM_NAMES_OUTCOME : NULL;
+
+      if (kind == NULL || item->name == NULL)
+        continue;
+      g_free (item->label);
+      item->label = g_strdup (wm_names_lookup (names, kind, item->name));
+    }
+  if (self->shown->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->shown->len, self->shown->len);
 }
 
 void

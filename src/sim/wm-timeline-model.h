@@ -142,6 +142,12 @@ WmTimelineModel     *wm_timeline_model_new          (const WmSimProgram  *progra
 void                 wm_timeline_model_name_journey (WmTimelineModel     *self,
                                                      WmJourney           *journey);
 
+/* Names the milestones and outcomes of the items from @names (wm-names.h;
+ * the workspace's): wm_timeline_item_get_label() gives the name, or the
+ * id when it is not at hand. Call it before the model is shown. */
+void                 wm_timeline_model_name_definitions (WmTimelineModel *self,
+                                                         GHashTable      *names);
+
 /* Filters: NULL shows every flow or channel; with both set, the channel
  * within the flow. Period: the last 3, 6, 9 or 12 months of the run
  * (default 12). Each change emits items-changed. */
@@ -204,6 +210,9 @@ const char          *wm_timeline_item_get_channel   (WmTimelineItem      *self);
 /* The event, milestone, outcome or goal event name, rejection reason,
  * API call's port, or the id of a stage step done. */
 const char          *wm_timeline_item_get_name      (WmTimelineItem      *self);
+/* A milestone's or outcome's name (wm_timeline_model_name_definitions),
+ * else what wm_timeline_item_get_name() gives. */
+const char          *wm_timeline_item_get_label     (WmTimelineItem      *self);
 /* Outcomes: started, success, failure, abandoned; journeys: began,
  * completed; stages: triggered, began, completed. */
 const char          *wm_timeline_item_get_result    (WmTimelineItem      *self);

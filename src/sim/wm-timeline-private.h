@@ -30,6 +30,7 @@ struct _WmTimelineItem
   char                *stage;
   char                *stage_name;
   char                *step_name;
+  char                *label;       /* a milestone's or outcome's name, or NULL */
   guint                messages;
   gint64               cost;
   WmReactionState      reactions[WM_N_REACTIONS];

@@ -15,6 +15,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "wm-flow-info.h"
+#include "wm-names.h"
 #include "wm-workspace-private.h"
 
 typedef struct
@@ -543,4 +545,39 @@ _wm_workspace_ensure_definitions (WmWorkspace *self,
         }
     }
   return TRUE;
+}
+
+GHashTable *
+wm_workspace_get_names (WmWorkspace *self)
+{
+  static const struct { WmDefinitionKind kind; const char *key; } kinds[] = {
+    { WM_DEFINITION_MILESTONE, WM_NAMES_MILESTONE },
+    { WM_DEFINITION_OUTCOME, WM_NAMES_OUTCOME },
+  };
+  GHashTable *names;
+  GListModel *flows;
+
+  g_return_val_if_fail (WM_IS_WORKSPACE (self), NULL);
+
+  names = wm_names_new ();
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      /* A definition that cannot be read is shown by its id. */
+      g_autoptr(GPtrArray) definitions = wm_workspace_list_definitions (self, kinds[k].kind, NULL);
+
+      for (guint i = 0; definitions != NULL && i < definitions->len; i++)
+        {
+          WmDefinition *definition = g_ptr_array_index (definitions, i);
+
+          wm_names_insert (names, kinds[k].key, definition->id, definition->name);
+        }
+    }
+  flows = wm_workspace_get_flows (self);
+  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
+    {
+      g_autoptr(WmFlowInfo) info = g_list_model_get_item (flows, i);
+
+      wm_names_insert (names, WM_NAMES_FLOW, wm_flow_info_get_id (info), wm_flow_info_get_name (info));
+    }
+  return names;
 }

@@ -231,6 +231,10 @@ char        **wm_workspace_import_files     (WmWorkspace  *self,
                                              GSList       *files,
                                              guint        *n_imported);
 
+/* The names of the workspace's milestones, outcomes and flows, for
+ * showing references by name (wm-names.h). A new table. */
+GHashTable   *wm_workspace_get_names        (WmWorkspace      *self);
+
 /* Milestones and outcomes (GPtrArray of WmDefinition, by name). */
 GPtrArray    *wm_workspace_list_definitions (WmWorkspace      *self,
                                              WmDefinitionKind  kind,

@@ -16,9 +16,7 @@
 #include "wm-editor-page.h"
 #include "wm-editor-runs.h"
 #include "wm-flow-settings.h"
-#include "wm-flow-info.h"
 #include "wm-minimap.h"
-#include "wm-node-summary.h"
 #include "wm-status-badge.h"
 #include "wm-validate.h"
 #include "wm-versions-panel.h"
@@ -923,37 +921,8 @@ versions_button_toggled_cb (WmEditorPage *self)
 static void
 update_names (WmEditorPage *self)
 {
-  static const struct { WmDefinitionKind kind; const char *key; } kinds[] = {
-    { WM_DEFINITION_MILESTONE, "milestone" },
-    { WM_DEFINITION_OUTCOME, "outcome" },
-  };
-  g_autoptr(GHashTable) names = NULL;
-  GListModel *flows;
+  g_autoptr(GHashTable) names = self->workspace != NULL ? wm_workspace_get_names (self->workspace) : NULL;
 
-  if (self->workspace == NULL)
-    {
-      wm_canvas_set_names (self->canvas, NULL);
-      return;
-    }
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    {
-      g_autoptr(GPtrArray) definitions = wm_workspace_list_definitions (self->workspace, kinds[k].kind, NULL);
-
-      for (guint i = 0; definitions != NULL && i < definitions->len; i++)
-        {
-          WmDefinition *definition = g_ptr_array_index (definitions, i);
-
-          wm_node_names_insert (names, kinds[k].key, definition->id, definition->name);
-        }
-    }
-  flows = wm_workspace_get_flows (self->workspace);
-  for (guint i = 0; i < g_list_model_get_n_items (flows); i++)
-    {
-      g_autoptr(WmFlowInfo) info = g_list_model_get_item (flows, i);
-
-      wm_node_names_insert (names, "flow", wm_flow_info_get_id (info), wm_flow_info_get_name (info));
-    }
   wm_canvas_set_names (self->canvas, names);
 }
 

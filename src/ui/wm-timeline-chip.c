@@ -173,9 +173,10 @@ wm_timeline_item_title (WmTimelineItem *item)
   switch (wm_timeline_item_get_kind (item))
     {
     case WM_TIMELINE_EVENT:
-    case WM_TIMELINE_MILESTONE:
     case WM_TIMELINE_GOAL:
       return g_strdup (name);
+    case WM_TIMELINE_MILESTONE:
+      return g_strdup (wm_timeline_item_get_label (item));
     case WM_TIMELINE_REJECTED:
       return g_strdup (_("Entry rejected"));
     case WM_TIMELINE_ENTER:
@@ -189,7 +190,7 @@ wm_timeline_item_title (WmTimelineItem *item)
     case WM_TIMELINE_API:
       return g_strdup (_("API call"));
     case WM_TIMELINE_OUTCOME:
-      return g_strdup_printf ("%s: %s", name, wm_timeline_item_get_result (item));
+      return g_strdup_printf ("%s: %s", wm_timeline_item_get_label (item), wm_timeline_item_get_result (item));
     case WM_TIMELINE_EXIT:
       return g_strdup (_("Exit"));
     case WM_TIMELINE_STOPPED:

@@ -160,7 +160,7 @@ update (WmTimelineDetails *self)
       clicked = reaction_text (item, WM_REACTION_CLICKED);
     }
   if (kind == WM_TIMELINE_OUTCOME)
-    outcome = g_strdup_printf ("%s: %s", wm_timeline_item_get_name (item),
+    outcome = g_strdup_printf ("%s: %s", wm_timeline_item_get_label (item),
                                wm_timeline_item_get_result (item));
 
   journey = name_and_id (journey_name, journey_id);

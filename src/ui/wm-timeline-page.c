@@ -26,6 +26,8 @@ typedef struct
 {
   WmRun        *run;
   WmSimProgram *program;
+  GHashTable   *names;     /* the workspace's milestones and outcomes (wm-names.h),
+                           * read on the main thread, only read after */
 } RunInputs;
 
 static void
@@ -33,6 +35,7 @@ run_inputs_clear (RunInputs *inputs)
 {
   wm_sim_program_free (inputs->program);
   wm_run_free (inputs->run);
+  g_clear_pointer (&inputs->names, g_hash_table_unref);
 }
 
 static void
@@ -187,6 +190,7 @@ wm_timeline_page_show_run (WmTimelinePage  *self,
 
   clear_run (self);
   self->inputs = g_atomic_rc_box_new0 (RunInputs);
+  self->inputs->names = wm_workspace_get_names (self->workspace);
   self->inputs->program = program;
   self->inputs->run = g_steal_pointer (&run);
   labels = g_ptr_array_new ();
@@ -295,6 +299,7 @@ load_customer (RunInputs   *inputs,
       if (loaded != NULL)
         wm_timeline_model_name_journey (model, loaded);
     }
+  wm_timeline_model_name_definitions (model, inputs->names);
   return model;
 }
 

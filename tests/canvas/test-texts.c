@@ -136,7 +136,7 @@ test_names_replace_ids (void)
   g_autoptr(WmElement) add = wm_element_new ("a", "add.to.flow");
   g_autoptr(WmElement) unknown = wm_element_new ("u", "milestone");
   g_autoptr(WmConnection) connection = wm_connection_new ("w", "out", "m");
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) names = wm_names_new ();
   g_autofree char *summary = NULL;
   g_autofree char *plain = NULL;
   g_autofree char *outcome_text = NULL;
@@ -153,9 +153,9 @@ test_names_replace_ids (void)
   wm_version_insert_element (version, 0, wait);
   wm_version_insert_element (version, 1, milestone);
   wm_version_insert_connection (version, 0, connection);
-  wm_node_names_insert (names, "milestone", "coupon-used", "Coupon used");
-  wm_node_names_insert (names, "outcome", "cart-recovered", "Cart recovered");
-  wm_node_names_insert (names, "flow", "welcome", "Welcome message");
+  wm_names_insert (names, WM_NAMES_MILESTONE, "coupon-used", "Coupon used");
+  wm_names_insert (names, WM_NAMES_OUTCOME, "cart-recovered", "Cart recovered");
+  wm_names_insert (names, WM_NAMES_FLOW, "welcome", "Welcome message");
 
   summary = wm_node_summary_named (milestone, names);
   g_assert_cmpstr (summary, ==, "Coupon used");

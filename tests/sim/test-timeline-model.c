@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "case-harness.h"
+#include "wm-names.h"
 #include "wm-time.h"
 #include "wm-timeline-model.h"
 
@@ -650,6 +651,52 @@ test_descriptions (void)
   sim_case_clear (&c);
 }
 
+/* Milestones and outcomes by the names the workspace gives them; an id
+ * the names do not know stays as it is. */
+static void
+test_definitions_named (void)
+{
+  g_autoptr(GHashTable) names = wm_names_new ();
+  g_autoptr(WmTimelineModel) model = NULL;
+  guint milestones = 0, named_outcomes = 0, other_outcomes = 0;
+  SimCase c;
+
+  sim_case_load (&c, "16-timeline-steps", TRUE);
+  model = model_for (&c, "tl-0006");
+  wm_names_insert (names, WM_NAMES_MILESTONE, "opened", "E-mail opened");
+  wm_names_insert (names, WM_NAMES_OUTCOME, "convert", "Converted");
+  wm_timeline_model_name_definitions (model, names);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      WmTimelineItem *item = item_at (model, i);
+      g_autofree char *text = wm_timeline_item_describe (item);
+
+      if (wm_timeline_item_get_kind (item) == WM_TIMELINE_MILESTONE)
+        {
+          g_assert_cmpstr (wm_timeline_item_get_label (item), ==, "E-mail opened");
+          g_assert_cmpstr (wm_timeline_item_get_name (item), ==, "opened");
+          g_assert_cmpstr (text, ==, "Milestone “E-mail opened” reached 8 May 02:44");
+          milestones++;
+        }
+      else if (wm_timeline_item_get_kind (item) == WM_TIMELINE_OUTCOME
+               && g_str_equal (wm_timeline_item_get_name (item), "convert"))
+        {
+          g_assert_cmpstr (wm_timeline_item_get_label (item), ==, "Converted");
+          g_assert_nonnull (strstr (text, "Outcome “Converted”"));
+          named_outcomes++;
+        }
+      else if (wm_timeline_item_get_kind (item) == WM_TIMELINE_OUTCOME)
+        {
+          g_assert_cmpstr (wm_timeline_item_get_label (item), ==, wm_timeline_item_get_name (item));
+          other_outcomes++;
+        }
+    }
+  g_assert_cmpuint (milestones, ==, 1);
+  g_assert_cmpuint (named_outcomes, >, 0);
+  g_assert_cmpuint (other_outcomes, >, 0);
+  sim_case_clear (&c);
+}
+
 /* Journey lines (journeys.md, last paragraph), written by hand: their
  * kinds, ids, results, names from the program's journeys (an id when the
  * program lacks the journey), descriptions and filters. */
@@ -892,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/sim/timeline/period-filter", test_period);
   g_test_add_func ("/sim/timeline/previous-next-within-a-date", test_previous_next_within_date);
   g_test_add_func ("/sim/timeline/descriptions-say-the-values", test_descriptions);
+  g_test_add_func ("/sim/timeline/milestones-and-outcomes-by-name", test_definitions_named);
   g_test_add_func ("/sim/timeline/path-for-show-in-flow", test_path_for_show_in_flow);
   g_test_add_func ("/sim/timeline/bad-timeline-is-refused", test_bad_timeline_is_refused);
   g_test_add_func ("/sim/timeline/journey-items", test_journey_items);
