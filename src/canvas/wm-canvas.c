@@ -1344,7 +1344,9 @@ wm_canvas_set_names (WmCanvas   *self,
 {
   g_return_if_fail (WM_IS_CANVAS (self));
 
-  if (self->names == names)
+  /* The editor page makes the table again after every save (the flows
+   * list changes); only a real change is worth every node's texts. */
+  if (self->names == names || wm_names_equal (self->names, names))
     return;
   g_clear_pointer (&self->names, g_hash_table_unref);
   self->names = names != NULL ? g_hash_table_ref (names) : NULL;

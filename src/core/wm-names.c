@@ -24,6 +24,24 @@ wm_names_insert (GHashTable *names,
   g_hash_table_insert (names, g_strconcat (kind, ":", id, NULL), g_strdup (name));
 }
 
+gboolean
+wm_names_equal (GHashTable *a,
+                GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0 || !g_hash_table_contains (b, key))
+      return FALSE;
+  return TRUE;
+}
+
 const char *
 wm_names_lookup (GHashTable *names,
                  const char *kind,

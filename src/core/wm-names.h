@@ -23,6 +23,9 @@ void        wm_names_insert (GHashTable *names,
                              const char *kind,
                              const char *id,
                              const char *name);
+/* Whether @a and @b (either may be NULL) hold the same names. */
+gboolean    wm_names_equal  (GHashTable *a,
+                             GHashTable *b);
 /* @id's name in @names (may be NULL), else @id itself. */
 const char *wm_names_lookup (GHashTable *names,
                              const char *kind,

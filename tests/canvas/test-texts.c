@@ -169,6 +169,22 @@ test_names_replace_ids (void)
   g_assert_cmpstr (unknown_text, ==, "not-here");
   description = wm_node_describe_named (wait, version, names);
   g_assert_cmpstr (description, ==, "Wait, 1 day, leads to Milestone Coupon used");
+
+  /* A table made again with the same names is the same; one name more,
+   * or another name for an id, is not. */
+  {
+    g_autoptr(GHashTable) again = wm_names_new ();
+
+    wm_names_insert (again, WM_NAMES_FLOW, "welcome", "Welcome message");
+    wm_names_insert (again, WM_NAMES_OUTCOME, "cart-recovered", "Cart recovered");
+    g_assert_false (wm_names_equal (names, again));
+    wm_names_insert (again, WM_NAMES_MILESTONE, "coupon-used", "Coupon used");
+    g_assert_true (wm_names_equal (names, again));
+    wm_names_insert (again, WM_NAMES_MILESTONE, "coupon-used", "Coupon redeemed");
+    g_assert_false (wm_names_equal (names, again));
+    g_assert_true (wm_names_equal (NULL, NULL));
+    g_assert_false (wm_names_equal (names, NULL));
+  }
 }
 
 static void
