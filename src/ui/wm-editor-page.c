@@ -463,6 +463,16 @@ wm_editor_page_open_version (WmEditorPage *self,
   g_signal_connect_swapped (self->undo_stack, "notify::undo-description", G_CALLBACK (undo_stack_notify_cb), self);
   g_signal_connect_swapped (self->undo_stack, "notify::redo-description", G_CALLBACK (undo_stack_notify_cb), self);
 
+  /* The canvas shows a milestone's, outcome's or flow's name, not its id:
+   * "Coupon used" for coupon-used; read from the workspace as the flow
+   * opens (not on every change of the workspace: a window being closed
+   * would have the page answer the workspace's last signals half torn
+   * down). */
+  {
+    g_autoptr(GHashTable) names = self->workspace != NULL ? wm_workspace_get_names (self->workspace) : NULL;
+
+    wm_canvas_set_names (self->canvas, names);
+  }
   wm_canvas_set_version (self->canvas, self->version, self->undo_stack);
   /* A new version keeps the entry point of the running one. */
   locked = wm_flow_diff_locked_entry (self->version);
@@ -915,16 +925,6 @@ versions_button_toggled_cb (WmEditorPage *self)
 
 /* Accessors */
 
-/* The canvas shows a milestone's, outcome's or flow's name, not its id:
- * "Coupon used" for coupon-used. Made again when definitions or flows
- * change (a rename in the admin window shows at once). */
-static void
-update_names (WmEditorPage *self)
-{
-  g_autoptr(GHashTable) names = self->workspace != NULL ? wm_workspace_get_names (self->workspace) : NULL;
-
-  wm_canvas_set_names (self->canvas, names);
-}
 
 void
 wm_editor_page_set_workspace (WmEditorPage *self,
@@ -936,14 +936,6 @@ wm_editor_page_set_workspace (WmEditorPage *self,
     return;
   wm_editor_page_close (self);
   g_set_object (&self->workspace, workspace);
-  if (workspace != NULL)
-    {
-      g_signal_connect_object (workspace, "definitions-changed",
-                               G_CALLBACK (update_names), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (wm_workspace_get_flows (workspace), "items-changed",
-                               G_CALLBACK (update_names), self, G_CONNECT_SWAPPED);
-    }
-  update_names (self);
   wm_versions_panel_sync (self->versions_panel);
 }
 
