@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wm-alloc.h"
 #include "wm-application.h"
 
 int
@@ -12,6 +13,8 @@ main (int   argc,
 {
   g_autoptr (WmApplication) app = NULL;
 
+  /* Before anything is allocated: see wm-alloc.c. */
+  wm_alloc_keep_freed_memory ();
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

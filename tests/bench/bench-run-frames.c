@@ -35,6 +35,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-sim-data.h"
+#include "wm-alloc.h"
 #include "wm-canvas.h"
 #include "wm-run-dialog.h"
 #include "wm-time.h"
@@ -268,6 +269,8 @@ main (int   argc,
   if (!bench_prepare_profiles (file, count, &generated))
     return 1;
 
+  /* As the app does (src/main.c). */
+  wm_alloc_keep_freed_memory ();
   if (!gtk_init_check ())
     {
       g_printerr ("bench-run-frames needs a display (run it under xvfb-run)\n");
