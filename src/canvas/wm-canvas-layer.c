@@ -351,6 +351,14 @@ place_tiles (WmCanvas    *self,
   y0 = MAX (y0, 0);
   x1 = MIN (x1, width);
   y1 = MIN (y1, height);
+  /* Elements placed as images (wm-canvas-raster.c) go into the same
+   * picture, over the connections. */
+  if (self->rasters_now && !textures)
+    {
+      x0 = y0 = 0;
+      x1 = width;
+      y1 = height;
+    }
   if (x1 <= x0 || y1 <= y0)
     return;
   if (!textures)
@@ -402,6 +410,8 @@ place_tiles (WmCanvas    *self,
       }
   if (cr == NULL)
     return;
+  if (self->rasters_now)
+    _wm_canvas_paint_rasters (self, cr);
   cairo_destroy (cr);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
   cairo_set_source_surface (cr, frame, x0, y0);

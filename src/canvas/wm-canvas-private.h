@@ -126,6 +126,10 @@ struct _WmCanvas
   gint64              zoomed_at;      /* monotonic time of the last zoom */
   guint               settle_source;
   gboolean            layer_uncached;
+  /* Elements as images while a zoom moves (wm-canvas-raster.c). */
+  GHashTable         *rasters;        /* WmNode* -> image */
+  gboolean            rasters_now;    /* this frame places them */
+  gboolean            rasters_off;
 };
 
 double      _wm_canvas_scroll_x             (WmCanvas     *self);
@@ -220,6 +224,20 @@ void        _wm_canvas_show_context_menu    (WmCanvas     *self,
 /* Something the layer shows changed: it is redrawn in the next frame. */
 void        _wm_canvas_layer_changed        (WmCanvas     *self);
 void        _wm_canvas_layer_zoomed         (WmCanvas     *self);
+
+void        _wm_canvas_init_rasters         (WmCanvas     *self);
+void        _wm_canvas_drop_rasters         (WmCanvas     *self);
+void        _wm_canvas_finalize_rasters     (WmCanvas     *self);
+/* Makes this frame's element images; FALSE when elements are drawn as
+ * themselves in this frame. */
+gboolean    _wm_canvas_prepare_rasters      (WmCanvas     *self);
+gboolean    _wm_canvas_node_rastered        (WmCanvas     *self,
+                                             WmNode       *node);
+void        _wm_canvas_paint_rasters        (WmCanvas     *self,
+                                             cairo_t      *cr);
+/* For tests and benchmarks: elements always drawn as themselves. */
+void        _wm_canvas_set_rasters_enabled  (WmCanvas     *self,
+                                             gboolean      enabled);
 /* Whether @edge is drawn each frame over the layer (a drag moves it). */
 gboolean    _wm_canvas_edge_live            (WmCanvas     *self,
                                              WmCanvasEdge *edge);

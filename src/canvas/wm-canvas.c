@@ -1033,6 +1033,8 @@ wm_canvas_snapshot (GtkWidget   *widget,
   double h = _wm_canvas_scroll_x (self), v = _wm_canvas_scroll_y (self);
   WmRect view = { h / self->zoom, v / self->zoom, width / self->zoom, height / self->zoom };
 
+  /* While a zoom moves the elements may be images placed with the layer. */
+  self->rasters_now = _wm_canvas_prepare_rasters (self);
   /* Connections, grid dots and removed connections (wm-canvas-layer.c). */
   _wm_canvas_snapshot_layer (self, snapshot, &view);
 
@@ -1043,6 +1045,8 @@ wm_canvas_snapshot (GtkWidget   *widget,
       WmNode *node = g_ptr_array_index (self->shown, i);
       gboolean dim = _wm_canvas_node_dimmed (self, node);
 
+      if (self->rasters_now && _wm_canvas_node_rastered (self, node))
+        continue;
       if (dim)
         gtk_snapshot_push_opacity (snapshot, 0.35);
       gtk_widget_snapshot_child (widget, GTK_WIDGET (node), snapshot);
@@ -1537,6 +1541,7 @@ wm_canvas_dispose (GObject *object)
   _wm_canvas_dispose_compare (self);
   _wm_canvas_dispose_metrics (self);
   _wm_canvas_dispose_layer (self);
+  _wm_canvas_drop_rasters (self);
   clear_model (self);
   g_clear_handle_id (&self->a11y_idle, g_source_remove);
   g_clear_pointer (&self->rubberband, gtk_widget_unparent);
@@ -1572,6 +1577,7 @@ wm_canvas_finalize (GObject *object)
   wm_spatial_index_free (self->edge_index);
   _wm_canvas_finalize_metrics (self);
   _wm_canvas_finalize_layer (self);
+  _wm_canvas_finalize_rasters (self);
   G_OBJECT_CLASS (wm_canvas_parent_class)->finalize (object);
 }
 
@@ -1785,6 +1791,7 @@ wm_canvas_init (WmCanvas *self)
   _wm_canvas_init_compare (self);
   _wm_canvas_init_metrics (self);
   _wm_canvas_init_layer (self);
+  _wm_canvas_init_rasters (self);
 }
 
 /* }}} */

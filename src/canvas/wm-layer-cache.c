@@ -89,3 +89,21 @@ wm_layer_tile_rect (int     col,
   rect->width = t;
   rect->height = t;
 }
+
+WmRasterVerdict
+wm_raster_check (double raster_zoom,
+                 double zoom)
+{
+  double ratio;
+
+  if (raster_zoom <= 0 || zoom <= 0)
+    return WM_RASTER_REDRAW;
+  ratio = zoom / raster_zoom;
+  /* Shrunk, an image stays sharp enough for a moving zoom; enlarged, it
+   * blurs. */
+  if (ratio <= WM_RASTER_SHARP && ratio >= 1.0 / WM_RASTER_USABLE)
+    return WM_RASTER_KEEP;
+  if (ratio > WM_RASTER_SHARP && ratio <= WM_RASTER_USABLE)
+    return WM_RASTER_REFRESH;
+  return WM_RASTER_REDRAW;
+}

@@ -79,4 +79,32 @@ void           wm_layer_tile_rect   (int                 col,
                                      double              zoom,
                                      WmRect             *rect);
 
+/* Elements while a zoom moves, with the software renderer
+ * (wm-canvas-raster.c): each element in view is drawn once into an image
+ * at the zoom of that moment and the image is placed, scaled, in the
+ * following frames. An image is kept while it is shrunk down to
+ * 1/WM_RASTER_USABLE or enlarged up to WM_RASTER_SHARP, drawn again when
+ * the frame's budget (WM_RASTER_BUDGET_US of drawing images) allows while
+ * it is enlarged up to WM_RASTER_USABLE, and drawn again at once beyond
+ * these. Once the zoom rests (WM_LAYER_SETTLE_MS) every element is drawn
+ * sharp as itself. */
+#define WM_RASTER_SHARP     1.4
+#define WM_RASTER_USABLE    2.0
+#define WM_RASTER_BUDGET_US 1500
+/* Below this zoom elements are coloured blocks (wm-node.c), quicker drawn
+ * than placed. */
+#define WM_RASTER_MIN_ZOOM  0.35
+
+typedef enum
+{
+  WM_RASTER_KEEP,      /* place the image as it is */
+  WM_RASTER_REFRESH,   /* enlarged: drawn again if the budget allows */
+  WM_RASTER_REDRAW,    /* too far from its zoom: draw it again now */
+} WmRasterVerdict;
+
+/* What to do with an element's image drawn at @raster_zoom for a frame
+ * at @zoom. */
+WmRasterVerdict wm_raster_check (double raster_zoom,
+                                 double zoom);
+
 G_END_DECLS

@@ -21,6 +21,10 @@
  * With WM_BENCH_FRAMES=1 each frame's canvas figure is printed too, in its
  * three parts (to see which frames make the 95th percentile).
  *
+ * With WM_BENCH_NO_IMAGES=1 elements are drawn as themselves in every
+ * frame of the zoom too, not placed as images (wm-canvas-raster.c), to see
+ * what the images save.
+ *
  * With WM_BENCH_COMPARE=1 the canvas is in comparison mode against an
  * older version where a tenth of the elements had other names, a tenth
  * did not exist and a hundred more were (drawn as ghosts).
@@ -535,6 +539,8 @@ main (int   argc,
   b.version = wm_flow_get_latest_version (flow);
   t0 = wall_ms ();
   wm_canvas_set_version (b.canvas, b.version, undo);
+  if (g_getenv ("WM_BENCH_NO_IMAGES") != NULL)
+    _wm_canvas_set_rasters_enabled (b.canvas, FALSE);
   if (g_getenv ("WM_BENCH_COMPARE") != NULL)
     {
       g_autoptr(WmFlowDiff) diff = make_comparison (b.version);

@@ -88,6 +88,24 @@ test_tile_range_covers_the_view (void)
   g_assert_cmpint (r1, ==, 0);
 }
 
+static void
+test_element_images_follow_the_zoom (void)
+{
+  /* The same zoom, a little larger, or smaller down to a half: kept. */
+  g_assert_cmpint (wm_raster_check (0.5, 0.5), ==, WM_RASTER_KEEP);
+  g_assert_cmpint (wm_raster_check (0.5, 0.5 * WM_RASTER_SHARP), ==, WM_RASTER_KEEP);
+  g_assert_cmpint (wm_raster_check (0.5, 0.5 / 1.5), ==, WM_RASTER_KEEP);
+  g_assert_cmpint (wm_raster_check (0.5, 0.5 / WM_RASTER_USABLE), ==, WM_RASTER_KEEP);
+  /* Enlarged further: usable while the budget goes to others. */
+  g_assert_cmpint (wm_raster_check (0.5, 0.5 * 1.5), ==, WM_RASTER_REFRESH);
+  g_assert_cmpint (wm_raster_check (0.5, 0.5 * WM_RASTER_USABLE), ==, WM_RASTER_REFRESH);
+  /* Beyond: too blurred or too coarse, drawn again now. */
+  g_assert_cmpint (wm_raster_check (0.25, 1.0), ==, WM_RASTER_REDRAW);
+  g_assert_cmpint (wm_raster_check (1.0, 0.25), ==, WM_RASTER_REDRAW);
+  /* No image yet. */
+  g_assert_cmpint (wm_raster_check (0.0, 1.0), ==, WM_RASTER_REDRAW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +116,8 @@ main (int   argc,
   g_test_add_func ("/canvas/layer-cache/zoom-scales-while-moving-and-sharpens-after",
                    test_zoom_scales_while_moving_and_sharpens_after);
   g_test_add_func ("/canvas/layer-cache/tile-range-covers-the-view", test_tile_range_covers_the_view);
+
+  g_test_add_func ("/canvas/layer-cache/element-images-follow-the-zoom", test_element_images_follow_the_zoom);
 
   return g_test_run ();
 }
