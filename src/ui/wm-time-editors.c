@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "wm-spin-scroll.h"
 #include "wm-time.h"
 #include "wm-time-editors.h"
 
@@ -82,6 +83,7 @@ wm_duration_editor_init (WmDurationEditor *self)
   /* Six digits is the syntax's limit; 366 days is checked by the host. */
   self->spin = gtk_spin_button_new_with_range (0, 999999, 1);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->spin), TRUE);
+  wm_spin_button_scroll_only_focused (GTK_SPIN_BUTTON (self->spin));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->spin), 4);
   gtk_widget_set_valign (self->spin, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->spin, GTK_WIDGET (self));
