@@ -358,6 +358,7 @@ report_version_matches (JsonNode   *root,
   JsonObject *object;
   JsonNode *node;
   g_autoptr(GList) ids = NULL;
+  g_autoptr(GHashTable) stored_ids = NULL;
   GListModel *elements = wm_version_get_elements (stored);
 
   /* read_report_flows found these objects already. */
@@ -373,19 +374,19 @@ report_version_matches (JsonNode   *root,
   ids = json_object_get_members (json_node_get_object (node));
   if (g_list_length (ids) != g_list_model_get_n_items (elements))
     return FALSE;
-  for (GList *l = ids; l != NULL; l = l->next)
+  /* A set of the stored ids: a version with thousands of elements is
+   * checked in linear time, not by scanning them for every id. */
+  stored_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (elements); i++)
     {
-      gboolean found = FALSE;
+      g_autoptr(WmElement) element = g_list_model_get_item (elements, i);
 
-      for (guint i = 0; i < g_list_model_get_n_items (elements) && !found; i++)
-        {
-          g_autoptr(WmElement) element = g_list_model_get_item (elements, i);
-
-          found = g_strcmp0 (wm_element_get_id (element), l->data) == 0;
-        }
-      if (!found)
-        return FALSE;
+      if (wm_element_get_id (element) != NULL)
+        g_hash_table_add (stored_ids, g_strdup (wm_element_get_id (element)));
     }
+  for (GList *l = ids; l != NULL; l = l->next)
+    if (!g_hash_table_contains (stored_ids, l->data))
+      return FALSE;
   return TRUE;
 }
 

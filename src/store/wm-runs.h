@@ -68,6 +68,9 @@ typedef enum
 } WmRunFlowState;
 
 WmRun        *wm_run_new                    (void);
+/* A deep copy of @run, its files and report included: for a view that
+ * keeps a run's inputs while its owner frees the run. */
+WmRun        *wm_run_copy                   (const WmRun  *run);
 void          wm_run_free                   (WmRun        *run);
 /* Adds a flow that took part. The store takes its file and the version's
  * hash from what it holds when the run is added, so save edits first. */

@@ -78,6 +78,49 @@ run_flow_new (const char *flow_id,
   return flow;
 }
 
+WmRun *
+wm_run_copy (const WmRun *run)
+{
+  WmRun *copy;
+
+  g_return_val_if_fail (run != NULL, NULL);
+
+  copy = wm_run_new ();
+  copy->id = run->id;
+  copy->name = g_strdup (run->name);
+  copy->profiles_path = g_strdup (run->profiles_path);
+  copy->profiles_size = run->profiles_size;
+  copy->profiles_mtime = run->profiles_mtime;
+  copy->start = run->start;
+  copy->end = run->end;
+  copy->seed = run->seed;
+  copy->params = g_strdup (run->params);
+  for (guint i = 0; i < run->flows->len; i++)
+    {
+      const WmRunFlow *flow = g_ptr_array_index (run->flows, i);
+      WmRunFlow *flow_copy = run_flow_new (flow->flow_id, flow->version, flow->tried);
+
+      flow_copy->hash = g_strdup (flow->hash);
+      flow_copy->document = g_strdup (flow->document);
+      g_ptr_array_add (copy->flows, flow_copy);
+    }
+  for (guint i = 0; i < run->journeys->len; i++)
+    {
+      const WmRunJourney *journey = g_ptr_array_index (run->journeys, i);
+      WmRunJourney *journey_copy = g_new0 (WmRunJourney, 1);
+
+      journey_copy->journey_id = g_strdup (journey->journey_id);
+      journey_copy->hash = g_strdup (journey->hash);
+      journey_copy->document = g_strdup (journey->document);
+      g_ptr_array_add (copy->journeys, journey_copy);
+    }
+  copy->report = g_strdup (run->report);
+  copy->ran_at = run->ran_at;
+  copy->duration_ms = run->duration_ms;
+  copy->origin = g_strdup (run->origin);
+  return copy;
+}
+
 void
 wm_run_add_flow (WmRun      *run,
                  const char *flow_id,

@@ -467,7 +467,9 @@ wm_editor_page_open_version (WmEditorPage *self,
    * "Coupon used" for coupon-used; read from the workspace as the flow
    * opens (not on every change of the workspace: a window being closed
    * would have the page answer the workspace's last signals half torn
-   * down). */
+   * down). Set before the version: release_flow () has emptied the
+   * canvas, so no node is refreshed, and each new node is built with the
+   * names once (after it, a changed table would refresh them all again). */
   {
     g_autoptr(GHashTable) names = self->workspace != NULL ? wm_workspace_get_names (self->workspace) : NULL;
 

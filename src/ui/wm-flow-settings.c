@@ -13,6 +13,7 @@
 #include "wm-commands.h"
 #include "wm-flow-settings.h"
 #include "wm-json.h"
+#include "wm-spin-scroll.h"
 #include "wm-time.h"
 #include "wm-time-editors.h"
 
@@ -368,6 +369,7 @@ limit_row_new (WmFlowSettings *self,
     value = json_node_get_double (count_node);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (count), value);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (count), TRUE);
+  wm_spin_button_scroll_only_focused (GTK_SPIN_BUTTON (count));
   gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (count), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Number of entries"), -1);

@@ -21,6 +21,7 @@
 #include "wm-inspector-private.h"
 #include "wm-json.h"
 #include "wm-sms.h"
+#include "wm-spin-scroll.h"
 #include "wm-time.h"
 #include "wm-workspace.h"
 #include "wm-time-editors.h"
@@ -905,6 +906,7 @@ build_integer (WmFieldEditor *editor)
     }
   spin = gtk_spin_button_new_with_range (lo, hi, 1);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  wm_spin_button_scroll_only_focused (GTK_SPIN_BUTTON (spin));
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   editor->row = action_row_new (editor, spin);
   editor->parts[0] = spin;

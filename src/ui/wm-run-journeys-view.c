@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The view keeps its own copy of the run's inputs (the page frees its run
- * when another is shown), so the program a customers list compiles later
- * is always the one of the run these figures came from.
+ * The view keeps its own copy of the run (the page frees its run when
+ * another is shown), so the program a customers list compiles later is
+ * always the one of the run these figures came from.
  */
 
 #include "config.h"
@@ -15,60 +15,36 @@
 #include "wm-journey-figures.h"
 #include "wm-journeys.h"
 #include "wm-run-journeys-view.h"
-#include "wm-run-program.h"
+#include "wm-run-program-for-run.h"
 
-/* What compiles the run's program again. */
+/* What compiles the run's program again: a copy of the run, shared
+ * read-only by the view and each journey's results (which may compile
+ * it on another thread), freed with the last reference. */
 typedef struct
 {
-  GArray    *flows;       /* WmRunProgramFlow, documents owned by @documents */
-  GPtrArray *documents;   /* flow files */
-  GStrv      journeys;    /* journey files, as simulated */
-  char      *params;
-  gint64     start;
-  gint64     end;
-  guint64    seed;
+  WmRun *run;
 } RunInputs;
 
 static void
-run_inputs_free (gpointer data)
+run_inputs_clear (gpointer data)
 {
   RunInputs *inputs = data;
 
-  g_array_unref (inputs->flows);
-  g_ptr_array_unref (inputs->documents);
-  g_strfreev (inputs->journeys);
-  g_free (inputs->params);
-  g_free (inputs);
+  wm_run_free (inputs->run);
+}
+
+static void
+run_inputs_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, run_inputs_clear);
 }
 
 static RunInputs *
 run_inputs_new (const WmRun *run)
 {
-  RunInputs *inputs = g_new0 (RunInputs, 1);
+  RunInputs *inputs = g_atomic_rc_box_new0 (RunInputs);
 
-  inputs->flows = g_array_new (FALSE, TRUE, sizeof (WmRunProgramFlow));
-  inputs->documents = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < run->flows->len; i++)
-    {
-      const WmRunFlow *flow = run->flows->pdata[i];
-      WmRunProgramFlow f = { NULL, flow->tried ? flow->version : 0 };
-      char *document = g_strdup (flow->document != NULL ? flow->document : "");
-
-      g_ptr_array_add (inputs->documents, document);
-      f.document = document;
-      g_array_append_val (inputs->flows, f);
-    }
-  inputs->journeys = g_new0 (char *, run->journeys->len + 1);
-  for (guint i = 0; i < run->journeys->len; i++)
-    {
-      const WmRunJourney *journey = run->journeys->pdata[i];
-
-      inputs->journeys[i] = g_strdup (journey->document != NULL ? journey->document : "");
-    }
-  inputs->params = g_strdup (run->params);
-  inputs->start = run->start;
-  inputs->end = run->end;
-  inputs->seed = run->seed;
+  inputs->run = wm_run_copy (run);
   return inputs;
 }
 
@@ -78,9 +54,7 @@ make_program_cb (gpointer   user_data,
 {
   RunInputs *inputs = user_data;
 
-  return wm_run_program_new ((const WmRunProgramFlow *) inputs->flows->data, inputs->flows->len,
-                             inputs->params, inputs->start, inputs->end, inputs->seed,
-                             (const char * const *) inputs->journeys, error);
+  return wm_run_program_new_for_run (inputs->run, error);
 }
 
 struct _WmRunJourneysView
@@ -173,18 +147,10 @@ wm_run_journeys_view_select_journey (WmRunJourneysView *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->picker), index);
   self->filling = FALSE;
 
-  /* Each journey's results get their own copy of the inputs: the
-   * results own (and free) what they are given. */
-  inputs = g_new0 (RunInputs, 1);
-  inputs->flows = g_array_ref (self->inputs->flows);
-  inputs->documents = g_ptr_array_ref (self->inputs->documents);
-  inputs->journeys = g_strdupv (self->inputs->journeys);
-  inputs->params = g_strdup (self->inputs->params);
-  inputs->start = self->inputs->start;
-  inputs->end = self->inputs->end;
-  inputs->seed = self->inputs->seed;
+  /* The results own (and release) the reference they are given. */
+  inputs = g_atomic_rc_box_acquire (self->inputs);
   wm_journey_results_set_customers_source (WM_JOURNEY_RESULTS (self->results), self->run_id,
-                                           self->profiles_path, make_program_cb, inputs, run_inputs_free);
+                                           self->profiles_path, make_program_cb, inputs, run_inputs_release);
   return wm_journey_results_set_report (WM_JOURNEY_RESULTS (self->results), self->report, journey_id,
                                         journey_document (self, journey_id), error);
 }
@@ -221,7 +187,7 @@ wm_run_journeys_view_set_run (WmRunJourneysView *self,
   self->run_id = run->id;
   g_free (self->profiles_path);
   self->profiles_path = g_strdup (run->profiles_path);
-  g_clear_pointer (&self->inputs, run_inputs_free);
+  g_clear_pointer (&self->inputs, run_inputs_release);
   self->inputs = run_inputs_new (run);
   g_clear_pointer (&self->journey_id, g_free);
 
@@ -290,7 +256,7 @@ wm_run_journeys_view_finalize (GObject *object)
   g_clear_pointer (&self->report, json_object_unref);
   g_clear_pointer (&self->ids, g_ptr_array_unref);
   g_clear_pointer (&self->journeys, g_hash_table_unref);
-  g_clear_pointer (&self->inputs, run_inputs_free);
+  g_clear_pointer (&self->inputs, run_inputs_release);
   g_free (self->profiles_path);
   g_free (self->journey_id);
 

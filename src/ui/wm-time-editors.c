@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "wm-spin-scroll.h"
 #include "wm-time.h"
 #include "wm-time-editors.h"
 
@@ -82,6 +83,7 @@ wm_duration_editor_init (WmDurationEditor *self)
   /* Six digits is the syntax's limit; 366 days is checked by the host. */
   self->spin = gtk_spin_button_new_with_range (0, 999999, 1);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->spin), TRUE);
+  wm_spin_button_scroll_only_focused (GTK_SPIN_BUTTON (self->spin));
   gtk_editable_set_width_chars (GTK_EDITABLE (self->spin), 4);
   gtk_widget_set_valign (self->spin, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->spin, GTK_WIDGET (self));
@@ -198,6 +200,111 @@ wm_days_editor_dispose (GObject *object)
   G_OBJECT_CLASS (wm_days_editor_parent_class)->dispose (object);
 }
 
+/* The seven buttons wrap into rows when a line of them does not fit (the
+ * inspector is narrower than seven day names), balanced: 4 + 3, not
+ * 6 + 1. Every cell is as wide as the widest button. */
+#define DAYS_SPACING 6
+
+static void
+days_cell_size (WmDaysEditor *self,
+                int          *width,
+                int          *height)
+{
+  *width = *height = 0;
+  for (guint i = 0; i < 7; i++)
+    {
+      int w, h;
+
+      gtk_widget_measure (self->buttons[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (self->buttons[i], GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
+      *width = MAX (*width, w);
+      *height = MAX (*height, h);
+    }
+}
+
+/* Columns for @width (-1: all in one line). */
+static guint
+days_columns (int cell_width,
+              int width)
+{
+  guint fit, rows;
+
+  if (width < 0)
+    return 7;
+  fit = (guint) CLAMP ((width + DAYS_SPACING) / MAX (cell_width + DAYS_SPACING, 1), 1, 7);
+  rows = (7 + fit - 1) / fit;
+  return (7 + rows - 1) / rows;
+}
+
+static int
+days_height (int   cell_height,
+             guint columns)
+{
+  guint rows = (7 + columns - 1) / columns;
+
+  return rows * cell_height + (rows - 1) * DAYS_SPACING;
+}
+
+static GtkSizeRequestMode
+wm_days_editor_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+wm_days_editor_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  WmDaysEditor *self = WM_DAYS_EDITOR (widget);
+  int cell_width, cell_height;
+
+  days_cell_size (self, &cell_width, &cell_height);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* At least a column; a line of seven when there is room. */
+      *minimum = cell_width;
+      *natural = 7 * cell_width + 6 * DAYS_SPACING;
+    }
+  else if (for_size < 0)
+    {
+      /* No width given: enough for the narrowest, one button a row (as
+       * GtkFlowBox does; containers that wrap pass the width). */
+      *minimum = *natural = days_height (cell_height, 1);
+    }
+  else
+    *minimum = *natural = days_height (cell_height, days_columns (cell_width, for_size));
+}
+
+static void
+wm_days_editor_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  WmDaysEditor *self = WM_DAYS_EDITOR (widget);
+  int cell_width, cell_height;
+  guint columns;
+
+  days_cell_size (self, &cell_width, &cell_height);
+  columns = days_columns (cell_width, width);
+  for (guint i = 0; i < 7; i++)
+    {
+      GtkAllocation cell = {
+        (int) (i % columns) * (cell_width + DAYS_SPACING),
+        (int) (i / columns) * (cell_height + DAYS_SPACING),
+        cell_width,
+        cell_height,
+      };
+
+      gtk_widget_size_allocate (self->buttons[i], &cell, -1);
+    }
+}
+
 static void
 wm_days_editor_class_init (WmDaysEditorClass *klass)
 {
@@ -205,6 +312,9 @@ wm_days_editor_class_init (WmDaysEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = wm_days_editor_dispose;
+  widget_class->get_request_mode = wm_days_editor_get_request_mode;
+  widget_class->measure = wm_days_editor_measure;
+  widget_class->size_allocate = wm_days_editor_size_allocate;
 
   /**
    * WmDaysEditor::changed:
@@ -215,7 +325,6 @@ wm_days_editor_class_init (WmDaysEditorClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dayseditor");
 }
 
@@ -228,7 +337,8 @@ wm_days_editor_init (WmDaysEditor *self)
   const char *long_names[] = { N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
                                N_("Friday"), N_("Saturday"), N_("Sunday") };
 
-  gtk_widget_add_css_class (GTK_WIDGET (self), "linked");
+  /* Not "linked": wrapped rows of joined buttons would have square
+   * corners at the ends of a row. */
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
 

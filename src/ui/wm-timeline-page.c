@@ -13,7 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "wm-run-program.h"
+#include "wm-run-program-for-run.h"
 #include "wm-runs.h"
 #include "wm-timeline-chip.h"
 #include "wm-timeline-grid.h"
@@ -150,8 +150,6 @@ wm_timeline_page_show_run (WmTimelinePage  *self,
                            GError         **error)
 {
   g_autoptr(WmRun) run = NULL;
-  g_autoptr(GArray) flows = NULL;
-  g_autoptr(GPtrArray) journeys = NULL;
   g_autoptr(GPtrArray) labels = NULL;
   WmSimProgram *program;
 
@@ -166,22 +164,8 @@ wm_timeline_page_show_run (WmTimelinePage  *self,
   run = wm_workspace_get_run (self->workspace, run_id, error);
   if (run == NULL)
     return FALSE;
-  flows = g_array_new (FALSE, TRUE, sizeof (WmRunProgramFlow));
-  for (guint i = 0; i < run->flows->len; i++)
-    {
-      WmRunFlow *flow = g_ptr_array_index (run->flows, i);
-      WmRunProgramFlow f = { flow->document, flow->tried ? flow->version : 0 };
-
-      g_array_append_val (flows, f);
-    }
-  /* The run's journeys take part as they did in the run. */
-  journeys = g_ptr_array_new ();
-  for (guint i = 0; i < run->journeys->len; i++)
-    g_ptr_array_add (journeys, ((WmRunJourney *) run->journeys->pdata[i])->document);
-  g_ptr_array_add (journeys, NULL);
-  program = wm_run_program_new ((WmRunProgramFlow *) flows->data, flows->len, run->params,
-                                run->start, run->end, run->seed, (const char * const *) journeys->pdata,
-                                error);
+  /* The run's flows and journeys take part as they did in the run. */
+  program = wm_run_program_new_for_run (run, error);
   if (program == NULL)
     {
       g_prefix_error (error, _("Run “%s” cannot be simulated again: "), run->name);

@@ -7,12 +7,9 @@
  * With WAYMARK_SHOTS_DIR set, it saves versions-canvas.png there.
  */
 
-#include "wm-canvas.h"
+#include "canvas-harness.h"
 #include "wm-flow-diff.h"
-#include "wm-flow-io.h"
 #include "wm-node.h"
-
-#define ALL_TYPES TEST_SRCDIR "/core/data/all-types.waymark.json"
 
 typedef struct
 {
@@ -23,15 +20,6 @@ typedef struct
   GtkWidget   *window;
   WmCanvas    *canvas;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 save_shot (GtkWidget  *widget,
@@ -61,14 +49,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(WmVersion) v2 = NULL;
   g_autoptr(WmElement) added = wm_element_new ("e23", "wait.delay");
   g_autoptr(WmConnection) link = wm_connection_new ("e8", "out", "e23");
-  GtkWidget *scroller;
 
-  f->flow = wm_flow_load_from_file (ALL_TYPES, &error);
-  g_assert_no_error (error);
+  f->flow = load_all_types ();
   f->v1 = wm_flow_get_version (f->flow, 1);
   v2 = wm_version_copy (f->v1, 2);
   wm_version_set_status (v2, WM_VERSION_DRAFT);
@@ -83,17 +68,7 @@ fixture_set_up (Fixture       *f,
   f->v2 = v2;
   f->undo = wm_undo_stack_new (f->flow);
 
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  scroller = gtk_scrolled_window_new ();
-  f->canvas = WM_CANVAS (wm_canvas_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->canvas));
-  gtk_window_set_child (GTK_WINDOW (f->window), scroller);
-  wm_canvas_set_version (f->canvas, f->v2, f->undo);
-  gtk_window_present (GTK_WINDOW (f->window));
-  while (gtk_widget_get_width (GTK_WIDGET (f->canvas)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  spin (50);
+  f->window = canvas_window_new (f->v2, f->undo, &f->canvas);
 }
 
 static void

@@ -14,10 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "canvas-harness.h"
 #include "wm-canvas-private.h"
-#include "wm-flow-io.h"
-
-#define ALL_TYPES TEST_SRCDIR "/core/data/all-types.waymark.json"
 
 typedef struct
 {
@@ -46,37 +44,14 @@ frame_free (Frame *frame)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Frame, frame_free)
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *scroller;
-
-  f->flow = wm_flow_load_from_file (ALL_TYPES, &error);
-  g_assert_no_error (error);
+  f->flow = load_all_types ();
   f->version = wm_flow_get_version (f->flow, 1);
   f->undo = wm_undo_stack_new (f->flow);
 
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  scroller = gtk_scrolled_window_new ();
-  f->canvas = WM_CANVAS (wm_canvas_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->canvas));
-  gtk_window_set_child (GTK_WINDOW (f->window), scroller);
-  wm_canvas_set_version (f->canvas, f->version, f->undo);
-  gtk_window_present (GTK_WINDOW (f->window));
-  while (gtk_widget_get_width (GTK_WIDGET (f->canvas)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  spin (50);
+  f->window = canvas_window_new (f->version, f->undo, &f->canvas);
   f->renderer = gsk_cairo_renderer_new ();
   g_assert_true (gsk_renderer_realize (f->renderer, NULL, NULL));
 }
@@ -297,27 +272,11 @@ test_path_and_grid_show (Fixture       *f,
   assert_matches_fresh (f, grid);
 }
 
-static GtkGesture *
-find_drag (Fixture *f)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->canvas));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller)
-          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_drag_draws_the_moved_connections (Fixture       *f,
                                        gconstpointer  data)
 {
-  GtkGesture *drag = find_drag (f);
+  GtkGesture *drag = find_drag (f->canvas);
   g_autoptr(Frame) before = render (f);
   g_autoptr(Frame) during = NULL;
   g_autoptr(Frame) later = NULL;

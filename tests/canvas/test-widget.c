@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "canvas-harness.h"
 #include "wm-canvas-clipboard.h"
 #include "wm-canvas-export.h"
 #include "wm-canvas-geometry.h"
@@ -20,8 +21,6 @@
 #include "wm-flow-preview.h"
 #include "wm-node.h"
 #include "wm-validate.h"
-
-#define ALL_TYPES TEST_SRCDIR "/core/data/all-types.waymark.json"
 
 typedef struct
 {
@@ -34,15 +33,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 selection_changed_cb (WmCanvas *canvas,
                       Fixture  *f)
 {
@@ -53,26 +43,12 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWidget *scroller;
-
-  f->flow = wm_flow_load_from_file (ALL_TYPES, &error);
-  g_assert_no_error (error);
+  f->flow = load_all_types ();
   f->version = wm_flow_get_version (f->flow, 1);
   f->undo = wm_undo_stack_new (f->flow);
 
-  f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
-  scroller = gtk_scrolled_window_new ();
-  f->canvas = WM_CANVAS (wm_canvas_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->canvas));
-  gtk_window_set_child (GTK_WINDOW (f->window), scroller);
-  wm_canvas_set_version (f->canvas, f->version, f->undo);
+  f->window = canvas_window_new (f->version, f->undo, &f->canvas);
   g_signal_connect (f->canvas, "selection-changed", G_CALLBACK (selection_changed_cb), f);
-  gtk_window_present (GTK_WINDOW (f->window));
-  while (gtk_widget_get_width (GTK_WIDGET (f->canvas)) == 0)
-    g_main_context_iteration (NULL, TRUE);
-  spin (50);
 }
 
 static void
@@ -105,22 +81,6 @@ position_of (Fixture    *f,
   g_assert_true (wm_element_get_position (wm_version_find_element (f->version, id), x, y));
 }
 
-static GtkGesture *
-find_drag (Fixture *f)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->canvas));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller)
-          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_PRIMARY)
-        return GTK_GESTURE (controller);
-    }
-  g_assert_not_reached ();
-}
-
 /* A drag in canvas coordinates, through the gesture's signals. */
 static void
 drag_begin (Fixture *f,
@@ -130,7 +90,7 @@ drag_begin (Fixture *f,
   double vx, vy;
 
   wm_canvas_canvas_to_view (f->canvas, cx, cy, &vx, &vy);
-  g_signal_emit_by_name (find_drag (f), "drag-begin", vx, vy);
+  g_signal_emit_by_name (find_drag (f->canvas), "drag-begin", vx, vy);
 }
 
 static void
@@ -140,7 +100,7 @@ drag_update (Fixture *f,
 {
   double zoom = wm_canvas_get_zoom (f->canvas);
 
-  g_signal_emit_by_name (find_drag (f), "drag-update", dx * zoom, dy * zoom);
+  g_signal_emit_by_name (find_drag (f->canvas), "drag-update", dx * zoom, dy * zoom);
 }
 
 static void
@@ -150,7 +110,7 @@ drag_end (Fixture *f,
 {
   double zoom = wm_canvas_get_zoom (f->canvas);
 
-  g_signal_emit_by_name (find_drag (f), "drag-end", dx * zoom, dy * zoom);
+  g_signal_emit_by_name (find_drag (f->canvas), "drag-end", dx * zoom, dy * zoom);
 }
 
 static void

@@ -271,23 +271,59 @@ class Session:
         self.proc = None
 
 
+# How long settle() waits; a script whose pages map quickly may lower it
+# once for all its steps (e2e-timeline.py).
+SETTLE_SECONDS = 2.5
+
+
 def settle():
     """Leaves the tree alone while new widgets (a toast, a page, a popover)
     map: GTK 4.8 can answer a walk in that moment with a NULL object path
     and die in g_variant_new (see e2e-editor.py)."""
-    time.sleep(2.5)
+    time.sleep(SETTLE_SECONDS)
+
+
+def act(acc):
+    """Clicks @acc and lets what the click shows map before the next walk."""
+    click(acc)
+    settle()
+
+
+def page(root, name):
+    """The page (a GtkWidget subclass named @name) under @root: GTK 4.8 sets
+    SHOWING on windows only, so steps look inside the page shown."""
+    return find(root, "filler", name)
+
+
+def sensitive(acc):
+    try:
+        return acc.get_state_set().contains(Atspi.StateType.SENSITIVE)
+    except Exception:
+        return False
+
+
+def run_cli(session, cli_path, data_home, *args):
+    """Runs waymark-cli on the workspace under @data_home; a failure is a
+    failed step of @session, with the CLI's message. Returns its output."""
+    env = dict(os.environ, XDG_DATA_HOME=data_home)
+    done = subprocess.run([cli_path] + list(args), env=env, capture_output=True, text=True)
+    session.ok(done.returncode == 0, "waymark-cli %s succeeds%s" % (" ".join(args[:3]),
+                                                                    "" if done.returncode == 0 else ": " + done.stderr))
+    return done.stdout
 
 
 KEY_END, KEY_BACKSPACE, KEY_RETURN, KEY_ESCAPE = 0xff57, 0xff08, 0xff0d, 0xff1b
-KEY_DOWN, KEY_UP, KEY_TAB = 0xff54, 0xff52, 0xff09
+KEY_DOWN, KEY_UP, KEY_TAB, KEY_HOME = 0xff54, 0xff52, 0xff09, 0xff50
 # Modifiers are held by X keycode: AT-SPI's key synth types are not flags,
 # so a press alone is only available for keycodes (Xvfb's evdev keymap).
 CONTROL, SHIFT = 37, 50
 
 
-def press(keysym):
+def press(keysym, pause=0.05):
+    """Presses and releases @keysym, then waits @pause seconds (longer
+    for a key that opens or closes a popover)."""
     Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    time.sleep(0.05)
+    time.sleep(pause)
 
 
 def chord(keysym, *modifiers):

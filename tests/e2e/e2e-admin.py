@@ -20,7 +20,7 @@ import tempfile
 import time
 
 from atspi_harness import (KEY_ESCAPE, Session, app_now, children, click,  # noqa: E402
-                           click_middle, clickable, double_click_middle, find, poll,
+                           click_middle, clickable, double_click_middle, find, page, poll,
                            press, settle, switcher_button, toplevel_with, type_keys,
                            wait_for)
 
@@ -95,20 +95,20 @@ ok(poll(lambda a: find(a, "push button", "Delete Coupon used")), "the new milest
 # a milestone element from the palette and pick "Coupon used" for it.
 press(KEY_ESCAPE)
 ok(poll(lambda a: find(a, "frame", "Milestones and Outcomes") is None), "Escape closes the window")
-row = poll(lambda a: find(find(a, "filler", "WmFlowsPage"), "label", "Welcome message"))
+row = poll(lambda a: find(page(a, "WmFlowsPage"), "label", "Welcome message"))
 ok(row is not None, "the flows page lists the draft Welcome message")
 double_click_middle(row)
 settle()
-ok(poll(lambda a: find(find(a, "filler", "WmEditorPage"), "panel", "Flow canvas")), "Welcome message opens")
+ok(poll(lambda a: find(page(a, "WmEditorPage"), "panel", "Flow canvas")), "Welcome message opens")
 nodes_before = len(list(children(find(app_now(), "panel", "Flow canvas"))))
 type_keys(poll(lambda a: find(a, "entry", "Search elements")), "", "Milestone")
-item = poll(lambda a: find(find(a, "filler", "WmEditorPage"), "list item", "Milestone"))
+item = poll(lambda a: find(page(a, "WmEditorPage"), "list item", "Milestone"))
 ok(item is not None, "the palette finds Milestone")
 double_click_middle(item)
 ok(wait_for(lambda: len(list(children(find(app_now(), "panel", "Flow canvas")))) > nodes_before),
    "activating it adds a milestone element")
 settle()
-picker = poll(lambda a: find(find(a, "filler", "WmInspector"), "combo box", "Milestone"))
+picker = poll(lambda a: find(page(a, "WmInspector"), "combo box", "Milestone"))
 ok(picker is not None, "the inspector shows the new element's Milestone picker")
 click_middle(picker)
 settle()

@@ -21,7 +21,7 @@ import tempfile
 import time
 
 from atspi_harness import (CONTROL, Atspi, Session, app_now, children, chord, click,  # noqa: E402
-                           click_middle, double_click_middle, drag, dump, find, name_of,
+                           click_middle, double_click_middle, drag, dump, find, name_of, page,
                            poll, press, set_text, settle, type_keys, type_text, wait_for)
 from atspi_harness import KEY_ESCAPE, KEY_TAB, clickable  # noqa: E402
 
@@ -68,7 +68,7 @@ if os.environ.get("E2E_DUMP"):
 
 def editor(a):
     """The flow editor page (the journey editor has a Problems button too)."""
-    return find(a, "filler", "WmEditorPage")
+    return page(a, "WmEditorPage")
 
 
 def canvas_nodes():
@@ -174,12 +174,12 @@ ok(name_of(problems) == "Problems: 4 errors",
 
 
 def inspector():
-    return find(app_now(), "filler", "WmInspector")
+    return page(app_now(), "WmInspector")
 
 
 def select(prefix, field_role, field_name):
     click_middle(node(prefix))
-    field = poll(lambda a: find(find(a, "filler", "WmInspector"), field_role, field_name), 10)
+    field = poll(lambda a: find(page(a, "WmInspector"), field_role, field_name), 10)
     ok(field is not None, "selecting %s shows its %s field" % (prefix, field_name))
     return field
 
@@ -241,7 +241,7 @@ except Exception:
     pass
 ok(t.proc.poll() == 0, "Ctrl+Q quits the app cleanly")
 t.start(["--workspace", workspace], first=False)
-row = poll(lambda a: find(find(a, "filler", "WmFlowsPage"), "label", "Spring reminder"))
+row = poll(lambda a: find(page(a, "WmFlowsPage"), "label", "Spring reminder"))
 ok(row is not None, "after a restart the flows page lists Spring reminder")
 double_click_middle(row)
 settle()

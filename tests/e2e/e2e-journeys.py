@@ -12,57 +12,24 @@
 #
 # Usage (under xvfb-run and dbus-run-session): e2e-journeys.py APP CLI OUTDIR
 
+import functools
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 
-from atspi_harness import (Atspi, Session, app_now, click, clickable,  # noqa: E402
-                           click_middle, find, find_all, name_of, poll, set_text,
-                           wait_for)
+from atspi_harness import (KEY_DOWN, KEY_RETURN, Session, act, clickable,  # noqa: E402
+                           click_middle, find, find_all, name_of, page, poll, press,
+                           run_cli, set_text, settle, type_text, wait_for)
 
 APP, CLI, OUTDIR = sys.argv[1:4]
-KEY_DOWN, KEY_RETURN = 0xff54, 0xff0d
 
 workdir = tempfile.mkdtemp(prefix="waymark-e2e-journeys-")
 data_home = os.path.join(workdir, "data")
 t = Session(APP, OUTDIR, "journeys", workdir)
 ok, screenshot = t.ok, t.screenshot
-
-
-def settle():
-    """Leaves the tree alone while new widgets map (see e2e-launch.py)."""
-    time.sleep(2.5)
-
-
-def act(acc):
-    click(acc)
-    settle()
-
-
-def key(keysym):
-    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    time.sleep(0.3)
-
-
-def type_text(text):
-    for ch in text:
-        Atspi.generate_keyboard_event(0, ch, Atspi.KeySynthType.STRING)
-        time.sleep(0.03)
-
-
-def page(a, name):
-    return find(a, "filler", name)
-
-
-def cli(*args):
-    env = dict(os.environ, XDG_DATA_HOME=data_home)
-    done = subprocess.run([CLI] + list(args), env=env, capture_output=True, text=True)
-    ok(done.returncode == 0, "waymark-cli %s succeeds%s" % (" ".join(args[:3]),
-                                                            "" if done.returncode == 0 else ": " + done.stderr))
-    return done.stdout
+cli = functools.partial(run_cli, t, CLI, data_home)
 
 
 t.start(env_extra={"XDG_DATA_HOME": data_home})
@@ -93,8 +60,8 @@ begins = poll(lambda a: find(page(a, "WmStageEditor"), "combo box", "Begins"))
 ok(begins is not None, "the stage editor shows how the new stage begins")
 click_middle(begins)  # GTK 4.8 combo rows have no accessible action
 settle()
-key(KEY_DOWN)
-key(KEY_RETURN)
+press(KEY_DOWN, 0.3)
+press(KEY_RETURN, 0.3)
 settle()
 waits_for = poll(lambda a: find(page(a, "WmStageEditor"), "check box", "First stage"))
 ok(waits_for is not None, "After other stages lists the stage it can wait for")
@@ -108,7 +75,7 @@ ok(group is not None, "the stage editor can group a flow")
 act(group)
 type_text("Welcome")
 time.sleep(1.0)
-key(KEY_RETURN)
+press(KEY_RETURN, 0.3)
 settle()
 ok(poll(lambda a: find(page(a, "WmStageEditor"), "push button", contains="Welcome message")),
    "Welcome message is grouped under the second stage")

@@ -17,9 +17,9 @@ import sys
 import tempfile
 import time
 
-from atspi_harness import (Atspi, Session, app_now, children, click,  # noqa: E402
-                           clickable, click_middle, double_click_middle, find,
-                           name_of, poll, set_text, wait_for)
+from atspi_harness import (Session, act, click, clickable, click_middle,  # noqa: E402
+                           double_click_middle, find, page, poll, sensitive,
+                           set_text, settle, type_keys, wait_for)
 
 APP, OUTDIR = sys.argv[1:3]
 
@@ -28,49 +28,12 @@ t = Session(APP, OUTDIR, "launch", workdir)
 ok, screenshot = t.ok, t.screenshot
 
 
-def sensitive(acc):
-    try:
-        return acc.get_state_set().contains(Atspi.StateType.SENSITIVE)
-    except Exception:
-        return False
-
-
-# GTK 4.8 sets SHOWING on windows only, so look inside the page shown.
 def editor(a):
-    return find(a, "filler", "WmEditorPage")
+    return page(a, "WmEditorPage")
 
 
 def flows(a):
-    return find(a, "filler", "WmFlowsPage")
-
-
-def settle():
-    """Leaves the tree alone while new widgets (a toast, a page) map: GTK
-    4.8 can answer a walk in that moment with a NULL object path and die
-    in g_variant_new (see e2e-editor.py)."""
-    time.sleep(2.5)
-
-
-KEY_END, KEY_BACKSPACE = 0xff57, 0xff08
-
-
-def type_keys(acc, old, text):
-    """Erases @old, which @acc holds, and types @text, key by key (GTK
-    4.8's entries give no text over AT-SPI)."""
-    click_middle(acc)  # GTK 4.8 refuses grab_focus over AT-SPI
-    time.sleep(0.5)
-    Atspi.generate_keyboard_event(KEY_END, None, Atspi.KeySynthType.SYM)
-    for _ in range(len(old)):
-        Atspi.generate_keyboard_event(KEY_BACKSPACE, None, Atspi.KeySynthType.SYM)
-        time.sleep(0.02)
-    for ch in text:
-        Atspi.generate_keyboard_event(0, ch, Atspi.KeySynthType.STRING)
-        time.sleep(0.02)
-
-
-def act(acc):
-    click(acc)
-    settle()
+    return page(a, "WmFlowsPage")
 
 
 def open_flow(name):
@@ -163,7 +126,7 @@ node = poll(lambda a: find(editor(a), "push button", prefix="Wait ‘Wait half a
 ok(node is not None, "the canvas shows the wait ‘Wait half an hour’")
 click_middle(node)
 settle()
-name_field = poll(lambda a: find(find(editor(a), "filler", "WmInspector"), "text", "Name"))
+name_field = poll(lambda a: find(page(editor(a), "WmInspector"), "text", "Name"))
 ok(name_field is not None, "selecting it shows its Name in the inspector")
 type_keys(name_field, "Wait half an hour", "Wait an hour")
 ok(poll(lambda a: find(editor(a), "push button", prefix="Wait ‘Wait an hour’")),

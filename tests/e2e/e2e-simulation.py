@@ -11,16 +11,16 @@
 #
 # Usage (under xvfb-run and dbus-run-session): e2e-simulation.py APP CLI OUTDIR
 
+import functools
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 
-from atspi_harness import (Session, app_now, children, click,  # noqa: E402
-                           double_click_middle, find, name_of, poll, wait_for)
+from atspi_harness import (Session, act, app_now, children, double_click_middle,  # noqa: E402
+                           find, name_of, page, poll, run_cli, settle, wait_for)
 
 APP, CLI, OUTDIR = sys.argv[1:4]
 
@@ -28,28 +28,11 @@ workdir = tempfile.mkdtemp(prefix="waymark-e2e-simulation-")
 data_home = os.path.join(workdir, "data")
 t = Session(APP, OUTDIR, "simulation", workdir)
 ok, screenshot = t.ok, t.screenshot
-
-
-def settle():
-    """Leaves the tree alone while new widgets map (see e2e-launch.py)."""
-    time.sleep(2.5)
-
-
-def act(acc):
-    click(acc)
-    settle()
+cli = functools.partial(run_cli, t, CLI, data_home)
 
 
 def editor(a):
-    return find(a, "filler", "WmEditorPage")
-
-
-def cli(*args):
-    env = dict(os.environ, XDG_DATA_HOME=data_home)
-    done = subprocess.run([CLI] + list(args), env=env, capture_output=True, text=True)
-    ok(done.returncode == 0, "waymark-cli %s succeeds%s" % (" ".join(args[:3]),
-                                                            "" if done.returncode == 0 else ": " + done.stderr))
-    return done.stdout
+    return page(a, "WmEditorPage")
 
 
 def count(text):
@@ -59,7 +42,7 @@ def count(text):
 t.start(env_extra={"XDG_DATA_HOME": data_home})
 
 # 1. Open the flow and run a simulation on the sample profiles.
-row = poll(lambda a: find(find(a, "filler", "WmFlowsPage"), "label", "Cart abandonment"))
+row = poll(lambda a: find(page(a, "WmFlowsPage"), "label", "Cart abandonment"))
 ok(row is not None, "the flows page lists Cart abandonment")
 double_click_middle(row)
 settle()

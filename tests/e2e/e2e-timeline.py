@@ -20,53 +20,32 @@
 
 import collections
 import datetime
+import functools
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 import zoneinfo
 
-from atspi_harness import (Atspi, Session, app_now, children, click,  # noqa: E402
-                           click_middle, clickable, double_click_middle, dump, find, find_all, name_of,
-                           poll, set_text, wait_for)
+import atspi_harness  # noqa: E402
+from atspi_harness import (KEY_DOWN, KEY_ESCAPE, KEY_HOME, KEY_RETURN, Atspi,  # noqa: E402
+                           Session, act, app_now, children, click_middle, clickable,
+                           double_click_middle, dump, find, find_all, name_of, page,
+                           poll, press, run_cli, set_text, settle, type_text, wait_for)
 
 APP, CLI, OUTDIR = sys.argv[1:4]
-KEY_RETURN, KEY_DOWN, KEY_HOME, KEY_ESCAPE = 0xff0d, 0xff54, 0xff50, 0xff1b
 
 workdir = tempfile.mkdtemp(prefix="waymark-e2e-timeline-")
 data_home = os.path.join(workdir, "data")
 profiles_path = os.path.join(data_home, "waymark", "workspace-profiles.jsonl")
 t = Session(APP, OUTDIR, "timeline", workdir)
 ok, screenshot = t.ok, t.screenshot
-
-
-def settle():
-    """Leaves the tree alone while a new page, dialog or popover maps
-    (GTK 4.8 loses accessibility events otherwise, see e2e-launch.py)."""
-    time.sleep(1.5)
-
-
-def act(acc):
-    click(acc)
-    settle()
-
-
-def key(keysym):
-    Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    time.sleep(0.3)
-
-
-def type_text(text):
-    for ch in text:
-        Atspi.generate_keyboard_event(0, ch, Atspi.KeySynthType.STRING)
-        time.sleep(0.02)
-
-
-def page(a, name):
-    return find(a, "filler", name)
+cli = functools.partial(run_cli, t, CLI, data_home)
+# This script's pages, dialogs and popovers map quickly: it settles for
+# less time than the others after each step.
+atspi_harness.SETTLE_SECONDS = 1.5
 
 
 def fresh(acc):
@@ -100,14 +79,6 @@ def timeline(a=None):
 
 def run_page(a=None):
     return held_page("WmRunPage")
-
-
-def cli(*args):
-    env = dict(os.environ, XDG_DATA_HOME=data_home)
-    done = subprocess.run([CLI] + list(args), env=env, capture_output=True, text=True)
-    ok(done.returncode == 0, "waymark-cli %s succeeds%s" % (" ".join(args[:3]),
-                                                            "" if done.returncode == 0 else ": " + done.stderr))
-    return done.stdout
 
 
 def run_simulation(seed):
@@ -173,7 +144,7 @@ def search(query):
     time.sleep(0.3)
     set_text(entry, query)
     time.sleep(0.3)
-    key(KEY_RETURN)
+    press(KEY_RETURN, 0.3)
 
 
 def choose(combo_name, label, where=None):
@@ -188,10 +159,10 @@ def choose(combo_name, label, where=None):
     listed = poll(lambda a: [name_of(x) for x in find_all(find(fresh(combo), "list"), "label")])
     ok(listed and label in listed, "the %s drop-down offers %s (it lists %s)" % (combo_name, label, listed))
     # The list opens on the item chosen before.
-    key(KEY_HOME)
+    press(KEY_HOME, 0.3)
     for _ in range(listed.index(label)):
-        key(KEY_DOWN)
-    key(KEY_RETURN)
+        press(KEY_DOWN, 0.3)
+    press(KEY_RETURN, 0.3)
     settle()
 
 
@@ -348,14 +319,14 @@ def selected_chips():
 
 ok(poll(lambda a: selected_chips() == [after[0]], 5),
    "the item whose details are open is the one selected (%s)" % selected_chips())
-key(KEY_ESCAPE)
+press(KEY_ESCAPE, 0.3)
 ok(poll(lambda a: selected_chips() == [], 5), "Escape closes the details: no item stays selected")
 time.sleep(0.5)
 screenshot("timeline-closed")
 
 
 # 4. The two runs compared: the report of run 2 (seed 2) against run 1.
-key(KEY_ESCAPE)  # Escape again: back to the editor
+press(KEY_ESCAPE, 0.3)  # Escape again: back to the editor
 past = poll(lambda a: clickable(find(editor(), "push button", "Past Runs")))
 act(past)
 reports = poll(lambda a: list(find_all(editor(), "push button", "Open Report")))

@@ -242,6 +242,61 @@ test_report (Fixture       *f,
   g_object_unref (ws.flow);
 }
 
+/* A report is checked by its element ids as a set: thousands of them, in
+ * another order than the stored version's, match; the same number with
+ * one id another fails. */
+static void
+test_report_with_many_elements (Fixture       *f,
+                                gconstpointer  data)
+{
+  const guint n = 5000;
+  g_autofree char *path = g_build_filename (f->dir, "many.json", NULL);
+  const char *paths[] = { path, NULL };
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmRunImport) import = NULL;
+  g_autoptr(WmElement) stranger = NULL;
+  WmVersion *version;
+  Workspace ws = { 0 };
+
+  ws.flow = wm_flow_new ("many", "Many", 0);
+  version = wm_flow_get_version (ws.flow, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%05u", i);
+      g_autoptr(WmElement) element = wm_element_new (id, "send.email");
+
+      wm_version_insert_element (version, i, element);
+    }
+  g_string_append (report, "{\"format\":\"waymark.report\",\"format_version\":1,\"run\":{"
+                           "\"start\":\"2026-01-01T00:00:00Z\",\"end\":\"2026-02-01T00:00:00Z\",\"seed\":7},"
+                           "\"flows\":{\"many\":{\"name\":\"Many\",\"versions\":{\"1\":{\"elements\":{");
+  /* Backwards: the report's order is not the version's. */
+  for (guint i = n; i-- > 0;)
+    g_string_append_printf (report, "%s\"e%05u\":{}", i + 1 < n ? "," : "", i);
+  g_string_append (report, "}}}}}}");
+  g_assert_true (g_file_set_contents (path, report->str, report->len, NULL));
+
+  import = wm_run_import_read (paths, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, n);
+  g_assert_true (wm_run_import_check (import, lookup, &ws, &error));
+  g_assert_no_error (error);
+
+  /* As many elements, but one of them is not the report's. */
+  wm_version_remove_element (version, wm_version_get_element_at (version, n / 2));
+  stranger = wm_element_new ("stranger", "send.email");
+  wm_version_insert_element (version, 0, stranger);
+  g_assert_cmpuint (wm_version_get_n_elements (version), ==, n);
+  g_assert_false (wm_run_import_check (import, lookup, &ws, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "version 1 of “Many”"));
+  g_clear_error (&error);
+
+  g_object_unref (ws.flow);
+  g_remove (path);
+}
+
 static void
 test_bad_files (Fixture       *f,
                 gconstpointer  data)
@@ -288,6 +343,8 @@ main (int   argc,
               fixture_set_up, test_partials, fixture_tear_down);
   g_test_add ("/sim/run-import/a-report-is-checked-by-its-elements", Fixture, NULL,
               fixture_set_up, test_report, fixture_tear_down);
+  g_test_add ("/sim/run-import/a-report-with-many-elements-is-checked-as-a-set", Fixture, NULL,
+              fixture_set_up, test_report_with_many_elements, fixture_tear_down);
   g_test_add ("/sim/run-import/bad-files-are-named", Fixture, NULL,
               fixture_set_up, test_bad_files, fixture_tear_down);
   return g_test_run ();

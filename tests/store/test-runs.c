@@ -185,6 +185,66 @@ test_store_and_reopen (Fixture       *f,
   g_assert_true (wm_run_profiles_changed (got));
 }
 
+/* A copy holds everything a stored run holds, in memory of its own: it
+ * outlives the run it was copied from. */
+static void
+test_copy_outlives_the_run (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WmRun) made = make_run (f, "Copied", ts ("2026-03-01T10:00:00Z"));
+  g_autoptr(WmRun) copy = NULL;
+  WmRun *got;
+  const WmRunFlow *flow;
+  const WmRunJourney *journey;
+  g_autofree char *file = wm_workspace_export_flow (f->ws, f->flow_id, NULL, NULL);
+  g_autofree char *hash = NULL;
+  gint64 id;
+
+  made->origin = g_strdup ("cluster-7");
+  id = wm_workspace_add_run (f->ws, made, &error);
+  g_assert_no_error (error);
+  got = wm_workspace_get_run (f->ws, id, &error);
+  g_assert_no_error (error);
+  /* A journey part as a stored run with journeys has it. */
+  wm_run_add_journey (got, "buyers");
+  ((WmRunJourney *) g_ptr_array_index (got->journeys, 0))->hash = g_strdup ("abc");
+  ((WmRunJourney *) g_ptr_array_index (got->journeys, 0))->document = g_strdup ("{\"id\":\"buyers\"}");
+  hash = g_strdup (((WmRunFlow *) g_ptr_array_index (got->flows, 0))->hash);
+
+  copy = wm_run_copy (got);
+  g_assert_true (copy != got);
+  g_assert_true (copy->flows != got->flows);
+  g_assert_true (copy->report != got->report);
+  wm_run_free (got);
+
+  g_assert_cmpint (copy->id, ==, id);
+  g_assert_cmpstr (copy->name, ==, "Copied");
+  g_assert_cmpstr (copy->profiles_path, ==, f->profiles);
+  g_assert_cmpint (copy->profiles_size, ==, 12);
+  g_assert_cmpint (copy->profiles_mtime, >, 0);
+  g_assert_cmpint (copy->start, ==, ts ("2026-01-01T00:00:00Z"));
+  g_assert_cmpint (copy->end, ==, ts ("2026-02-01T00:00:00Z"));
+  g_assert_cmpuint (copy->seed, ==, G_MAXUINT64);
+  g_assert_cmpstr (copy->params, ==, "{\"api_success\":0.5}");
+  g_assert_cmpstr (copy->report, ==, REPORT);
+  g_assert_cmpint (copy->ran_at, ==, ts ("2026-03-01T10:00:00Z"));
+  g_assert_cmpint (copy->duration_ms, ==, 1234);
+  g_assert_cmpstr (copy->origin, ==, "cluster-7");
+  g_assert_cmpuint (copy->flows->len, ==, 1);
+  flow = copy->flows->pdata[0];
+  g_assert_cmpstr (flow->flow_id, ==, f->flow_id);
+  g_assert_cmpuint (flow->version, ==, 1);
+  g_assert_true (flow->tried);
+  g_assert_cmpstr (flow->hash, ==, hash);
+  g_assert_cmpstr (flow->document, ==, file);
+  g_assert_cmpuint (copy->journeys->len, ==, 1);
+  journey = copy->journeys->pdata[0];
+  g_assert_cmpstr (journey->journey_id, ==, "buyers");
+  g_assert_cmpstr (journey->hash, ==, "abc");
+  g_assert_cmpstr (journey->document, ==, "{\"id\":\"buyers\"}");
+}
+
 /* Results imported from elsewhere keep where they came from and need no
  * profile file; the app's own runs have no origin. */
 static void
@@ -567,6 +627,7 @@ main (int   argc,
   ADD ("/store/runs/failed-add-stores-nothing", test_failed_add_stores_nothing);
   ADD ("/store/runs/another-program-is-followed", test_other_program_is_followed);
   ADD ("/store/runs/imported-run-keeps-its-origin", test_imported_run_keeps_origin);
+  ADD ("/store/runs/copy-outlives-the-run", test_copy_outlives_the_run);
 #undef ADD
   g_test_add_func ("/store/runs/default-name-says-flow-and-time", test_default_name);
   g_test_add_func ("/store/runs/version-2-file-is-migrated", test_migrates_version_2);

@@ -49,28 +49,8 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("waymark-journey-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->workspace = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_CREATE | WM_WORKSPACE_OPEN_SAMPLE,
-                                    &error);
-  g_assert_no_error (error);
+  f->workspace = temp_workspace_new ("waymark-journey-editor-XXXXXX", TRUE, &f->dir, &f->path);
   f->window = make_window (f);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -80,10 +60,7 @@ fixture_tear_down (Fixture       *f,
   g_object_ref (f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->workspace);
-  remove_dir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  temp_workspace_remove (&f->workspace, &f->dir, &f->path);
 }
 
 static void

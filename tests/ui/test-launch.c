@@ -37,30 +37,14 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("waymark-launch-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->workspace = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_CREATE | WM_WORKSPACE_OPEN_SAMPLE, &error);
-  g_assert_no_error (error);
+  f->workspace = temp_workspace_new ("waymark-launch-XXXXXX", TRUE, &f->dir, &f->path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  g_assert_finalize_object (f->workspace);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  temp_workspace_remove (&f->workspace, &f->dir, &f->path);
 }
 
 /* The status of version @number (0: the latest) as stored. */

@@ -51,7 +51,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *profiles = NULL;
   g_autofree char *document = NULL;
   g_autoptr(WmFlow) flow = NULL;
@@ -64,11 +63,7 @@ fixture_set_up (Fixture       *f,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   gint64 id;
 
-  f->dir = g_dir_make_tmp ("waymark-metrics-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->workspace = wm_workspace_open (path, WM_WORKSPACE_OPEN_CREATE | WM_WORKSPACE_OPEN_SAMPLE, &error);
-  g_assert_no_error (error);
+  f->workspace = temp_workspace_new ("waymark-metrics-XXXXXX", TRUE, &f->dir, NULL);
   f->flow_id = find_flow_id (f->workspace, "Cart abandonment");
 
   /* The library, as the app's run dialog uses it: both launched versions
@@ -111,21 +106,10 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   json_node_unref (f->report);
   wm_run_free (f->run);
-  g_assert_finalize_object (f->workspace);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
+  temp_workspace_remove (&f->workspace, &f->dir, NULL);
   g_free (f->flow_id);
-  g_free (f->dir);
 }
 
 static GtkWindow *

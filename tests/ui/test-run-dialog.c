@@ -44,43 +44,16 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("waymark-run-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->workspace = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_CREATE | WM_WORKSPACE_OPEN_SAMPLE, &error);
-  g_assert_no_error (error);
+  f->workspace = temp_workspace_new ("waymark-run-XXXXXX", TRUE, &f->dir, &f->path);
   f->welcome = find_flow_id (f->workspace, "Welcome message");
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->workspace);
-  remove_tree (f->dir);
+  temp_workspace_remove (&f->workspace, &f->dir, &f->path);
   g_free (f->welcome);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 static void

@@ -290,21 +290,6 @@ read_file (const char *dir,
   return text;
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
 /* Removes the process's own folders: the default workspace with its
  * profiles, and whatever GTK left in the cache. */
 static void

@@ -39,13 +39,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("waymark-stage-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->workspace = wm_workspace_open (path, WM_WORKSPACE_OPEN_CREATE | WM_WORKSPACE_OPEN_SAMPLE, &error);
-  g_assert_no_error (error);
+  f->workspace = temp_workspace_new ("waymark-stage-editor-XXXXXX", TRUE, &f->dir, NULL);
   f->journey = wm_workspace_get_journey (f->workspace, "onboarding", &error);
   g_assert_no_error (error);
   f->undo = wm_undo_stack_new_for_journey (f->journey);
@@ -70,24 +65,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) d = NULL;
-  const char *name;
-
   g_object_ref (f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->undo);
   g_assert_finalize_object (f->journey);
-  g_assert_finalize_object (f->workspace);
-  d = g_dir_open (f->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  temp_workspace_remove (&f->workspace, &f->dir, NULL);
 }
 
 static WmStageEditor *

@@ -103,11 +103,7 @@ fixture_set_up (Fixture       *f,
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   GtkWidget *toggle;
 
-  f->dir = g_dir_make_tmp ("waymark-versions-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "workspace.db", NULL);
-  f->workspace = wm_workspace_open (f->path, WM_WORKSPACE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->workspace = temp_workspace_new ("waymark-versions-XXXXXX", FALSE, &f->dir, &f->path);
   f->id = wm_workspace_instantiate_template (f->workspace, "cart-abandonment", "Cart reminder",
                                              now - 3 * 86400, &error);
   g_assert_no_error (error);
@@ -133,21 +129,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -155,11 +136,8 @@ fixture_tear_down (Fixture       *f,
   gtk_window_destroy (f->window);
   spin (50);
   g_assert_null (f->page);
-  g_assert_finalize_object (f->workspace);
-  remove_dir (f->dir);
+  temp_workspace_remove (&f->workspace, &f->dir, &f->path);
   g_free (f->id);
-  g_free (f->path);
-  g_free (f->dir);
 }
 
 /* The first element of @version that is not its entry point. */

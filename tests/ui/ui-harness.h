@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Header-only (static functions): letting the main loop run, finding a
- * widget in a tree, finding a flow of a workspace by name.
+ * widget in a tree, finding a flow of a workspace by name, and a
+ * workspace file in a temporary folder that the test removes after it.
  */
 #pragma once
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "wm-flow-info.h"
 #include "wm-workspace.h"
@@ -22,6 +24,68 @@ spin (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* Removes @path: a file, or a folder with everything in it (a symbolic
+ * link is removed, never followed). */
+static G_GNUC_UNUSED void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_remove (path);
+}
+
+/* Creates the workspace file "workspace.db" in a new temporary folder
+ * made from @dir_template ("waymark-NAME-XXXXXX"), with the sample
+ * content when @sample. Sets *@dir and, unless @path is NULL, *@path;
+ * temp_workspace_remove () undoes all of it. */
+static G_GNUC_UNUSED WmWorkspace *
+temp_workspace_new (const char  *dir_template,
+                    gboolean     sample,
+                    char       **dir,
+                    char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  WmWorkspace *workspace;
+
+  *dir = g_dir_make_tmp (dir_template, &error);
+  g_assert_no_error (error);
+  file = g_build_filename (*dir, "workspace.db", NULL);
+  workspace = wm_workspace_open (file, sample ? WM_WORKSPACE_OPEN_CREATE | WM_WORKSPACE_OPEN_SAMPLE
+                                               : WM_WORKSPACE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return workspace;
+}
+
+/* Checks that the test let go of every reference to *@workspace, then
+ * removes its folder and frees (and clears) what temp_workspace_new ()
+ * set. */
+static G_GNUC_UNUSED void
+temp_workspace_remove (WmWorkspace **workspace,
+                       char        **dir,
+                       char        **path)
+{
+  g_assert_finalize_object (g_steal_pointer (workspace));
+  remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
+  if (path != NULL)
+    g_clear_pointer (path, g_free);
 }
 
 /* The id of the flow named @name (the test fails when there is none). */
