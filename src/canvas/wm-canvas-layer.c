@@ -352,8 +352,10 @@ place_tiles (WmCanvas    *self,
   x1 = MIN (x1, width);
   y1 = MIN (y1, height);
   /* Elements placed as images (wm-canvas-raster.c) go into the same
-   * picture, over the connections. */
-  if (self->rasters_now && !textures)
+   * picture, over the connections. And scaled tiles are sampled from the
+   * picture's origin: the view's own, always, so that connections do not
+   * shift by a pixel from frame to frame of a zoom. */
+  if (!textures && (self->rasters_now || f != 1.0))
     {
       x0 = y0 = 0;
       x1 = width;

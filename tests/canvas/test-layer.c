@@ -306,6 +306,79 @@ test_drag_draws_the_moved_connections (Fixture       *f,
   assert_matches_fresh (f, after);
 }
 
+/* While a zoom moves the elements are images painted with the tiles
+ * (wm-canvas-raster.c): made at the zoom of the moment they have the
+ * pixels of the elements' own drawing; kept while the zoom goes a little
+ * further; made again when an element changes; gone once the zoom rests. */
+static void
+test_moving_zoom_places_element_images (Fixture       *f,
+                                        gconstpointer  data)
+{
+  const char * const ids[] = { "e2", NULL };
+  g_autoptr(Frame) images = NULL;
+  g_autoptr(Frame) drawn = NULL;
+  WmNode *node = _wm_canvas_node_for_id (f->canvas, "e2");
+  gpointer image;
+  guint n;
+
+  wm_canvas_set_zoom (f->canvas, 0.6);
+  /* The zoom keeps moving for as long as the test needs. */
+  f->canvas->zoomed_at = G_MAXINT64 / 2;
+  images = render (f);
+  g_assert_true (f->canvas->rasters_now);
+  g_assert_cmpuint (g_hash_table_size (f->canvas->rasters), ==, f->canvas->shown->len);
+
+  _wm_canvas_set_rasters_enabled (f->canvas, FALSE);
+  drawn = render (f);
+  g_assert_false (f->canvas->rasters_now);
+  g_assert_cmpuint (g_hash_table_size (f->canvas->rasters), ==, 0);
+  /* Composited through the layer's picture an antialiased edge may round
+   * differently by a step or two; nothing more. */
+  n = count_differences (images, drawn, 3);
+  if (n > 0)
+    {
+      g_test_message ("%u pixels of the images differ from the elements' drawing", n);
+      save_frame (images, "images.png");
+      save_frame (drawn, "drawn.png");
+    }
+  g_assert_cmpuint (n, ==, 0);
+
+  _wm_canvas_set_rasters_enabled (f->canvas, TRUE);
+  g_clear_pointer (&images, frame_free);
+  images = render (f);
+  image = g_hash_table_lookup (f->canvas->rasters, node);
+  g_assert_nonnull (image);
+
+  /* Further out, the same image shrunk. */
+  wm_canvas_set_zoom (f->canvas, 0.5);
+  f->canvas->zoomed_at = G_MAXINT64 / 2;
+  g_clear_pointer (&images, frame_free);
+  images = render (f);
+  g_assert_true (g_hash_table_lookup (f->canvas->rasters, node) == image);
+
+  /* Selected meanwhile: a new image of it. */
+  wm_canvas_set_selection (f->canvas, ids);
+  g_clear_pointer (&images, frame_free);
+  images = render (f);
+  g_assert_nonnull (g_hash_table_lookup (f->canvas->rasters, node));
+  g_assert_true (g_hash_table_lookup (f->canvas->rasters, node) != image);
+
+  /* The zoom rests: the elements draw themselves and the images go. */
+  f->canvas->zoomed_at = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (f->canvas));
+  g_clear_pointer (&images, frame_free);
+  images = render (f);
+  g_assert_false (f->canvas->rasters_now);
+  g_assert_cmpuint (g_hash_table_size (f->canvas->rasters), ==, 0);
+
+  /* Far out elements are coloured blocks, drawn as themselves. */
+  wm_canvas_set_zoom (f->canvas, 0.3);
+  f->canvas->zoomed_at = G_MAXINT64 / 2;
+  g_clear_pointer (&images, frame_free);
+  images = render (f);
+  g_assert_false (f->canvas->rasters_now);
+}
+
 #define ADD(path, func) \
   g_test_add ("/canvas/layer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -327,6 +400,7 @@ main (int   argc,
   ADD ("pan-and-zoom-place-the-tiles", test_pan_and_zoom_place_the_tiles);
   ADD ("path-and-grid-show", test_path_and_grid_show);
   ADD ("drag-draws-the-moved-connections", test_drag_draws_the_moved_connections);
+  ADD ("moving-zoom-places-element-images", test_moving_zoom_places_element_images);
 
   return g_test_run ();
 }
