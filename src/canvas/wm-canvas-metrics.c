@@ -245,19 +245,65 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* Appends @label's pill and text with the text's origin at @x, @y. The
- * nodes are made once and kept (render nodes are immutable), so a frame
- * only places them; a theme change (another text colour) makes them anew. */
+/* Where a frame's labels go: appended to @snapshot, or, while a zoom moves
+ * and the elements are images (wm-canvas-raster.c), placed as images in
+ * the layer's picture too (@snapshot NULL). */
+typedef struct
+{
+  WmCanvas    *canvas;
+  GtkSnapshot *snapshot;
+} Sink;
+
+/* Puts @node, in canvas units, with its origin at canvas point @x, @y. */
 static void
-append_label (GtkSnapshot   *snapshot,
-              Label         *label,
-              double         x,
-              double         y,
-              double         pad_x,
-              double         pad_y,
-              const GdkRGBA *colour,
-              const GdkRGBA *fill,
-              const GdkRGBA *border)
+put_label (Sink          *sink,
+           GskRenderNode *node,
+           double         x,
+           double         y)
+{
+  if (sink->snapshot == NULL)
+    {
+      _wm_canvas_place_overlay_image (sink->canvas, node, x, y, FALSE);
+      return;
+    }
+  gtk_snapshot_save (sink->snapshot);
+  gtk_snapshot_translate (sink->snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_node (sink->snapshot, node);
+  gtk_snapshot_restore (sink->snapshot);
+}
+
+/* Puts @node, in screen pixels whatever the zoom, with its origin at
+ * canvas point @x, @y. */
+static void
+put_fixed (Sink          *sink,
+           GskRenderNode *node,
+           double         x,
+           double         y)
+{
+  double unzoom = 1.0 / sink->canvas->zoom;
+
+  if (sink->snapshot == NULL)
+    {
+      _wm_canvas_place_overlay_image (sink->canvas, node, x, y, TRUE);
+      return;
+    }
+  gtk_snapshot_save (sink->snapshot);
+  gtk_snapshot_translate (sink->snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_scale (sink->snapshot, unzoom, unzoom);
+  gtk_snapshot_append_node (sink->snapshot, node);
+  gtk_snapshot_restore (sink->snapshot);
+}
+
+/* @label's pill and text with the text's origin at 0, 0. The nodes are
+ * made once and kept (render nodes are immutable), so a frame only places
+ * them; a theme change (another text colour) makes them anew. */
+static GskRenderNode *
+label_node (Label         *label,
+            double         pad_x,
+            double         pad_y,
+            const GdkRGBA *colour,
+            const GdkRGBA *fill,
+            const GdkRGBA *border)
 {
   if (label->node == NULL || !gdk_rgba_equal (&label->node_colour, colour))
     {
@@ -270,21 +316,16 @@ append_label (GtkSnapshot   *snapshot,
       label->node = gtk_snapshot_free_to_node (own);
       label->node_colour = *colour;
     }
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_node (snapshot, label->node);
-  gtk_snapshot_restore (snapshot);
+  return label->node;
 }
 
 /* One figure a node, at a fixed screen size under the node. */
 static void
-snapshot_compact (WmCanvas      *self,
-                  GtkSnapshot   *snapshot,
-                  const GdkRGBA *fill,
-                  const GdkRGBA *border)
+put_compact (WmCanvas      *self,
+             Sink          *sink,
+             const GdkRGBA *fill,
+             const GdkRGBA *border)
 {
-  double unzoom = 1.0 / self->zoom;
-
   for (guint i = 0; i < self->shown->len; i++)
     {
       WmNode *node = g_ptr_array_index (self->shown, i);
@@ -310,41 +351,29 @@ snapshot_compact (WmCanvas      *self,
           label->compact_colour = self->colors.foreground;
         }
       _wm_canvas_node_position (node, &x, &y);
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + WM_NODE_WIDTH / 2,
-                                                               y + wm_node_get_height (node)));
-      gtk_snapshot_scale (snapshot, unzoom, unzoom);
-      gtk_snapshot_append_node (snapshot, label->compact_node);
-      gtk_snapshot_restore (snapshot);
+      put_fixed (sink, label->compact_node, x + WM_NODE_WIDTH / 2, y + wm_node_get_height (node));
     }
 }
 
-void
-_wm_canvas_snapshot_metrics (WmCanvas     *self,
-                             GtkSnapshot  *snapshot,
-                             const WmRect *view)
+/* Puts the labels of what is in @view (canvas units) into @sink. */
+static void
+put_labels (WmCanvas     *self,
+            Sink         *sink,
+            const WmRect *view)
 {
   WmCanvasMetrics *o = overlay (self);
   const WmCanvasColors *colors = &self->colors;
   g_autoptr(GPtrArray) edges = NULL;
   GdkRGBA fill, border;
 
-  if (o == NULL || o->metrics == NULL || self->zoom < COMPACT_MIN_ZOOM)
-    return;
   fill = colors->node;
   fill.alpha = 0.94f;
   border = colors->foreground;
   border.alpha *= 0.25f;
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-_wm_canvas_scroll_x (self),
-                                                           -_wm_canvas_scroll_y (self)));
-  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-
   if (self->zoom < LABEL_MIN_ZOOM)
     {
-      snapshot_compact (self, snapshot, &fill, &border);
-      gtk_snapshot_restore (snapshot);
+      put_compact (self, sink, &fill, &border);
       return;
     }
 
@@ -361,8 +390,8 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
         continue;
       ensure_layout (self, label, o->traffic_font);
       wm_bezier_point (&edge->curve, 0.5, &x, &y);
-      append_label (snapshot, label, x - label->width / 2.0, y - label->height / 2.0,
-                    LABEL_PAD_X, LABEL_PAD_Y / 2, &colors->foreground, &fill, &border);
+      put_label (sink, label_node (label, LABEL_PAD_X, LABEL_PAD_Y / 2, &colors->foreground, &fill, &border),
+                 x - label->width / 2.0, y - label->height / 2.0);
     }
 
   for (guint i = 0; i < self->shown->len; i++)
@@ -373,11 +402,46 @@ _wm_canvas_snapshot_metrics (WmCanvas     *self,
 
       ensure_layout (self, label, o->font);
       _wm_canvas_node_position (node, &x, &y);
-      append_label (snapshot, label, x + (WM_NODE_WIDTH - label->width) / 2.0,
-                    y + wm_node_get_height (node) + LABEL_GAP + LABEL_PAD_Y,
-                    LABEL_PAD_X, LABEL_PAD_Y, &colors->foreground, &fill, &border);
+      put_label (sink, label_node (label, LABEL_PAD_X, LABEL_PAD_Y, &colors->foreground, &fill, &border),
+                 x + (WM_NODE_WIDTH - label->width) / 2.0,
+                 y + wm_node_get_height (node) + LABEL_GAP + LABEL_PAD_Y);
     }
+}
+
+static gboolean
+labels_shown (WmCanvas *self)
+{
+  WmCanvasMetrics *o = overlay (self);
+
+  return o != NULL && o->metrics != NULL && self->zoom >= COMPACT_MIN_ZOOM;
+}
+
+void
+_wm_canvas_snapshot_metrics (WmCanvas     *self,
+                             GtkSnapshot  *snapshot,
+                             const WmRect *view)
+{
+  Sink sink = { self, snapshot };
+
+  /* Already in the layer's picture as images. */
+  if (!labels_shown (self) || self->rasters_now)
+    return;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-_wm_canvas_scroll_x (self),
+                                                           -_wm_canvas_scroll_y (self)));
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+  put_labels (self, &sink, view);
   gtk_snapshot_restore (snapshot);
+}
+
+void
+_wm_canvas_place_metrics_images (WmCanvas     *self,
+                                 const WmRect *view)
+{
+  Sink sink = { self, NULL };
+
+  if (labels_shown (self))
+    put_labels (self, &sink, view);
 }
 
 void

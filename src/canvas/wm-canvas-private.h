@@ -128,6 +128,10 @@ struct _WmCanvas
   gboolean            layer_uncached;
   /* Elements as images while a zoom moves (wm-canvas-raster.c). */
   GHashTable         *rasters;        /* WmNode* -> image */
+  GHashTable         *overlay_rasters;/* a label's GskRenderNode* -> image */
+  GArray             *overlay_placed; /* the labels placed in this frame */
+  gint64              raster_spent;   /* microseconds of images this frame */
+  gint64              overlay_us;     /* of it, the labels' (benchmarks) */
   gboolean            rasters_now;    /* this frame places them */
   gboolean            rasters_off;
 };
@@ -230,7 +234,15 @@ void        _wm_canvas_drop_rasters         (WmCanvas     *self);
 void        _wm_canvas_finalize_rasters     (WmCanvas     *self);
 /* Makes this frame's element images; FALSE when elements are drawn as
  * themselves in this frame. */
-gboolean    _wm_canvas_prepare_rasters      (WmCanvas     *self);
+gboolean    _wm_canvas_prepare_rasters      (WmCanvas     *self,
+                                             const WmRect *view);
+/* Places a label's drawing (@content, in canvas units, or in screen
+ * pixels when @fixed) at canvas point @x, @y in this frame's images. */
+void        _wm_canvas_place_overlay_image  (WmCanvas     *self,
+                                             GskRenderNode *content,
+                                             double        x,
+                                             double        y,
+                                             gboolean      fixed);
 gboolean    _wm_canvas_node_rastered        (WmCanvas     *self,
                                              WmNode       *node);
 void        _wm_canvas_paint_rasters        (WmCanvas     *self,
@@ -264,6 +276,9 @@ double      _wm_canvas_metrics_edge_width   (WmCanvas     *self,
 /* Draws the labels in view (@view in canvas units), over the nodes. */
 void        _wm_canvas_snapshot_metrics     (WmCanvas     *self,
                                              GtkSnapshot  *snapshot,
+                                             const WmRect *view);
+/* The same labels placed as images while a zoom moves (see above). */
+void        _wm_canvas_place_metrics_images (WmCanvas     *self,
                                              const WmRect *view);
 /* Sets or clears @node's accessible description of its figures. */
 void        _wm_canvas_metrics_describe_node (WmCanvas    *self,

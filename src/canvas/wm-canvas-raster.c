@@ -15,6 +15,8 @@
  * rests; then every element is drawn sharp again and the images go. An
  * element whose drawing changes meanwhile (selected, renamed) gets a new
  * image: its render node is no longer the one the image was made of.
+ * A run's figures under the elements (wm-canvas-metrics.c) are placed the
+ * same way, over the elements' images.
  *
  * Not with GL renderers, which draw elements quickly at any zoom, nor while
  * comparing versions (the removed elements are drawn under the others).
@@ -43,10 +45,22 @@ raster_free (gpointer data)
   g_free (raster);
 }
 
+/* An overlay label placed in this frame: at canvas point @x, @y, its
+ * image in canvas units or (@fixed) in screen pixels. */
+typedef struct
+{
+  Raster  *raster;
+  double   x;
+  double   y;
+  gboolean fixed;
+} Placed;
+
 void
 _wm_canvas_init_rasters (WmCanvas *self)
 {
   self->rasters = g_hash_table_new_full (NULL, NULL, NULL, raster_free);
+  self->overlay_rasters = g_hash_table_new_full (NULL, NULL, NULL, raster_free);
+  self->overlay_placed = g_array_new (FALSE, FALSE, sizeof (Placed));
 }
 
 void
@@ -54,12 +68,18 @@ _wm_canvas_drop_rasters (WmCanvas *self)
 {
   if (self->rasters != NULL)
     g_hash_table_remove_all (self->rasters);
+  if (self->overlay_rasters != NULL)
+    g_hash_table_remove_all (self->overlay_rasters);
+  if (self->overlay_placed != NULL)
+    g_array_set_size (self->overlay_placed, 0);
 }
 
 void
 _wm_canvas_finalize_rasters (WmCanvas *self)
 {
   g_clear_pointer (&self->rasters, g_hash_table_unref);
+  g_clear_pointer (&self->overlay_rasters, g_hash_table_unref);
+  g_clear_pointer (&self->overlay_placed, g_array_unref);
 }
 
 void
@@ -77,9 +97,7 @@ rasters_wanted (WmCanvas *self)
   GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
   GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
 
-  /* Far out an element is a coloured block, quicker drawn than placed. */
   return !self->rasters_off && !self->layer_uncached && self->comparison == NULL
-         && self->zoom >= WM_RASTER_MIN_ZOOM
          && renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer)
          && g_get_monotonic_time () - self->zoomed_at < WM_LAYER_SETTLE_MS * 1000;
 }
@@ -124,30 +142,87 @@ raster_new (GskRenderNode *content,
  * made afresh where it has none or where the frame's budget allows a
  * sharper one, and says whether the elements are placed as images at all
  * in this frame. */
+/* Takes @content's image for this frame: kept, made again within the
+ * budget, or made now; NULL when it cannot be drawn. */
+static Raster *
+take_raster (WmCanvas      *self,
+             GHashTable    *rasters,
+             gpointer       key,
+             GskRenderNode *content,
+             double         zoom,
+             gboolean       fixed)
+{
+  Raster *raster = g_hash_table_lookup (rasters, key);
+  WmRasterVerdict verdict = WM_RASTER_REDRAW;
+
+  if (raster != NULL && raster->content == content)
+    verdict = fixed ? WM_RASTER_KEEP : wm_raster_check (raster->zoom, zoom);
+  /* Without a usable image the drawing costs the same drawn as itself or
+   * into a new image, so that is made at once; sharper images for usable
+   * ones only as the budget allows. */
+  if (verdict == WM_RASTER_REDRAW
+      || (verdict == WM_RASTER_REFRESH && self->raster_spent < WM_RASTER_BUDGET_US))
+    {
+      gint64 start = g_get_monotonic_time ();
+      Raster *fresh = raster_new (content, zoom, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+      self->raster_spent += g_get_monotonic_time () - start;
+      if (fresh != NULL)
+        {
+          g_hash_table_replace (rasters, key, fresh);
+          return fresh;
+        }
+      return verdict == WM_RASTER_REDRAW ? NULL : raster;
+    }
+  return raster;
+}
+
+void
+_wm_canvas_place_overlay_image (WmCanvas      *self,
+                                GskRenderNode *content,
+                                double         x,
+                                double         y,
+                                gboolean       fixed)
+{
+  /* The content is kept by its image, so its address names it. */
+  Raster *raster = take_raster (self, self->overlay_rasters, content, content,
+                                fixed ? 1.0 : self->zoom, fixed);
+  Placed placed = { raster, x, y, fixed };
+
+  if (raster == NULL)
+    return;
+  raster->placed = TRUE;
+  g_array_append_val (self->overlay_placed, placed);
+}
+
 gboolean
-_wm_canvas_prepare_rasters (WmCanvas *self)
+_wm_canvas_prepare_rasters (WmCanvas     *self,
+                            const WmRect *view)
 {
   g_autoptr(GHashTable) shown = NULL;
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  gint64 spent = 0;
   GHashTableIter iter;
   gpointer key, value;
+  gint64 start;
 
+  self->overlay_us = 0;
   if (!rasters_wanted (self))
     {
       _wm_canvas_drop_rasters (self);
       return FALSE;
     }
+  self->raster_spent = 0;
+  /* Far out an element is a coloured block, quicker drawn than placed;
+   * the figures under it are still placed. */
+  if (self->zoom < WM_RASTER_MIN_ZOOM)
+    g_hash_table_remove_all (self->rasters);
 
   shown = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < self->shown->len; i++)
+  for (guint i = 0; self->zoom >= WM_RASTER_MIN_ZOOM && i < self->shown->len; i++)
     {
       WmNode *node = g_ptr_array_index (self->shown, i);
       g_autoptr(GskRenderNode) drawing = NULL;
       GtkSnapshot *own = gtk_snapshot_new ();
-      GskRenderNode *content;
       Raster *raster = g_hash_table_lookup (self->rasters, node);
-      WmRasterVerdict verdict = WM_RASTER_REDRAW;
 
       g_hash_table_add (shown, node);
       if (raster != NULL)
@@ -158,27 +233,9 @@ _wm_canvas_prepare_rasters (WmCanvas *self)
       drawing = gtk_snapshot_free_to_node (own);
       if (drawing == NULL || gsk_render_node_get_node_type (drawing) != GSK_TRANSFORM_NODE)
         continue;
-      content = gsk_transform_node_get_child (drawing);
-
-      if (raster != NULL && raster->content == content)
-        verdict = wm_raster_check (raster->zoom, self->zoom);
-      /* An element without a usable image costs the same drawn as itself
-       * as drawn into a new image, so that is made at once; sharper
-       * images for usable ones only as the budget allows. */
-      if (verdict == WM_RASTER_REDRAW || (verdict == WM_RASTER_REFRESH && spent < WM_RASTER_BUDGET_US))
-        {
-          gint64 start = g_get_monotonic_time ();
-          Raster *fresh = raster_new (content, self->zoom, scale);
-
-          spent += g_get_monotonic_time () - start;
-          if (fresh != NULL)
-            {
-              g_hash_table_replace (self->rasters, node, fresh);
-              raster = fresh;
-              verdict = WM_RASTER_KEEP;
-            }
-        }
-      if (verdict != WM_RASTER_REDRAW)
+      raster = take_raster (self, self->rasters, node, gsk_transform_node_get_child (drawing),
+                            self->zoom, FALSE);
+      if (raster != NULL)
         raster->placed = TRUE;
     }
 
@@ -187,6 +244,19 @@ _wm_canvas_prepare_rasters (WmCanvas *self)
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!g_hash_table_contains (shown, key))
       g_hash_table_iter_remove (&iter);
+
+  /* The run's figures, and only those placed in this frame keep theirs. */
+  start = g_get_monotonic_time ();
+  g_array_set_size (self->overlay_placed, 0);
+  g_hash_table_iter_init (&iter, self->overlay_rasters);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ((Raster *) value)->placed = FALSE;
+  _wm_canvas_place_metrics_images (self, view);
+  g_hash_table_iter_init (&iter, self->overlay_rasters);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (!((Raster *) value)->placed)
+      g_hash_table_iter_remove (&iter);
+  self->overlay_us += g_get_monotonic_time () - start;
   return TRUE;
 }
 
@@ -199,13 +269,39 @@ _wm_canvas_node_rastered (WmCanvas *self,
   return raster != NULL && raster->placed;
 }
 
-/* Paints the images of this frame into @cr, in view pixels, in the
- * elements' order (later ones on top, as their widgets would be). */
+/* Paints @raster with its image's origin at view point @x, @y, its units
+ * @k view pixels each. */
+static void
+paint_image (cairo_t *cr,
+             Raster  *raster,
+             double   x,
+             double   y,
+             double   k,
+             double   alpha)
+{
+  double sx, sy;
+
+  cairo_surface_get_device_scale (raster->surface, &sx, &sy);
+  cairo_save (cr);
+  cairo_translate (cr, x + raster->rect.origin.x * k, y + raster->rect.origin.y * k);
+  cairo_scale (cr, raster->rect.size.width * k / (cairo_image_surface_get_width (raster->surface) / sx),
+               raster->rect.size.height * k / (cairo_image_surface_get_height (raster->surface) / sy));
+  cairo_set_source_surface (cr, raster->surface, 0, 0);
+  /* Only while a zoom moves, so the quick filter. */
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  cairo_paint_with_alpha (cr, alpha);
+  cairo_restore (cr);
+}
+
+/* Paints the images of this frame into @cr, in view pixels: the elements
+ * in their order (later ones on top, as their widgets would be), then the
+ * run's figures over them. */
 void
 _wm_canvas_paint_rasters (WmCanvas *self,
                           cairo_t  *cr)
 {
   double h = _wm_canvas_scroll_x (self), v = _wm_canvas_scroll_y (self);
+  gint64 start;
 
   cairo_save (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
@@ -213,28 +309,24 @@ _wm_canvas_paint_rasters (WmCanvas *self,
     {
       WmNode *node = g_ptr_array_index (self->shown, i);
       Raster *raster = g_hash_table_lookup (self->rasters, node);
-      double x, y, sx, sy, width, height;
+      double x, y;
 
       if (raster == NULL || !raster->placed)
         continue;
       _wm_canvas_node_position (node, &x, &y);
-      cairo_surface_get_device_scale (raster->surface, &sx, &sy);
-      width = cairo_image_surface_get_width (raster->surface) / sx;
-      height = cairo_image_surface_get_height (raster->surface) / sy;
-      cairo_save (cr);
       /* Where _wm_canvas_allocate_node puts the element's top-left. */
-      cairo_translate (cr, round (x * self->zoom - h) + raster->rect.origin.x * self->zoom,
-                       round (y * self->zoom - v) + raster->rect.origin.y * self->zoom);
-      cairo_scale (cr, raster->rect.size.width * self->zoom / width,
-                   raster->rect.size.height * self->zoom / height);
-      cairo_set_source_surface (cr, raster->surface, 0, 0);
-      /* Only while a zoom moves, so the quick filter. */
-      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
-      if (_wm_canvas_node_dimmed (self, node))
-        cairo_paint_with_alpha (cr, 0.35);
-      else
-        cairo_paint (cr);
-      cairo_restore (cr);
+      paint_image (cr, raster, round (x * self->zoom - h), round (y * self->zoom - v), self->zoom,
+                   _wm_canvas_node_dimmed (self, node) ? 0.35 : 1.0);
     }
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < self->overlay_placed->len; i++)
+    {
+      Placed *placed = &g_array_index (self->overlay_placed, Placed, i);
+
+      paint_image (cr, placed->raster, placed->x * self->zoom - h, placed->y * self->zoom - v,
+                   placed->fixed ? 1.0 : self->zoom, 1.0);
+    }
+  self->overlay_us += g_get_monotonic_time () - start;
   cairo_restore (cr);
 }

@@ -1034,7 +1034,7 @@ wm_canvas_snapshot (GtkWidget   *widget,
   WmRect view = { h / self->zoom, v / self->zoom, width / self->zoom, height / self->zoom };
 
   /* While a zoom moves the elements may be images placed with the layer. */
-  self->rasters_now = _wm_canvas_prepare_rasters (self);
+  self->rasters_now = _wm_canvas_prepare_rasters (self, &view);
   /* Connections, grid dots and removed connections (wm-canvas-layer.c). */
   _wm_canvas_snapshot_layer (self, snapshot, &view);
 

@@ -92,7 +92,7 @@ void           wm_layer_tile_rect   (int                 col,
 #define WM_RASTER_USABLE    2.0
 #define WM_RASTER_BUDGET_US 1500
 /* Below this zoom elements are coloured blocks (wm-node.c), quicker drawn
- * than placed. */
+ * than placed (a run's figures under them are still placed). */
 #define WM_RASTER_MIN_ZOOM  0.35
 
 typedef enum

@@ -23,6 +23,7 @@
 #include <glib/gstdio.h>
 
 #include "wm-canvas-metrics.h"
+#include "wm-canvas-private.h"
 #include "wm-editor-metrics.h"
 #include "wm-editor-page.h"
 #include "wm-flow-info.h"
@@ -374,6 +375,32 @@ test_every_element (Fixture       *f,
   wm_canvas_set_zoom (canvas, 1.0);
   wm_canvas_scroll_to_element (canvas, wm_version_get_entry (wm_editor_page_get_version (page)));
   save_shot (window, "metrics-light.png");
+
+  /* While a zoom moves the labels are images painted with the elements'
+   * into the layer's picture (wm-canvas-raster.c): one a label in view,
+   * and the overlay appends nothing of its own. Once the zoom rests they
+   * are drawn as themselves again and the images go. */
+  wm_canvas_set_zoom (canvas, 0.8);
+  canvas->zoomed_at = G_MAXINT64 / 2;
+  spin (50);
+  g_assert_true (canvas->rasters_now);
+  g_assert_cmpuint (canvas->overlay_placed->len, >=, canvas->shown->len);
+  {
+    g_autoptr(GtkSnapshot) own = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) labels = NULL;
+    WmRect view;
+
+    wm_canvas_get_visible_area (canvas, &view.x, &view.y, &view.width, &view.height);
+    _wm_canvas_snapshot_metrics (canvas, own, &view);
+    labels = gtk_snapshot_free_to_node (g_steal_pointer (&own));
+    g_assert_null (labels);
+  }
+  save_shot (window, "metrics-zooming.png");
+  canvas->zoomed_at = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  spin (50);
+  g_assert_false (canvas->rasters_now);
+  g_assert_cmpuint (g_hash_table_size (canvas->overlay_rasters), ==, 0);
 
   /* All versions, every element in view again (the popover shows for a
    * selected element in view). */
