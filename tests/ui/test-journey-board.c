@@ -198,8 +198,8 @@ last_selection (Fixture *fixture)
 }
 
 static void
-save_shot (Fixture    *fixture,
-           const char *name)
+board_shot (Fixture    *fixture,
+            const char *name)
 {
   const char *dir = g_getenv ("WM_BOARD_SHOT_DIR");
   GtkWidget *widget = GTK_WIDGET (fixture->board);
@@ -253,7 +253,7 @@ test_cards_in_columns (Fixture       *fixture,
   g_assert_true (find_widget (GTK_WIDGET (fixture->board), is_label_with_text,
                               "1 · Begins with the journey or by hand") != NULL);
   g_assert_true (gtk_widget_get_focusable (find_card (fixture, "loyal")));
-  save_shot (fixture, "onboarding");
+  board_shot (fixture, "onboarding");
 }
 
 /* Fails with what the accessible property holds instead, if it differs. */
@@ -314,7 +314,7 @@ test_empty_journey (Fixture       *fixture,
   /* Keys and drops have nothing to act on. */
   g_assert_false (press_key (fixture, GDK_KEY_Down, 0));
   g_assert_null (wm_journey_board_get_selected_stage (fixture->board));
-  save_shot (fixture, "empty");
+  board_shot (fixture, "empty");
   g_assert_true (wm_undo_stack_undo (fixture->undo));
   g_assert_cmpuint (count_cards (fixture), ==, 1);
   g_assert_false (gtk_widget_get_visible (placeholder));
@@ -360,7 +360,7 @@ test_click_selects (Fixture       *fixture,
     g_assert_null (wm_journey_board_get_selected_stage (fixture->board));
     g_assert_cmpuint (fixture->selections->len, ==, 5);
   }
-  save_shot (fixture, "onboarding-nothing-selected");
+  board_shot (fixture, "onboarding-nothing-selected");
 }
 
 static void
@@ -452,7 +452,7 @@ drop_at (Fixture    *fixture,
   g_signal_emit_by_name (target, "motion", x, y, &action);
   g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
   if (g_strcmp0 (dragged, "loyal") == 0)
-    save_shot (fixture, "onboarding-drop-indicator");
+    board_shot (fixture, "onboarding-drop-indicator");
   g_signal_emit_by_name (target, "drop", &value, x, y, &done);
   g_assert_true (done);
   g_value_unset (&value);
@@ -526,7 +526,7 @@ test_follows_changes (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (find_card (fixture, "loyal"), "error"));
   g_assert_false (gtk_widget_has_css_class (find_card (fixture, "registered"), "error"));
   wm_journey_board_select_stage (fixture->board, "loyal");
-  save_shot (fixture, "onboarding-error");
+  board_shot (fixture, "onboarding-error");
   wm_journey_board_set_diagnostics (fixture->board, NULL);
   g_assert_false (gtk_widget_has_css_class (find_card (fixture, "loyal"), "error"));
 
@@ -568,7 +568,7 @@ test_diamond (Fixture       *fixture,
   /* Wide enough for the whole journey. */
   gtk_window_set_default_size (fixture->window, 1240, 400);
   spin (300);
-  save_shot (fixture, "diamond");
+  board_shot (fixture, "diamond");
 }
 
 static void
@@ -585,7 +585,7 @@ test_scrolls_to_the_selection (Fixture       *fixture,
   wm_journey_board_select_stage (fixture->board, "advocate");
   spin (300);
   g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_hadjustment (scroller)), >, 0);
-  save_shot (fixture, "diamond-scrolled");
+  board_shot (fixture, "diamond-scrolled");
 }
 
 #define CYCLE \
@@ -614,7 +614,7 @@ test_cycle (Fixture       *fixture,
   g_assert_true (card_shows (fixture, "c", "After Paying, gone"));
   wm_journey_board_set_diagnostics (fixture->board, diagnostics);
   g_assert_true (gtk_widget_has_css_class (find_card (fixture, "c"), "error"));
-  save_shot (fixture, "cycle");
+  board_shot (fixture, "cycle");
 }
 
 /* Wrong types everywhere a load lets them through (validation errors). */

@@ -310,8 +310,8 @@ check_every_element (Fixture      *f,
 }
 
 static void
-save_shot (GtkWindow  *window,
-           const char *name)
+metrics_shot (GtkWindow  *window,
+              const char *name)
 {
   const char *dir = g_getenv ("WM_METRICS_SHOTS");
   g_autoptr(GdkPaintable) paintable = NULL;
@@ -371,10 +371,10 @@ test_every_element (Fixture       *f,
 
     wm_canvas_set_selection (canvas, ids);
   }
-  save_shot (window, "metrics-light-fit.png");
+  metrics_shot (window, "metrics-light-fit.png");
   wm_canvas_set_zoom (canvas, 1.0);
   wm_canvas_scroll_to_element (canvas, wm_version_get_entry (wm_editor_page_get_version (page)));
-  save_shot (window, "metrics-light.png");
+  metrics_shot (window, "metrics-light.png");
 
   /* While a zoom moves the labels are images painted with the elements'
    * into the layer's picture (wm-canvas-raster.c): one a label in view,
@@ -395,7 +395,7 @@ test_every_element (Fixture       *f,
     labels = gtk_snapshot_free_to_node (g_steal_pointer (&own));
     g_assert_null (labels);
   }
-  save_shot (window, "metrics-zooming.png");
+  metrics_shot (window, "metrics-zooming.png");
   canvas->zoomed_at = 0;
   gtk_widget_queue_draw (GTK_WIDGET (canvas));
   spin (50);
@@ -538,11 +538,11 @@ test_dark_shot (Fixture       *f,
   wm_editor_page_set_run (page, f->run);
   gtk_toggle_button_set_active (wm_editor_page_get_metrics_toggle (page), TRUE);
   gtk_drop_down_set_selected (wm_editor_page_get_metrics_versions (page), 2);
-  save_shot (window, "metrics-dark-fit.png");
+  metrics_shot (window, "metrics-dark-fit.png");
   wm_canvas_set_zoom (wm_editor_page_get_canvas (page), 1.0);
   wm_canvas_scroll_to_element (wm_editor_page_get_canvas (page),
                                wm_version_get_entry (wm_editor_page_get_version (page)));
-  save_shot (window, "metrics-dark.png");
+  metrics_shot (window, "metrics-dark.png");
   destroy_window (window);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
