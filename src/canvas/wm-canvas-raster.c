@@ -16,7 +16,9 @@
  * element whose drawing changes meanwhile (selected, renamed) gets a new
  * image: its render node is no longer the one the image was made of.
  * A run's figures under the elements (wm-canvas-metrics.c) are placed the
- * same way, over the elements' images.
+ * same way, over the elements' images, and far out (below
+ * WM_RASTER_MIN_ZOOM), where the elements are coloured blocks drawn as
+ * themselves, only the figures are images.
  *
  * Not with GL renderers, which draw elements quickly at any zoom, nor while
  * comparing versions (the removed elements are drawn under the others).
@@ -138,10 +140,6 @@ raster_new (GskRenderNode *content,
   return raster;
 }
 
-/* Before a frame's layer is placed: gives each element in view an image,
- * made afresh where it has none or where the frame's budget allows a
- * sharper one, and says whether the elements are placed as images at all
- * in this frame. */
 /* Takes @content's image for this frame: kept, made again within the
  * budget, or made now; NULL when it cannot be drawn. */
 static Raster *
@@ -195,6 +193,10 @@ _wm_canvas_place_overlay_image (WmCanvas      *self,
   g_array_append_val (self->overlay_placed, placed);
 }
 
+/* Before a frame's layer is placed: gives each element in view, and each
+ * of the run's figures in view, an image, made afresh where there is none
+ * or where the frame's budget allows a sharper one; says whether this
+ * frame places images at all. */
 gboolean
 _wm_canvas_prepare_rasters (WmCanvas     *self,
                             const WmRect *view)
