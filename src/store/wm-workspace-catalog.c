@@ -550,7 +550,7 @@ _wm_workspace_ensure_definitions (WmWorkspace *self,
 GHashTable *
 wm_workspace_get_names (WmWorkspace *self)
 {
-  static const struct { WmDefinitionKind kind; const char *key; } kinds[] = {
+  static const struct { WmDefinitionKind kind; const char *key; } named[] = {
     { WM_DEFINITION_MILESTONE, WM_NAMES_MILESTONE },
     { WM_DEFINITION_OUTCOME, WM_NAMES_OUTCOME },
   };
@@ -560,16 +560,16 @@ wm_workspace_get_names (WmWorkspace *self)
   g_return_val_if_fail (WM_IS_WORKSPACE (self), NULL);
 
   names = wm_names_new ();
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  for (guint k = 0; k < G_N_ELEMENTS (named); k++)
     {
       /* A definition that cannot be read is shown by its id. */
-      g_autoptr(GPtrArray) definitions = wm_workspace_list_definitions (self, kinds[k].kind, NULL);
+      g_autoptr(GPtrArray) definitions = wm_workspace_list_definitions (self, named[k].kind, NULL);
 
       for (guint i = 0; definitions != NULL && i < definitions->len; i++)
         {
           WmDefinition *definition = g_ptr_array_index (definitions, i);
 
-          wm_names_insert (names, kinds[k].key, definition->id, definition->name);
+          wm_names_insert (names, named[k].key, definition->id, definition->name);
         }
     }
   flows = wm_workspace_get_flows (self);
