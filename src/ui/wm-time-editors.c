@@ -289,6 +289,7 @@ wm_days_editor_size_allocate (GtkWidget *widget,
   WmDaysEditor *self = WM_DAYS_EDITOR (widget);
   int cell_width, cell_height;
   guint columns;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
   days_cell_size (self, &cell_width, &cell_height);
   columns = days_columns (cell_width, width);
@@ -301,6 +302,9 @@ wm_days_editor_size_allocate (GtkWidget *widget,
         cell_height,
       };
 
+      /* Right to left, Monday starts at the right. */
+      if (rtl)
+        cell.x = width - cell.x - cell_width;
       gtk_widget_size_allocate (self->buttons[i], &cell, -1);
     }
 }

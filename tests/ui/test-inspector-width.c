@@ -32,6 +32,24 @@ is_expander_row (GtkWidget     *widget,
   return ADW_IS_EXPANDER_ROW (widget);
 }
 
+static gboolean
+is_days_editor (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), "dayseditor");
+}
+
+/* Where @day lies in @days. */
+static graphene_rect_t
+day_bounds (GtkWidget *days,
+            GtkWidget *day)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (day, days, &bounds));
+  return bounds;
+}
+
 /* Every element of the all-types flow, its optional parts switched on
  * (the SMS's send window among them), needs no more than the width the
  * editor page gives the inspector. */
@@ -81,6 +99,26 @@ test_every_type_fits (void)
               gtk_window_set_default_size (GTK_WINDOW (window), INSPECTOR_WIDTH, 760);
               spin (600);
               save_shot (window, "inspector-width-send-window.png");
+              {
+                GtkWidget *days = find_widget (send_window, is_days_editor, NULL);
+                GtkWidget *monday, *tuesday, *friday;
+
+                g_assert_nonnull (days);
+                monday = gtk_widget_get_first_child (days);
+                tuesday = gtk_widget_get_next_sibling (monday);
+                friday = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (
+                  gtk_widget_get_next_sibling (tuesday)));
+                /* Two rows: Friday under Monday, Tuesday beside it. */
+                g_assert_cmpfloat (day_bounds (days, friday).origin.y, >, day_bounds (days, monday).origin.y);
+                g_assert_cmpfloat (day_bounds (days, friday).origin.x, ==, day_bounds (days, monday).origin.x);
+                g_assert_cmpfloat (day_bounds (days, tuesday).origin.x, >, day_bounds (days, monday).origin.x);
+                /* Right to left the week starts at the right. */
+                gtk_widget_set_direction (days, GTK_TEXT_DIR_RTL);
+                spin (100);
+                g_assert_cmpfloat (day_bounds (days, tuesday).origin.x, <, day_bounds (days, monday).origin.x);
+                g_assert_cmpfloat (day_bounds (days, friday).origin.x, ==, day_bounds (days, monday).origin.x);
+                gtk_widget_set_direction (days, GTK_TEXT_DIR_NONE);
+              }
             }
         }
     }
