@@ -536,6 +536,31 @@ _wm_db_bind_text (sqlite3_stmt *stmt,
 }
 
 gboolean
+_wm_db_row_exists (WmWorkspace *self,
+                   const char  *sql,
+                   const char  *value,
+                   const char  *failure,
+                   gboolean    *exists,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = _wm_db_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _wm_db_bind_text (stmt, 1, value);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _wm_db_set_error (self->db, rc, failure, error);
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gboolean
 _wm_db_begin (WmWorkspace *self,
               GError     **error)
 {

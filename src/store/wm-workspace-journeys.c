@@ -92,21 +92,8 @@ journey_exists (WmWorkspace *self,
                 gboolean    *exists,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT 1 FROM journeys WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  _wm_db_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _wm_db_set_error (self->db, rc, _("Could not read the journeys"), error);
-      return FALSE;
-    }
-  *exists = rc == SQLITE_ROW;
-  return TRUE;
+  return _wm_db_row_exists (self, "SELECT 1 FROM journeys WHERE id = ?1", id,
+                            _("Could not read the journeys"), exists, error);
 }
 
 /* A journey id made from @base that no journey uses yet. */

@@ -68,6 +68,15 @@ void          _wm_db_set_error          (sqlite3      *db,
 void          _wm_db_bind_text          (sqlite3_stmt *stmt,
                                          int           index,
                                          const char   *text);
+/* Whether @sql (a "SELECT 1 … WHERE … = ?1" literal) finds a row for
+ * @value: sets *@exists and returns TRUE, or FALSE with an error that
+ * starts with @failure ("Could not read the journeys"). */
+gboolean      _wm_db_row_exists         (WmWorkspace  *self,
+                                         const char   *sql,
+                                         const char   *value,
+                                         const char   *failure,
+                                         gboolean     *exists,
+                                         GError      **error);
 
 /* wm-workspace.c: flows as stored. */
 

@@ -377,29 +377,20 @@ unique_run_name (WmWorkspace *self,
                  const char  *name,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT 1 FROM runs WHERE name = ?", error);
   char *candidate = g_strdup (name);
 
-  if (stmt == NULL)
-    {
-      g_free (candidate);
-      return NULL;
-    }
   for (guint n = 2;; n++)
     {
-      int rc;
+      gboolean taken;
 
-      _wm_db_bind_text (stmt, 1, candidate);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        return candidate;
-      if (rc != SQLITE_ROW)
+      if (!_wm_db_row_exists (self, "SELECT 1 FROM runs WHERE name = ?1", candidate,
+                              _("Could not read the runs"), &taken, error))
         {
-          _wm_db_set_error (self->db, rc, _("Could not read the runs"), error);
           g_free (candidate);
           return NULL;
         }
+      if (!taken)
+        return candidate;
       g_free (candidate);
       /* Translators: a run's name made unique: "Cart abandonment, 30 November 2026 14:05 (2)" */
       candidate = g_strdup_printf (_("%s (%u)"), name, n);

@@ -221,23 +221,15 @@ wm_workspace_save_template (WmWorkspace *self,
   for (guint i = 1; id == NULL; i++)
     {
       g_autofree char *candidate = i == 1 ? g_strdup (slug) : g_strdup_printf ("%s-%u", slug, i);
-      int rc;
+      gboolean taken;
 
       if (wm_builtin_template_find (candidate) != NULL)
         continue;
-      stmt = _wm_db_prepare (self, "SELECT 1 FROM templates WHERE id = ?1", error);
-      if (stmt == NULL)
+      if (!_wm_db_row_exists (self, "SELECT 1 FROM templates WHERE id = ?1", candidate,
+                              _("Could not read the templates"), &taken, error))
         goto fail;
-      _wm_db_bind_text (stmt, 1, candidate);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
+      if (!taken)
         id = g_steal_pointer (&candidate);
-      else if (rc != SQLITE_ROW)
-        {
-          _wm_db_set_error (self->db, rc, _("Could not read the templates"), error);
-          goto fail;
-        }
     }
   wm_flow_set_id (copy, id);
   document = wm_flow_to_canonical (copy, NULL);

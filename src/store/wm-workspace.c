@@ -690,21 +690,8 @@ _wm_workspace_flow_exists (WmWorkspace *self,
                            gboolean    *exists,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = _wm_db_prepare (self, "SELECT 1 FROM flows WHERE id = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  _wm_db_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _wm_db_set_error (self->db, rc, _("Could not read the list of flows"), error);
-      return FALSE;
-    }
-  *exists = rc == SQLITE_ROW;
-  return TRUE;
+  return _wm_db_row_exists (self, "SELECT 1 FROM flows WHERE id = ?1", id,
+                            _("Could not read the list of flows"), exists, error);
 }
 
 char *
@@ -1120,17 +1107,11 @@ find_definition (WmWorkspace *self,
                  const char  *sql,
                  const char  *id)
 {
-  sqlite3_stmt *stmt = _wm_db_prepare (self, sql, NULL);
-  int rc;
+  gboolean exists;
 
-  if (stmt == NULL)
+  if (!_wm_db_row_exists (self, sql, id, "", &exists, NULL))
     return WM_LOOKUP_UNKNOWN;
-  _wm_db_bind_text (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
-    return WM_LOOKUP_FOUND;
-  return rc == SQLITE_DONE ? WM_LOOKUP_MISSING : WM_LOOKUP_UNKNOWN;
+  return exists ? WM_LOOKUP_FOUND : WM_LOOKUP_MISSING;
 }
 
 static WmLookupResult
