@@ -126,7 +126,7 @@ struct _WmCanvas
   gint64              zoomed_at;      /* monotonic time of the last zoom */
   guint               settle_source;
   gboolean            layer_uncached;
-  /* Elements as images while a zoom moves (wm-canvas-raster.c). */
+  /* Elements and figures as images while a zoom moves (wm-canvas-raster.c). */
   GHashTable         *rasters;        /* WmNode* -> image */
   GHashTable         *overlay_rasters;/* a label's GskRenderNode* -> image */
   GArray             *overlay_placed; /* the labels placed in this frame */
@@ -232,8 +232,8 @@ void        _wm_canvas_layer_zoomed         (WmCanvas     *self);
 void        _wm_canvas_init_rasters         (WmCanvas     *self);
 void        _wm_canvas_drop_rasters         (WmCanvas     *self);
 void        _wm_canvas_finalize_rasters     (WmCanvas     *self);
-/* Makes this frame's element images; FALSE when elements are drawn as
- * themselves in this frame. */
+/* Makes this frame's images of the elements and the run's figures in
+ * @view; FALSE when this frame draws everything as itself. */
 gboolean    _wm_canvas_prepare_rasters      (WmCanvas     *self,
                                              const WmRect *view);
 /* Places a label's drawing (@content, in canvas units, or in screen

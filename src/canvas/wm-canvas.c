@@ -1033,7 +1033,8 @@ wm_canvas_snapshot (GtkWidget   *widget,
   double h = _wm_canvas_scroll_x (self), v = _wm_canvas_scroll_y (self);
   WmRect view = { h / self->zoom, v / self->zoom, width / self->zoom, height / self->zoom };
 
-  /* While a zoom moves the elements may be images placed with the layer. */
+  /* While a zoom moves the elements and the run's figures may be images
+   * placed with the layer. */
   self->rasters_now = _wm_canvas_prepare_rasters (self, &view);
   /* Connections, grid dots and removed connections (wm-canvas-layer.c). */
   _wm_canvas_snapshot_layer (self, snapshot, &view);
