@@ -48,6 +48,40 @@ wm_canvas_colors_init_light (WmCanvasColors *colors)
   set_categories (colors);
 }
 
+/* The direction @ux, @uy in which @c arrives at its end, and the point
+ * @bx, @by where its line stops: where the arrow head starts, so that the
+ * line's end does not poke through the head's point. */
+static void
+arrow_head_start (const WmBezier *c,
+                  double          size,
+                  double         *ux,
+                  double         *uy,
+                  double         *bx,
+                  double         *by)
+{
+  double dx = c->x3 - c->x2, dy = c->y3 - c->y2;
+  double len = hypot (dx, dy);
+
+  *ux = len > 0 ? dx / len : 1;
+  *uy = len > 0 ? dy / len : 0;
+  *bx = c->x3 - *ux * size * 0.8;
+  *by = c->y3 - *uy * size * 0.8;
+}
+
+static void
+fill_arrow_head (cairo_t        *cr,
+                 const WmBezier *c,
+                 double          size,
+                 double          ux,
+                 double          uy)
+{
+  cairo_move_to (cr, c->x3, c->y3);
+  cairo_line_to (cr, c->x3 - ux * size - uy * size * 0.5, c->y3 - uy * size + ux * size * 0.5);
+  cairo_line_to (cr, c->x3 - ux * size + uy * size * 0.5, c->y3 - uy * size - ux * size * 0.5);
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
 void
 wm_draw_connection (cairo_t        *cr,
                     const WmBezier *c,
@@ -64,24 +98,15 @@ wm_draw_connection_sized (cairo_t        *cr,
                           double          size,
                           const GdkRGBA  *colour)
 {
-  double dx = c->x3 - c->x2, dy = c->y3 - c->y2;
-  double len = hypot (dx, dy);
-  double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
-  /* The line stops where the arrow head starts, so its end does not poke
-   * through the head's point. */
-  double bx = c->x3 - ux * size * 0.8, by = c->y3 - uy * size * 0.8;
+  double ux, uy, bx, by;
 
+  arrow_head_start (c, size, &ux, &uy, &bx, &by);
   gdk_cairo_set_source_rgba (cr, colour);
   cairo_set_line_width (cr, line_width);
   cairo_move_to (cr, c->x0, c->y0);
   cairo_curve_to (cr, c->x1, c->y1, c->x2, c->y2, bx, by);
   cairo_stroke (cr);
-
-  cairo_move_to (cr, c->x3, c->y3);
-  cairo_line_to (cr, c->x3 - ux * size - uy * size * 0.5, c->y3 - uy * size + ux * size * 0.5);
-  cairo_line_to (cr, c->x3 - ux * size + uy * size * 0.5, c->y3 - uy * size - ux * size * 0.5);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  fill_arrow_head (cr, c, size, ux, uy);
 }
 
 /* The point of the cubic's blossom at @u, @v, @w: with (a, a, a), (a, a,
@@ -113,16 +138,24 @@ wm_draw_connection_culled (cairo_t        *cr,
                            double          size,
                            const GdkRGBA  *colour)
 {
-  double dx = c->x3 - c->x2, dy = c->y3 - c->y2;
-  double len = hypot (dx, dy);
-  double ux = len > 0 ? dx / len : 1, uy = len > 0 ? dy / len : 0;
-  double bx = c->x3 - ux * size * 0.8, by = c->y3 - uy * size * 0.8;
-  const double p[4][2] = { { c->x0, c->y0 }, { c->x1, c->y1 }, { c->x2, c->y2 }, { bx, by } };
-  double minx = p[0][0], maxx = p[0][0], miny = p[0][1], maxy = p[0][1];
+  double ux, uy, bx, by;
+  double p[4][2];
+  double minx, maxx, miny, maxy;
   double cx0, cy0, cx1, cy1, reach = line_width;
   gboolean open = FALSE;
   guint n;
 
+  arrow_head_start (c, size, &ux, &uy, &bx, &by);
+  p[0][0] = c->x0;
+  p[0][1] = c->y0;
+  p[1][0] = c->x1;
+  p[1][1] = c->y1;
+  p[2][0] = c->x2;
+  p[2][1] = c->y2;
+  p[3][0] = bx;
+  p[3][1] = by;
+  minx = maxx = p[0][0];
+  miny = maxy = p[0][1];
   for (guint i = 1; i < 4; i++)
     {
       minx = MIN (minx, p[i][0]);
@@ -171,12 +204,7 @@ wm_draw_connection_culled (cairo_t        *cr,
       open = TRUE;
     }
   cairo_stroke (cr);
-
-  cairo_move_to (cr, c->x3, c->y3);
-  cairo_line_to (cr, c->x3 - ux * size - uy * size * 0.5, c->y3 - uy * size + ux * size * 0.5);
-  cairo_line_to (cr, c->x3 - ux * size + uy * size * 0.5, c->y3 - uy * size - ux * size * 0.5);
-  cairo_close_path (cr);
-  cairo_fill (cr);
+  fill_arrow_head (cr, c, size, ux, uy);
 }
 
 void
