@@ -13,6 +13,10 @@
 
 #include "wm-profile-reader.h"
 
+/* Chunks start small and double up to CHUNK_SIZE: a set of a few ids (a
+ * small import, a journey's scan, each fuzzer input) does not take a
+ * megabyte, and a set of millions still takes one allocation a megabyte. */
+#define FIRST_CHUNK_SIZE 4096
 #define CHUNK_SIZE (1024 * 1024)
 
 typedef struct
@@ -29,6 +33,7 @@ struct _WmIdSet
   GPtrArray *chunks;
   char   *chunk;
   gsize   chunk_left;
+  gsize   chunk_size;   /* of the last chunk */
 };
 
 WmIdSet *
@@ -145,8 +150,10 @@ wm_id_set_add (WmIdSet    *set,
 
   if (set->chunk_left < len + 1)
     {
-      set->chunk = g_malloc (CHUNK_SIZE);
-      set->chunk_left = CHUNK_SIZE;
+      set->chunk_size = set->chunk_size == 0 ? FIRST_CHUNK_SIZE
+                                             : MIN (set->chunk_size * 2, CHUNK_SIZE);
+      set->chunk = g_malloc (set->chunk_size);
+      set->chunk_left = set->chunk_size;
       g_ptr_array_add (set->chunks, set->chunk);
     }
   copy = set->chunk;

@@ -154,6 +154,33 @@ test_id_set (void)
   g_assert_cmpuint (wm_id_set_get_size (set), ==, 100003);
 }
 
+/* Ids of the longest length fill the small first chunks and then many
+ * full-size ones; each copy stays whole across the chunk boundaries. */
+static void
+test_id_set_long_ids (void)
+{
+  g_autoptr(WmIdSet) set = wm_id_set_new ();
+  char id[255];
+
+  for (int i = 0; i < 20000; i++)
+    {
+      memset (id, 'a' + i % 26, sizeof id);
+      g_snprintf (id, 16, "%015d", i);
+      id[15] = '-';
+      g_assert_true (wm_id_set_add (set, id, sizeof id));
+    }
+  for (int i = 0; i < 20000; i += 7)
+    {
+      memset (id, 'a' + i % 26, sizeof id);
+      g_snprintf (id, 16, "%015d", i);
+      id[15] = '-';
+      g_assert_true (wm_id_set_contains (set, id, sizeof id));
+      id[254] = '!';
+      g_assert_false (wm_id_set_contains (set, id, sizeof id));
+    }
+  g_assert_cmpuint (wm_id_set_get_size (set), ==, 20000);
+}
+
 typedef struct
 {
   guint64 rejected[32];
@@ -316,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/sim/profile-reader/lines-span-blocks-and-batches", test_lines_across_blocks);
   g_test_add_func ("/sim/profile-reader/too-long-line-is-skipped", test_too_long_line_is_skipped);
   g_test_add_func ("/sim/profile-reader/id-set", test_id_set);
+  g_test_add_func ("/sim/profile-reader/id-set-long-ids", test_id_set_long_ids);
   g_test_add_func ("/sim/profile-reader/conformance-12-rejected-lines", test_conformance_12);
   g_test_add_func ("/sim/profile-reader/conformance-13-bom", test_conformance_13_bom);
   g_test_add_func ("/sim/profile-reader/rejected-line-does-not-reserve-its-id", test_rejected_line_does_not_reserve);
