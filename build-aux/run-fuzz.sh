@@ -65,7 +65,10 @@ export G_SLICE=always-malloc G_DEBUG=gc-friendly
 # partial, import) spend most of their time in page faults (210 runs/s);
 # a 16 MB quarantine still catches a use right after a free. Inputs are cut
 # at 4 KiB: a longer line adds no new path, the size limits have their own
-# tests (tests/data/bad). Set ASAN_OPTIONS or WM_FUZZ_MAX_LEN to override.
+# tests (tests/data/bad). A partial result holds whole flows, so its seeds
+# are 2-11 KiB and its inputs are cut at 16 KiB: cut at 4 KiB, nearly every
+# input was truncated JSON and the merge itself was never reached. Set
+# ASAN_OPTIONS or WM_FUZZ_MAX_LEN to override.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=16:max_malloc_fill_size=0}"
 max_len="${WM_FUZZ_MAX_LEN:-4096}"
 
@@ -87,7 +90,11 @@ for exe in "${targets[@]}"; do
   else
     args=(-max_total_time="$seconds")
   fi
-  args+=(-max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/$target-")
+  len="$max_len"
+  if [ "$name" = partial ] && [ -z "${WM_FUZZ_MAX_LEN:-}" ]; then
+    len=16384
+  fi
+  args+=(-max_len="$len" -print_final_stats=1 -artifact_prefix="$artifacts/$target-")
   # The dictionary is named after the target, with or without the prefix.
   for dict in "tests/fuzz/$target.dict" "tests/fuzz/$name.dict"; do
     if [ -f "$dict" ]; then
