@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -27,37 +28,210 @@
 #include "wm-sim-program.h"
 #include "wm-split.h"
 
+/* Writing the parts is most of a split's time, and nearly all of it is the
+ * kernel's: copying the lines into the page cache, allocating its pages.
+ * So the lines are routed into per-part buffers on the calling thread and
+ * the full buffers are written by writer threads (part i by writer i mod
+ * W), which spreads that kernel time over the machine's cores. Each part
+ * has two buffers: one being filled while the other is written, so memory
+ * stays flat and a part's writes stay in order. */
+#define PARTS_BUFFER_TOTAL (32 * 1024 * 1024)
+#define MAX_WRITERS 4
+
+typedef struct _Parts Parts;
+
 typedef struct
 {
-  guint   n;
-  char  **finals;
-  char  **temps;
-  FILE  **files;
-  char  **buffers;    /* each file's stdio buffer, freed after its fclose */
-} Parts;
+  int     fd;
+  char   *buffers[2];
+  gsize   fill;          /* of buffers[current] */
+  guint   current;
+  guint   in_flight;     /* buffers queued or being written; under the lock */
+} Part;
 
-/* All parts' write buffers together: lines go to the parts in hash order,
- * so each part needs its own large buffer to write in few system calls. */
-#define PARTS_BUFFER_TOTAL (64 * 1024 * 1024)
+typedef struct
+{
+  guint   part;          /* G_MAXUINT: stop */
+  char   *data;
+  gsize   len;
+  gboolean owned;        /* a line longer than a buffer, freed once written */
+} Block;
+
+typedef struct
+{
+  Parts       *parts;
+  GAsyncQueue *queue;    /* of Block */
+  GThread     *thread;
+} Writer;
+
+struct _Parts
+{
+  guint    n;
+  gsize    buffer_size;
+  char   **finals;
+  char   **temps;
+  Part    *part;
+  guint    n_writers;
+  Writer  *writers;
+  GMutex   lock;
+  GCond    written;      /* a part's in_flight went down */
+  GError  *write_error;  /* the first failed write; under the lock */
+};
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = ENOSPC;
+          return FALSE;
+        }
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gpointer
+writer_run (gpointer user_data)
+{
+  Writer *writer = user_data;
+  Parts *parts = writer->parts;
+
+  for (;;)
+    {
+      Block *block = g_async_queue_pop (writer->queue);
+      gboolean failed;
+
+      if (block->part == G_MAXUINT)
+        {
+          g_free (block);
+          return NULL;
+        }
+      g_mutex_lock (&parts->lock);
+      failed = parts->write_error != NULL;
+      g_mutex_unlock (&parts->lock);
+      if (!failed && !write_all (parts->part[block->part].fd, block->data, block->len))
+        {
+          int saved = errno;
+
+          g_mutex_lock (&parts->lock);
+          if (parts->write_error == NULL)
+            g_set_error (&parts->write_error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                         "%s: cannot write: %s", parts->finals[block->part], g_strerror (saved));
+          g_mutex_unlock (&parts->lock);
+        }
+      if (block->owned)
+        g_free (block->data);
+      g_mutex_lock (&parts->lock);
+      parts->part[block->part].in_flight--;
+      g_cond_broadcast (&parts->written);
+      g_mutex_unlock (&parts->lock);
+      g_free (block);
+    }
+}
+
+/* Waits until @part has no buffer queued, then queues @data; FALSE (with
+ * the writers' error) once any write failed. */
+static gboolean
+submit (Parts       *parts,
+        guint        part,
+        char        *data,
+        gsize        len,
+        gboolean     owned,
+        GError     **error)
+{
+  Part *p = &parts->part[part];
+  Block *block;
+
+  g_mutex_lock (&parts->lock);
+  while (p->in_flight > 0 && parts->write_error == NULL)
+    g_cond_wait (&parts->written, &parts->lock);
+  if (parts->write_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (parts->write_error));
+      g_mutex_unlock (&parts->lock);
+      if (owned)
+        g_free (data);
+      return FALSE;
+    }
+  p->in_flight++;
+  g_mutex_unlock (&parts->lock);
+
+  block = g_new (Block, 1);
+  *block = (Block) { part, data, len, owned };
+  g_async_queue_push (parts->writers[part % parts->n_writers].queue, block);
+  return TRUE;
+}
+
+/* Queues what @part's current buffer holds and switches to its other one. */
+static gboolean
+part_flush (Parts       *parts,
+            guint        part,
+            GError     **error)
+{
+  Part *p = &parts->part[part];
+
+  if (p->fill == 0)
+    return TRUE;
+  if (!submit (parts, part, p->buffers[p->current], p->fill, FALSE, error))
+    return FALSE;
+  p->current ^= 1;
+  p->fill = 0;
+  if (p->buffers[p->current] == NULL)
+    p->buffers[p->current] = g_malloc (parts->buffer_size);
+  return TRUE;
+}
+
+/* Stops the writers once they have written everything queued. */
+static void
+writers_join (Parts *parts)
+{
+  for (guint w = 0; parts->writers != NULL && w < parts->n_writers; w++)
+    {
+      Block *stop = g_new0 (Block, 1);
+
+      if (parts->writers[w].thread == NULL)
+        continue;
+      stop->part = G_MAXUINT;
+      g_async_queue_push (parts->writers[w].queue, stop);
+      g_thread_join (parts->writers[w].thread);
+      parts->writers[w].thread = NULL;
+    }
+}
 
 static void
 parts_clear (Parts *parts)
 {
-  for (guint i = 0; i < parts->n; i++)
+  writers_join (parts);
+  for (guint w = 0; parts->writers != NULL && w < parts->n_writers; w++)
+    g_async_queue_unref (parts->writers[w].queue);
+  g_free (parts->writers);
+  for (guint i = 0; parts->part != NULL && i < parts->n; i++)
     {
-      if (parts->files != NULL && parts->files[i] != NULL)
-        fclose (parts->files[i]);
-      if (parts->temps != NULL && parts->temps[i] != NULL)
-        g_unlink (parts->temps[i]);
+      if (parts->part[i].fd >= 0)
+        close (parts->part[i].fd);
+      g_free (parts->part[i].buffers[0]);
+      g_free (parts->part[i].buffers[1]);
     }
-  if (parts->finals != NULL)
-    g_strfreev (parts->finals);
-  if (parts->temps != NULL)
-    g_strfreev (parts->temps);
-  for (guint i = 0; parts->buffers != NULL && i < parts->n; i++)
-    g_free (parts->buffers[i]);
-  g_free (parts->buffers);
-  g_free (parts->files);
+  for (guint i = 0; parts->temps != NULL && i < parts->n; i++)
+    if (parts->temps[i] != NULL)
+      g_unlink (parts->temps[i]);
+  g_free (parts->part);
+  g_strfreev (parts->finals);
+  g_strfreev (parts->temps);
+  g_clear_error (&parts->write_error);
+  g_mutex_clear (&parts->lock);
+  g_cond_clear (&parts->written);
   memset (parts, 0, sizeof *parts);
 }
 
@@ -77,22 +251,25 @@ parts_open (Parts      *parts,
       setrlimit (RLIMIT_NOFILE, &limit);
     }
 
+  g_mutex_init (&parts->lock);
+  g_cond_init (&parts->written);
   parts->n = n;
+  parts->buffer_size = CLAMP (PARTS_BUFFER_TOTAL / n, 32 * 1024, 1024 * 1024);
   parts->finals = g_new0 (char *, n + 1);
   parts->temps = g_new0 (char *, n + 1);
-  parts->files = g_new0 (FILE *, n);
-  parts->buffers = g_new0 (char *, n);
+  parts->part = g_new0 (Part, n);
+  for (guint i = 0; i < n; i++)
+    parts->part[i].fd = -1;
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("part-%04u%s", i, suffix);
       g_autofree char *temp_name = g_strdup_printf (".part-%04u%s.XXXXXX", i, suffix);
-      gsize buffer_size;
       int fd;
 
       parts->finals[i] = g_build_filename (dir, name, NULL);
       parts->temps[i] = g_build_filename (dir, temp_name, NULL);
-      fd = g_mkstemp_full (parts->temps[i], O_WRONLY | O_CREAT | O_EXCL, 0600);
-      if (fd < 0 || (parts->files[i] = fdopen (fd, "w")) == NULL)
+      fd = g_mkstemp_full (parts->temps[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0)
         {
           int saved = errno;
 
@@ -101,11 +278,19 @@ parts_open (Parts      *parts,
           g_clear_pointer (&parts->temps[i], g_free);
           return FALSE;
         }
-      /* glibc ignores the size when setvbuf is given no buffer (it keeps
-       * a 4 KiB one: 230,000 writes for a 930 MB file), so give it one. */
-      buffer_size = CLAMP (PARTS_BUFFER_TOTAL / n, 64 * 1024, 1024 * 1024);
-      parts->buffers[i] = g_malloc (buffer_size);
-      setvbuf (parts->files[i], parts->buffers[i], _IOFBF, buffer_size);
+      parts->part[i].fd = fd;
+      parts->part[i].buffers[0] = g_malloc (parts->buffer_size);
+    }
+
+  /* One writer a core (the calling thread reads and routes), at most one a
+   * part. */
+  parts->n_writers = MIN (n, (guint) CLAMP (g_get_num_processors (), 1, MAX_WRITERS));
+  parts->writers = g_new0 (Writer, parts->n_writers);
+  for (guint w = 0; w < parts->n_writers; w++)
+    {
+      parts->writers[w].parts = parts;
+      parts->writers[w].queue = g_async_queue_new ();
+      parts->writers[w].thread = g_thread_new ("split-writer", writer_run, &parts->writers[w]);
     }
   return TRUE;
 }
@@ -115,11 +300,20 @@ parts_commit (Parts       *parts,
               GError     **error)
 {
   for (guint i = 0; i < parts->n; i++)
+    if (!part_flush (parts, i, error))
+      return FALSE;
+  writers_join (parts);
+  if (parts->write_error != NULL)
     {
-      FILE *file = parts->files[i];
+      g_propagate_error (error, g_steal_pointer (&parts->write_error));
+      return FALSE;
+    }
+  for (guint i = 0; i < parts->n; i++)
+    {
+      int fd = parts->part[i].fd;
 
-      parts->files[i] = NULL;
-      if (fflush (file) != 0 || fclose (file) != 0)
+      parts->part[i].fd = -1;
+      if (close (fd) != 0)
         {
           int saved = errno;
 
@@ -143,6 +337,8 @@ parts_commit (Parts       *parts,
   return TRUE;
 }
 
+/* Appends a line and its line feed to @part's buffer; a line longer than a
+ * buffer is queued on its own. */
 static gboolean
 part_write (Parts       *parts,
             guint        part,
@@ -150,14 +346,21 @@ part_write (Parts       *parts,
             gsize        len,
             GError     **error)
 {
-  if (fwrite (data, 1, len, parts->files[part]) != len || fputc ('\n', parts->files[part]) == EOF)
-    {
-      int saved = errno;
+  Part *p = &parts->part[part];
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "%s: cannot write: %s", parts->finals[part], g_strerror (saved));
-      return FALSE;
+  if (len + 1 > parts->buffer_size - p->fill && !part_flush (parts, part, error))
+    return FALSE;
+  if (len + 1 > parts->buffer_size)
+    {
+      char *copy = g_malloc (len + 1);
+
+      memcpy (copy, data, len);
+      copy[len] = '\n';
+      return submit (parts, part, copy, len + 1, TRUE, error);
     }
+  memcpy (p->buffers[p->current] + p->fill, data, len);
+  p->buffers[p->current][p->fill + len] = '\n';
+  p->fill += len + 1;
   return TRUE;
 }
 
