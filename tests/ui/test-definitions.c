@@ -798,16 +798,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  wm_ui_ensure_types ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, fn) g_test_add ("/ui/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("definitions/counts-follow-the-limits", test_counts_follow_the_limits);

@@ -398,16 +398,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  wm_ui_ensure_types ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/ui/flows/lists-the-sample-workspace-by-name", Fixture, NULL,
               fixture_set_up, test_flows_page_lists_sample, fixture_tear_down);

@@ -208,14 +208,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/ui/inspector-width/every-type-fits", test_every_type_fits);
   g_test_add_func ("/ui/inspector-width/sms-keeps-the-canvas-width", test_sms_keeps_the_canvas_width);

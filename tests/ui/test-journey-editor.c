@@ -406,16 +406,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  wm_ui_ensure_types ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, fn) g_test_add ("/ui/journey-editor/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("open-add-stage-undo-redo-back", test_open_add_undo_redo);

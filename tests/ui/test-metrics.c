@@ -551,18 +551,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* Accessible descriptions are read back from GTK's test backend (the
    * suite's "none" keeps no properties). */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  wm_ui_ensure_types ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   g_test_add ("/metrics/every-element", Fixture, NULL, fixture_set_up, test_every_element, fixture_tear_down);
   g_test_add ("/metrics/version-switch", Fixture, NULL, fixture_set_up, test_version_switch, fixture_tear_down);

@@ -253,17 +253,8 @@ main (int   argc,
 {
   g_autoptr(GtkCssProvider) css = NULL;
 
-  /* The isolated data dirs hide the MIME database that gdk-pixbuf needs
-   * to load the SVG icons: read it first. */
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  wm_ui_ensure_types ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   /* The app's style sheet, as AdwApplication loads it. */
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/io/github/waymark/Waymark/style.css");

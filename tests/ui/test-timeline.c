@@ -673,16 +673,8 @@ main (int   argc,
   int status = 0;
   int ret;
 
-  g_content_type_set_mime_dirs (NULL);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
-  wm_ui_ensure_types ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   /* The app opens the workspace of --workspace at startup: give it one
    * of our own (the per-test isolated dirs do not cover main, so the

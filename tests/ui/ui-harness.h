@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Header-only (static functions): letting the main loop run, finding a
- * widget in a tree, finding a flow of a workspace by name, a workspace
- * file in a temporary folder that the test removes after it, and
- * screenshots to look at.
+ * Header-only (static functions): the start of a test's main(), letting
+ * the main loop run, finding a widget in a tree, finding a flow of a
+ * workspace by name, a workspace file in a temporary folder that the test
+ * removes after it, and screenshots to look at.
  */
 #pragma once
 
@@ -13,9 +13,33 @@
 #include <glib/gstdio.h>
 
 #include "wm-flow-info.h"
+#include "wm-ui-types.h"
 #include "wm-workspace.h"
 
 typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
+
+/* The start of a widget test's main(): the test framework with isolated
+ * folders, GTK and libadwaita, and every UI type registered for the
+ * builder. Without a display it prints a TAP skip and returns FALSE (the
+ * test then returns 0). Environment a test wants GTK to see (GTK_A11Y,
+ * LANGUAGE) is set before calling it. */
+static G_GNUC_UNUSED gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  /* The isolated data dirs hide the MIME database that gdk-pixbuf needs
+   * to load the SVG icons: read it first. */
+  g_content_type_set_mime_dirs (NULL);
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return FALSE;
+    }
+  adw_init ();
+  wm_ui_ensure_types ();
+  return TRUE;
+}
 
 /* Lets the main loop run for @ms milliseconds. */
 static G_GNUC_UNUSED void
