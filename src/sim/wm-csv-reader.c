@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "wm-csv-reader.h"
+#include "wm-page-cache.h"
 #include "wm-profile-private.h"
 #include "wm-profile-reader.h"
 
@@ -31,6 +32,7 @@ typedef enum
 struct _WmCsvReader
 {
   int        fd;
+  WmDropBehind drop;       /* a large file not in memory is left out of it */
   char      *name;
   guchar    *buf;
   gsize      cap;
@@ -107,7 +109,10 @@ fill (WmCsvReader *r,
       else if (n == 0)
         r->eof = TRUE;
       else
-        r->end += n;
+        {
+          r->end += n;
+          wm_drop_behind_advance (&r->drop, n);
+        }
     }
 }
 
@@ -467,6 +472,7 @@ wm_csv_reader_open (const char  *path,
     }
   r = g_new0 (WmCsvReader, 1);
   r->fd = fd;
+  wm_drop_behind_init_read (&r->drop, fd);
   r->name = g_filename_display_name (path);
   r->cap = BLOCK_SIZE;
   /* A small file gets a buffer its size: see wm-line-reader.c. */

@@ -17,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "wm-page-cache.h"
 #include "wm-profile-reader.h"
 
 #define BLOCK_SIZE (4 * 1024 * 1024)
@@ -35,6 +36,7 @@ struct _WmLineReader
   gboolean started;   /* the BOM check is done */
   guint64  line;      /* number of the last line handed out */
   guint64  offset;    /* file bytes before buf[pos] */
+  WmDropBehind drop;  /* a large file not in memory is left out of it */
 };
 
 WmLineReader *
@@ -53,6 +55,7 @@ wm_line_reader_new_fd (int         fd,
   if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size < BLOCK_SIZE)
     reader->cap = MAX ((gsize) st.st_size + 1, SMALL_BLOCK_SIZE);
   reader->buf = g_malloc (reader->cap + 1);
+  wm_drop_behind_init_read (&reader->drop, fd);
   return reader;
 }
 
@@ -145,6 +148,7 @@ refill (WmLineReader  *reader,
           break;
         }
       reader->end += n;
+      wm_drop_behind_advance (&reader->drop, n);
       /* One read per refill is enough unless nothing came. */
       break;
     }

@@ -24,6 +24,7 @@
 #include "wm-csv-reader.h"
 #include "wm-draw.h"
 #include "wm-json.h"
+#include "wm-page-cache.h"
 #include "wm-profile-reader.h"
 #include "wm-sim-program.h"
 #include "wm-split.h"
@@ -47,6 +48,7 @@ typedef struct
   gsize   fill;          /* of buffers[current] */
   guint   current;
   guint   in_flight;     /* buffers queued or being written; under the lock */
+  WmDropBehind drop;     /* the writer's: parts are written for others to read */
 } Part;
 
 typedef struct
@@ -120,7 +122,9 @@ writer_run (gpointer user_data)
       g_mutex_lock (&parts->lock);
       failed = parts->write_error != NULL;
       g_mutex_unlock (&parts->lock);
-      if (!failed && !write_all (parts->part[block->part].fd, block->data, block->len))
+      if (!failed && write_all (parts->part[block->part].fd, block->data, block->len))
+        wm_drop_behind_advance (&parts->part[block->part].drop, block->len);
+      else if (!failed)
         {
           int saved = errno;
 
@@ -279,6 +283,7 @@ parts_open (Parts      *parts,
           return FALSE;
         }
       parts->part[i].fd = fd;
+      wm_drop_behind_init_write (&parts->part[i].drop, fd);
       parts->part[i].buffers[0] = g_malloc (parts->buffer_size);
     }
 
