@@ -98,7 +98,9 @@ json.dump(flow, open(sys.argv[2], "w", encoding="utf-8"))
 PY
 flow=(--flow "$dir/bench.waymark.json" --start "$start" --end "$end")
 
-# Both paths read the file from the page cache.
+# Both paths read the profile file from the page cache (a file in memory
+# stays there); the parts split writes are dropped from it once on the disk
+# (src/sim/wm-page-cache.c), so the parts are read from the disk.
 cat "$profiles" >/dev/null
 
 if [[ "$sections" == *,compare,* ]]; then
