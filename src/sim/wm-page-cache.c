@@ -64,7 +64,6 @@ wm_drop_behind_init_read (WmDropBehind *drop,
                           int           fd)
 {
   struct stat st;
-
   off_t at = lseek (fd, 0, SEEK_CUR);
 
   /* Offsets count from where the reading starts. */

@@ -7,7 +7,9 @@
  * order, so all lines of one id land in one part; a line whose id cannot be
  * read goes to part 0. The file is streamed (memory stays flat but for the
  * CSV reader's id set) and the parts are written under temporary names and
- * renamed at the end, so a failure leaves no part under a final name.
+ * renamed at the end, so a failure leaves no part under a final name. The
+ * parts are for other processes or machines: they are dropped from the page
+ * cache once on the disk (wm-page-cache.c).
  */
 
 #include "config.h"
