@@ -42,6 +42,24 @@ typedef struct
   guint64   rejected;
 } SimRun;
 
+/* Removes the files of a flat temporary folder, then the folder, then
+ * frees @dir. */
+G_GNUC_UNUSED static void
+sim_remove_dir (char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
 /* @text with every ' turned into " and every ` into ' (so expressions
  * inside JSON strings can hold string literals: `gold`). */
 G_GNUC_UNUSED static char *

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "wm-split.h"
+#include "sim-harness.h"
 
 typedef struct
 {
@@ -36,17 +37,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  sim_remove_dir (f->dir);
   g_free (f->profiles);
 }
 
