@@ -42,10 +42,9 @@ typedef struct
   guint64   rejected;
 } SimRun;
 
-/* Removes the files of a flat temporary folder, then the folder, then
- * frees @dir. */
+/* Removes the files of a flat temporary folder, then the folder. */
 G_GNUC_UNUSED static void
-sim_remove_dir (char *dir)
+sim_remove_dir (const char *dir)
 {
   g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -57,7 +56,6 @@ sim_remove_dir (char *dir)
       g_unlink (path);
     }
   g_rmdir (dir);
-  g_free (dir);
 }
 
 /* @text with every ' turned into " and every ` into ' (so expressions

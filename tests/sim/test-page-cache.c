@@ -99,6 +99,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   sim_remove_dir (f->dir);
+  g_free (f->dir);
   g_free (f->big);
 }
 
@@ -178,7 +179,7 @@ test_split_parts_leave_memory (Fixture       *f,
   /* The input was not in memory either, and is left out of it. */
   g_assert_cmpfloat (resident_of (f->big), <, 0.3);
   g_assert_cmpuint (read_all (part), ==, BIG_LINES);
-  sim_remove_dir (g_steal_pointer (&out));
+  sim_remove_dir (out);
 }
 
 int

@@ -38,6 +38,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   sim_remove_dir (f->dir);
+  g_free (f->dir);
   g_free (f->profiles);
 }
 

@@ -15,6 +15,7 @@
 #include "wm-json.h"
 #include "wm-money.h"
 #include "wm-tables.h"
+#include "sim-harness.h"
 
 /* The engine hands money over as its exact decimal text. expected.json
  * read with wm_json_parse gives doubles instead; as the report writes
@@ -139,21 +140,6 @@ make_temp_dir (void)
 }
 
 static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 check_case (const char *name,
             gboolean    money_as_text)
 {
@@ -181,7 +167,7 @@ check_case (const char *name,
       g_assert_cmpstr (got, ==, expected);
       g_assert_cmpuint (got_len, ==, expected_len);
     }
-  remove_dir (dir);
+  sim_remove_dir (dir);
 }
 
 static void
@@ -358,7 +344,7 @@ test_hand_report (void)
     "'+f,all,email,1,1,0,1,1,0,12\r\n"
     "'+f,1,sms,2,3,0,1,0,0,-3.25\r\n"
     "'+f,2,email,1,1,0,1,1,0,12\r\n");
-  remove_dir (dir);
+  sim_remove_dir (dir);
 }
 
 /* A refused report leaves the folder as it was: no table at all. */
@@ -389,7 +375,7 @@ test_refused_report_writes_nothing (void)
   g_assert_false (wm_tables_write_csv (report, no_flows, dir, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_cmpuint (count_files (dir), ==, 0);
-  remove_dir (dir);
+  sim_remove_dir (dir);
 }
 
 /* XLSX: a zip whose parts are read through the central directory. */
@@ -690,7 +676,7 @@ check_xlsx_sheets_and_cells (void)
 
   /* Only the workbook is left in the folder: no temporary file. */
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_dir (dir);
+  sim_remove_dir (dir);
 }
 
 static void
@@ -736,7 +722,7 @@ test_xlsx_same_inputs_same_bytes (void)
   g_assert_true (g_bytes_equal (first, second));
   core = zip_part (first, "docProps/core.xml");
   g_assert_nonnull (strstr (core, ">2026-03-25T00:00:00Z</dcterms:created>"));
-  remove_dir (dir);
+  sim_remove_dir (dir);
 }
 
 /* A refused report leaves neither the workbook nor a temporary file. */
@@ -752,7 +738,7 @@ test_xlsx_refused_report_writes_nothing (void)
   g_assert_false (wm_tables_write_xlsx (report, no_flows, 1, path, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_cmpuint (count_files (dir), ==, 0);
-  remove_dir (dir);
+  sim_remove_dir (dir);
 }
 
 int
