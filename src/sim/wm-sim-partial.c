@@ -566,14 +566,11 @@ wm_sim_merge (const char * const *paths,
   g_autoptr(JsonNode) first = NULL;
   const char *first_file = NULL;
 
+  /* A file given twice is refused before any is read: with a thousand
+   * partials, at once rather than after reading the ones before it. */
   for (guint i = 0; paths[i] != NULL; i++)
     {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(JsonNode) root = NULL;
       g_autofree char *real = realpath (paths[i], NULL);
-      JsonObject *object, *inputs;
-      JsonNode *version;
-      const char *format;
 
       if (real != NULL && g_hash_table_contains (seen, real))
         {
@@ -582,7 +579,16 @@ wm_sim_merge (const char * const *paths,
           return NULL;
         }
       if (real != NULL)
-        g_hash_table_insert (seen, g_strdup (real), g_strdup (paths[i]));
+        g_hash_table_insert (seen, g_steal_pointer (&real), g_strdup (paths[i]));
+    }
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *object, *inputs;
+      JsonNode *version;
+      const char *format;
 
       root = wm_json_parse_file (paths[i], &local_error);
       if (root == NULL)

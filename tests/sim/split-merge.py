@@ -206,6 +206,9 @@ try:
         r = run(["merge", bad])
         ok("a truncated partial is refused naming the file",
            r.returncode == 2 and "truncated.partial" in r.stderr, r.stderr)
+        r = run(["merge", bad, a, a])
+        ok("a file given twice is refused before any is read",
+           r.returncode == 2 and "twice" in r.stderr and "truncated" not in r.stderr, r.stderr)
         r = run(["merge", os.path.join(folder, case["flows"][0])])
         ok("a flow file is not a partial", r.returncode == 2 and "not a partial result" in r.stderr, r.stderr)
         r = run(["split", "--profiles", profiles, "--parts", "0", "--out", work])
