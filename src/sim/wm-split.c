@@ -204,10 +204,11 @@ writers_join (Parts *parts)
 {
   for (guint w = 0; parts->writers != NULL && w < parts->n_writers; w++)
     {
-      Block *stop = g_new0 (Block, 1);
+      Block *stop;
 
       if (parts->writers[w].thread == NULL)
         continue;
+      stop = g_new0 (Block, 1);
       stop->part = G_MAXUINT;
       g_async_queue_push (parts->writers[w].queue, stop);
       g_thread_join (parts->writers[w].thread);
