@@ -10,8 +10,12 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -138,23 +142,62 @@ done_cb (GObject      *source,
 }
 
 static void
-run_in_background (Fixture      *f,
-                   GCancellable *cancellable,
-                   Outcome      *outcome)
+start_in_background (Fixture      *f,
+                     const char   *profiles,
+                     GCancellable *cancellable,
+                     Outcome      *outcome)
 {
   WmSimOptions options = { 0 };
 
   outcome->run_nice = outcome->lowest_nice = G_MAXINT;
-  options.profiles_path = f->profiles;
+  options.profiles_path = profiles;
   options.threads = 1;
   options.progress = progress_cb;
   options.progress_data = outcome;
   options.nice = 10;
   wm_simulation_run_async (f->program, &options, cancellable, done_cb, outcome);
-  if (cancellable != NULL)
-    g_cancellable_cancel (cancellable);
+}
+
+static void
+wait_for (Outcome *outcome)
+{
   while (!outcome->done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* Feeds @contents to the run through the FIFO at @fifo. The writer's
+ * open only succeeds once the run's thread has opened the FIFO to read,
+ * which it does after taking its priority, and the run cannot end before
+ * the FIFO is closed: so the thread is certainly there to be looked at,
+ * however late the progress reaches this thread on a loaded machine. */
+static void
+feed_fifo (const char *fifo,
+           const char *contents,
+           gsize       length,
+           Outcome    *outcome)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  gsize written = 0;
+  int fd;
+
+  while ((fd = open (fifo, O_WRONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+    {
+      g_assert_cmpint (errno, ==, ENXIO);   /* no reader yet */
+      g_assert_false (outcome->done);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (fcntl (fd, F_SETFL, 0), ==, 0);
+  outcome->run_nice = MIN (outcome->run_nice, lowest_nice_of ("waymark-run"));
+  while (written < length)
+    {
+      gssize n = write (fd, contents + written, length - written);
+
+      g_assert_cmpint (n, >, 0);
+      written += (gsize) n;
+    }
+  g_assert_cmpint (close (fd), ==, 0);
 }
 
 /* The same report as the simulator's own run, progress in this thread,
@@ -168,6 +211,9 @@ test_same_report_lower_priority (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *got = NULL;
+  g_autofree char *fifo = g_build_filename (f->dir, "profiles-fifo.jsonl", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
   Outcome outcome = { 0 };
   int caller_nice = getpriority (PRIO_PROCESS, 0);
 
@@ -178,7 +224,12 @@ test_same_report_lower_priority (Fixture       *f,
   expected = wm_sim_report_to_text (direct.report);
   wm_sim_result_clear (&direct);
 
-  run_in_background (f, NULL, &outcome);
+  g_assert_true (g_file_get_contents (f->profiles, &contents, &length, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  start_in_background (f, fifo, NULL, &outcome);
+  feed_fifo (fifo, contents, length, &outcome);
+  wait_for (&outcome);
+  g_remove (fifo);
   g_assert_no_error (outcome.error);
   g_assert_nonnull (outcome.result);
   got = wm_sim_report_to_text (outcome.result->report);
@@ -187,8 +238,8 @@ test_same_report_lower_priority (Fixture       *f,
 
   g_assert_cmpuint (outcome.progress_calls, >, 0);
   g_assert_true (outcome.progress_thread == g_thread_self ());
-  /* The run's thread was seen, and no thread of the run ran at the
-   * interface's priority. */
+  /* The run's thread was seen (while it read the FIFO), and no thread of
+   * the run ran at the interface's priority. */
   g_assert_cmpint (outcome.run_nice, !=, G_MAXINT);
   g_assert_cmpint (outcome.lowest_nice, >=, 10);
   /* The caller's own thread keeps its priority. */
@@ -203,7 +254,9 @@ test_cancel (Fixture       *f,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   Outcome outcome = { 0 };
 
-  run_in_background (f, cancellable, &outcome);
+  start_in_background (f, f->profiles, cancellable, &outcome);
+  g_cancellable_cancel (cancellable);
+  wait_for (&outcome);
   g_assert_null (outcome.result);
   g_assert_true (g_error_matches (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                  || g_error_matches (outcome.error, WM_SIM_ERROR, WM_SIM_ERROR_CANCELLED));
