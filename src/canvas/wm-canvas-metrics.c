@@ -76,6 +76,7 @@ struct _WmCanvasMetrics
   PopoverSource    popover_source;
   WmNode          *hovered;
   guint            hover_source;
+  guint            sync_source;   /* shows or hides the popover after a layout */
 };
 
 static void
@@ -635,22 +636,44 @@ leave_cb (GtkEventControllerMotion *controller,
     hide_popover (self);
 }
 
+static gboolean
+sync_popover (gpointer data)
+{
+  WmCanvas *self = data;
+  WmCanvasMetrics *o = overlay (self);
+  WmNode *node = NULL;
+
+  o->sync_source = 0;
+  if (o->popover_element != NULL)
+    node = _wm_canvas_node_for_id (self, o->popover_element);
+  if (node != NULL && point_at (self, node))
+    gtk_popover_popup (GTK_POPOVER (o->popover));
+  else
+    gtk_popover_popdown (GTK_POPOVER (o->popover));
+  return G_SOURCE_REMOVE;
+}
+
 void
 _wm_canvas_allocate_metrics (WmCanvas *self)
 {
   WmCanvasMetrics *o = overlay (self);
 
   WmNode *node;
+  gboolean in_view;
 
-  if (o->popover == NULL || !gtk_widget_get_visible (o->popover))
+  if (o->popover == NULL || o->popover_element == NULL)
     return;
-  node = o->popover_element != NULL ? _wm_canvas_node_for_id (self, o->popover_element) : NULL;
-  /* Follows its node as the view scrolls and zooms; hides while it is out
-   * of view. */
-  if (node != NULL && point_at (self, node))
+  node = _wm_canvas_node_for_id (self, o->popover_element);
+  in_view = node != NULL && point_at (self, node);
+  /* Follows its node as the view scrolls and zooms, hides while the node
+   * is out of view and comes back with it. Showing or hiding a widget
+   * queues a resize of its parent, which from inside this allocation
+   * would leave the canvas's ancestors unallocated for the frame being
+   * drawn; so that waits for the layout to end. */
+  if (in_view && gtk_widget_get_visible (o->popover))
     gtk_popover_present (GTK_POPOVER (o->popover));
-  else
-    gtk_popover_popdown (GTK_POPOVER (o->popover));
+  else if (in_view != gtk_widget_get_visible (o->popover) && o->sync_source == 0)
+    o->sync_source = g_idle_add (sync_popover, self);
 }
 
 /* Setup */
@@ -704,6 +727,7 @@ _wm_canvas_dispose_metrics (WmCanvas *self)
   WmCanvasMetrics *o = overlay (self);
 
   g_clear_handle_id (&o->hover_source, g_source_remove);
+  g_clear_handle_id (&o->sync_source, g_source_remove);
   g_clear_pointer (&o->popover, gtk_widget_unparent);
   g_clear_pointer (&o->metrics, wm_report_metrics_unref);
   g_hash_table_remove_all (o->labels);
