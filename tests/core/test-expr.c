@@ -8,18 +8,7 @@
 
 #include "wm-expr.h"
 
-/* Sanitizers and valgrind make everything several times slower: time
- * bounds, which are there to catch quadratic behaviour, are widened. */
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define TIME_FACTOR 20
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TIME_FACTOR 20
-#endif
-#endif
-#ifndef TIME_FACTOR
-#define TIME_FACTOR 1
-#endif
+#include "time-factor.h"
 #include "wm-time.h"
 
 /* 2026-01-01T00:00:00Z: 2025-01-01 is 1735689600, plus 365 days. */
