@@ -657,7 +657,6 @@ void
 _wm_canvas_allocate_metrics (WmCanvas *self)
 {
   WmCanvasMetrics *o = overlay (self);
-
   WmNode *node;
   gboolean in_view;
 

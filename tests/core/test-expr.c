@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "wm-expr.h"
+#include "wm-time.h"
 
 #include "time-factor.h"
-#include "wm-time.h"
 
 /* 2026-01-01T00:00:00Z: 2025-01-01 is 1735689600, plus 365 days. */
 #define JAN1_2026 G_GINT64_CONSTANT (1767225600)
